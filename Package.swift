@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, visible from the target list:
+//   CrossreadIngest -> CrossreadClean (plain text) / CrossreadHTML (HTML) -> CrossreadPipeline
+//   -> CrossreadSQLite (storage) -> crossread (CLI)
+// CrossreadCore holds the document model and stage protocols and depends on nothing.
+let package = Package(
+    name: "Crossread",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crossread", targets: ["crossread"]),
+        .library(name: "CrossreadPipeline", targets: ["CrossreadPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Model, spans, errors, stage protocols. No dependencies.
+        .target(name: "CrossreadCore"),
+
+        // System libraries (Debian: libxml2-dev, zlib1g-dev).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        // Stage 1: read files, folders, gzip, feeds and JSON Lines into raw articles.
+        .target(name: "CrossreadIngest", dependencies: ["CrossreadCore", "CZlib", "CLibXML2"]),
+        // Stage 2a: clean plain text (boilerplate blocks out, metadata found).
+        .target(name: "CrossreadClean", dependencies: ["CrossreadCore"]),
+        // Stage 2b: extract main content and metadata from HTML through libxml2.
+        .target(name: "CrossreadHTML", dependencies: ["CrossreadCore", "CLibXML2"]),
+        // Assembles the stages into documents.
+        .target(name: "CrossreadPipeline",
+                dependencies: ["CrossreadCore", "CrossreadIngest", "CrossreadClean", "CrossreadHTML"]),
+        // Storage adapter: SQLite through GRDB, FTS5 search.
+        .target(name: "CrossreadSQLite",
+                dependencies: ["CrossreadCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The command-line tool: parses arguments, calls the library.
+        .executableTarget(name: "crossread",
+                          dependencies: ["CrossreadPipeline", "CrossreadSQLite",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // Shared test helpers: span verifier, locating ../shared corpora.
+        .target(name: "CrossreadTestSupport", dependencies: ["CrossreadCore"]),
+
+        // Benchmarks and evaluations (release builds, run from scripts/, never from `swift test`).
+        .executableTarget(name: "clean-eval", dependencies: ["CrossreadPipeline"],
+                          path: "Benchmarks/CleanEval"),
+        .executableTarget(name: "ingest-bench", dependencies: ["CrossreadPipeline"],
+                          path: "Benchmarks/IngestBench"),
+
+        .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadIngestTests", dependencies: ["CrossreadIngest", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCleanTests", dependencies: ["CrossreadClean", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadHTMLTests", dependencies: ["CrossreadHTML", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCLITests", dependencies: ["CrossreadTestSupport"]),
+    ]
+)

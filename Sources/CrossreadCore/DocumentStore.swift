@@ -1,0 +1,61 @@
+/// Where documents are kept. SQLite (`CrossreadSQLite`) is the embedded default; the same
+/// protocol and test suite serve every backend.
+public protocol DocumentStore: Sendable {
+    /// Stores a document in one transaction, unless a document with the same content hash is
+    /// already there.
+    func add(_ document: Document) async throws -> StoreOutcome
+    /// The document whose id (or an unambiguous prefix of its id or content hash) is `id`.
+    func document(id: String) async throws -> Document?
+    /// Every document's summary, oldest first.
+    func list() async throws -> [DocumentSummary]
+    /// Full-text search over title and text, best match first.
+    func search(_ query: String, limit: Int) async throws -> [SearchHit]
+    func count() async throws -> Int
+}
+
+/// What storing a document did.
+public enum StoreOutcome: Sendable, Equatable {
+    case added(id: String)
+    case alreadyPresent(id: String)
+}
+
+/// A document without its text, for listings.
+public struct DocumentSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var source: String
+    public var title: String?
+    public var published: String?
+    public var publisher: String?
+    public var words: Int
+
+    public init(id: String, source: String, title: String?, published: String?, publisher: String?, words: Int) {
+        self.id = id
+        self.source = source
+        self.title = title
+        self.published = published
+        self.publisher = publisher
+        self.words = words
+    }
+}
+
+/// A search result: the document, its rank and a snippet whose matched terms are marked.
+public struct SearchHit: Sendable, Equatable, Codable {
+    public var id: String
+    public var source: String
+    public var title: String?
+    /// BM25 score; lower is better, as SQLite reports it.
+    public var score: Double
+    /// Snippet text.
+    public var snippet: String
+    /// UTF-8 byte ranges of the matched terms in `snippet`.
+    public var highlights: [Range<Int>]
+
+    public init(id: String, source: String, title: String?, score: Double, snippet: String, highlights: [Range<Int>]) {
+        self.id = id
+        self.source = source
+        self.title = title
+        self.score = score
+        self.snippet = snippet
+        self.highlights = highlights
+    }
+}
