@@ -49,8 +49,8 @@ let package = Package(
         // Benchmarks and evaluations (release builds, run from scripts/, never from `swift test`).
         .executableTarget(name: "clean-eval", dependencies: ["CrossreadPipeline"],
                           path: "Benchmarks/CleanEval"),
-        .executableTarget(name: "ingest-bench", dependencies: ["CrossreadPipeline"],
-                          path: "Benchmarks/IngestBench"),
+        .executableTarget(name: "html-eval", dependencies: ["CrossreadPipeline"],
+                          path: "Benchmarks/HTMLEval"),
 
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadIngestTests", dependencies: ["CrossreadIngest", "CrossreadTestSupport"]),
@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "CrossreadHTMLTests", dependencies: ["CrossreadHTML", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
-        .testTarget(name: "CrossreadCLITests", dependencies: ["CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
     ]
 )
