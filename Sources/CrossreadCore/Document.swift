@@ -21,10 +21,12 @@ public struct Document: Sendable, Equatable {
     public var metadata: DocumentMetadata
     /// Blocks cleaning removed, in document order, each with the reason it was removed.
     public var removed: [RemovedBlock]
+    /// Sentences, entities, quotes, time expressions and claims, once language analysis ran.
+    public var annotations: Annotations
 
     public init(contentHash: String, source: String, format: InputFormat, original: [UInt8],
                 text: String, paragraphs: [Paragraph], metadata: DocumentMetadata,
-                removed: [RemovedBlock]) {
+                removed: [RemovedBlock], annotations: Annotations = Annotations()) {
         self.contentHash = contentHash
         self.source = source
         self.format = format
@@ -33,6 +35,7 @@ public struct Document: Sendable, Equatable {
         self.paragraphs = paragraphs
         self.metadata = metadata
         self.removed = removed
+        self.annotations = annotations
     }
 }
 
