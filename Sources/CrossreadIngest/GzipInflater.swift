@@ -1,0 +1,97 @@
+import CZlib
+
+/// Streams gzip (and zlib) data through zlib's `inflate`, member after member, reading compressed
+/// bytes from a `RawByteSource` on demand. Owns its `z_stream` on the heap so its address is stable.
+final class GzipInflater {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var input: [UInt8] = []
+    private var inputOffset = 0
+    private var initialized = false
+    private var finished = false
+    private static let inputChunk = 256 * 1024
+
+    /// The two bytes every gzip stream starts with.
+    static func hasMagic(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+    }
+
+    /// `pending` holds compressed bytes already read from `raw` (at least the magic).
+    init(pending: [UInt8]) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        input = pending
+        initialized = inflateInit2_(stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    }
+
+    deinit {
+        if initialized { inflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Appends up to `count` decompressed bytes to `buffer`.
+    func append(to buffer: inout [UInt8], upTo count: Int, from raw: inout RawByteSource) -> StreamStatus {
+        guard initialized else { return .failed(.corruptGzip("zlib could not start")) }
+        if finished { return .end }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        var produced = 0
+        defer { buffer.removeLast(count - produced) }
+        while produced < count {
+            if inputOffset >= input.count {
+                input.removeAll(keepingCapacity: true)
+                inputOffset = 0
+                if !raw.ended, case .failed(let failure) = raw.append(to: &input, upTo: Self.inputChunk) {
+                    return .failed(failure)
+                }
+                if input.isEmpty { return .failed(.truncatedGzip) }
+            }
+            let availableIn = input.count - inputOffset
+            let room = count - produced
+            let code: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
+                buffer.withUnsafeMutableBufferPointer { outBuffer in
+                    stream.pointee.next_in = inBuffer.baseAddress! + inputOffset
+                    stream.pointee.avail_in = UInt32(availableIn)
+                    stream.pointee.next_out = outBuffer.baseAddress! + start + produced
+                    stream.pointee.avail_out = UInt32(room)
+                    return inflate(stream, Z_NO_FLUSH)
+                }
+            }
+            inputOffset += availableIn - Int(stream.pointee.avail_in)
+            produced += room - Int(stream.pointee.avail_out)
+            switch code {
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                // No progress possible: more input is needed (fetched at the loop's top).
+                if inputOffset < input.count { return .failed(.corruptGzip("no progress")) }
+            case Z_STREAM_END:
+                if startNextMember(from: &raw) { continue }
+                finished = true
+                return .end
+            case Z_NEED_DICT, Z_DATA_ERROR:
+                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "invalid data"
+                return .failed(.corruptGzip(detail))
+            case Z_MEM_ERROR:
+                return .failed(.corruptGzip("out of memory"))
+            default:
+                return .failed(.corruptGzip("zlib error \(code)"))
+            }
+        }
+        return .more
+    }
+
+    /// After one gzip member ends, continues with the next when the following bytes start another;
+    /// anything else after a member (padding, junk) is ignored, as gzip does.
+    private func startNextMember(from raw: inout RawByteSource) -> Bool {
+        if input.count - inputOffset < 2, !raw.ended {
+            input.removeFirst(inputOffset)
+            inputOffset = 0
+            _ = raw.append(to: &input, upTo: Self.inputChunk)
+        }
+        guard input.count - inputOffset >= 2, input[inputOffset] == 0x1f, input[inputOffset + 1] == 0x8b else {
+            return false
+        }
+        return inflateReset(stream) == Z_OK
+    }
+}
