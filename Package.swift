@@ -43,6 +43,9 @@ let package = Package(
                           dependencies: ["CrossreadPipeline", "CrossreadSQLite",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Corpus-wide stages: near-duplicates, stories and topics.
+        .target(name: "CrossreadCorpus", dependencies: ["CrossreadCore"]),
+
         // Shared test helpers: span verifier, locating ../shared corpora.
         .target(name: "CrossreadTestSupport", dependencies: ["CrossreadCore"]),
 
@@ -51,6 +54,8 @@ let package = Package(
                           path: "Benchmarks/CleanEval"),
         .executableTarget(name: "html-eval", dependencies: ["CrossreadPipeline"],
                           path: "Benchmarks/HTMLEval"),
+        .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline"],
+                          path: "Benchmarks/CorpusEval"),
 
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadIngestTests", dependencies: ["CrossreadIngest", "CrossreadTestSupport"]),
@@ -58,6 +63,7 @@ let package = Package(
         .testTarget(name: "CrossreadHTMLTests", dependencies: ["CrossreadHTML", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
     ]
 )
