@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "CrossreadClean", dependencies: ["CrossreadCore"]),
         // Stage 2b: extract main content and metadata from HTML through libxml2.
         .target(name: "CrossreadHTML", dependencies: ["CrossreadCore", "CLibXML2"]),
+        // Stage 3: language analysis (sentences, tokens, entities, quotes, times, claims).
+        .target(name: "CrossreadLanguage", dependencies: ["CrossreadCore"], resources: [.copy("Resources")]),
         // Assembles the stages into documents.
         .target(name: "CrossreadPipeline",
                 dependencies: ["CrossreadCore", "CrossreadIngest", "CrossreadClean", "CrossreadHTML"]),
@@ -56,11 +58,16 @@ let package = Package(
                           path: "Benchmarks/HTMLEval"),
         .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline"],
                           path: "Benchmarks/CorpusEval"),
+        .executableTarget(name: "language-eval", dependencies: ["CrossreadLanguage"],
+                          path: "Benchmarks/LanguageEval"),
+        .executableTarget(name: "train-tagger", dependencies: ["CrossreadLanguage"],
+                          path: "Benchmarks/TrainTagger"),
 
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadIngestTests", dependencies: ["CrossreadIngest", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCleanTests", dependencies: ["CrossreadClean", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadHTMLTests", dependencies: ["CrossreadHTML", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadLanguageTests", dependencies: ["CrossreadLanguage", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport"]),
