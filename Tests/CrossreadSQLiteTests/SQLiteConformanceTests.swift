@@ -1,0 +1,37 @@
+import CrossreadCore
+import CrossreadSQLite
+import CrossreadTestSupport
+import Foundation
+import Testing
+
+/// The shared `DocumentStore` checks, against an in-memory library and a library in a file
+/// (DatabasePool, WAL: the configuration users get).
+@Suite struct SQLiteConformanceTests {
+    enum Backing: String, CaseIterable, Sendable { case memory, file }
+
+    @Test(arguments: DocumentStoreConformance.checks, Backing.allCases)
+    func conforms(_ check: DocumentStoreConformance.Check, _ backing: Backing) async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let library = switch backing {
+        case .memory: try SQLiteLibrary.inMemory()
+        case .file: try SQLiteLibrary(path: folder.path("library.sqlite"))
+        }
+        let problems = try await check.run(on: library)
+        #expect(problems.isEmpty, "\(check.name) (\(backing)):\n\(problems.joined(separator: "\n"))")
+    }
+}
+
+/// A fresh folder under the system's temporary directory.
+struct TemporaryFolder {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("crossread-sqlite-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
