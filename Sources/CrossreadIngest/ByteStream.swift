@@ -31,6 +31,12 @@ struct ByteStream {
     /// Appends up to `count` more (decompressed) bytes to `buffer`; `.more` means `count` were added.
     mutating func append(to buffer: inout [UInt8], upTo count: Int) -> StreamStatus {
         var wanted = count
+        if !pending.isEmpty, buffer.isEmpty, wanted >= pending.count {
+            // Hand over the bytes already read without copying them.
+            swap(&buffer, &pending)
+            wanted -= buffer.count
+            if wanted == 0 { return raw.ended && failure == nil ? .end : .more }
+        }
         if !pending.isEmpty {
             let take = min(wanted, pending.count)
             buffer.append(contentsOf: pending[0..<take])

@@ -1,7 +1,7 @@
 import CrossreadCore
 
 /// Every reason ingest gives for skipping an input or an item, worded in one place.
-enum IngestFailure: Sendable, Equatable {
+enum IngestFailure: Error, Sendable, Equatable {
     case emptyFile
     case binaryFile
     case truncatedGzip
