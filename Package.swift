@@ -54,7 +54,7 @@ let package = Package(
         // Benchmarks and evaluations (release builds, run from scripts/, never from `swift test`).
         .executableTarget(name: "clean-eval", dependencies: ["CrossreadPipeline"],
                           path: "Benchmarks/CleanEval"),
-        .executableTarget(name: "html-eval", dependencies: ["CrossreadPipeline"],
+        .executableTarget(name: "html-eval", dependencies: ["CrossreadHTML", "CrossreadCore", "CZlib"],
                           path: "Benchmarks/HTMLEval"),
         .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline"],
                           path: "Benchmarks/CorpusEval"),

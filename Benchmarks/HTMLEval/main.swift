@@ -1,1 +1,255 @@
-print("html-eval")
+// html-eval: scores CrossreadHTML on the article-extraction benchmark (shingle P/R/F1) and on the
+// trafilatura evaluation pages (snippet P/R/F1, title, author and date accuracy), with speed and
+// peak memory; with `--peers FILE` (from scripts/html_peers.py) it prints the peers beside it.
+//
+// Usage: html-eval [--corpora DIR] [--peers FILE] [--dump DIR] [--worst N] [--repeat N]
+import CrossreadCore
+import CrossreadHTML
+import Foundation
+
+struct Arguments {
+    var corpora = "../shared/corpora"
+    var peers: String?
+    var dump: String?
+    var worst = 0
+    var repeatCount = 1
+
+    init(_ list: [String]) {
+        var index = 1
+        while index < list.count {
+            let value = index + 1 < list.count ? list[index + 1] : ""
+            switch list[index] {
+            case "--corpora": corpora = value; index += 1
+            case "--peers": peers = value; index += 1
+            case "--dump": dump = value; index += 1
+            case "--worst": worst = Int(value) ?? 0; index += 1
+            case "--repeat": repeatCount = max(1, Int(value) ?? 1); index += 1
+            default: FileHandle.standardError.write(Data("unknown argument \(list[index])\n".utf8))
+            }
+            index += 1
+        }
+    }
+}
+
+/// One system's figures on one corpus; nil where not measured.
+struct Row {
+    var precision: Double?
+    var recall: Double?
+    var f1: Double?
+    var pagesPerSecond: Double?
+    var mbPerSecond: Double?
+    var title: Double?
+    var author: Double?
+    var date: Double?
+}
+
+func prf(_ tp: Double, _ fp: Double, _ fn: Double) -> (Double, Double, Double) {
+    let p = tp + fp > 0 ? tp / (tp + fp) : 0
+    let r = tp + fn > 0 ? tp / (tp + fn) : 0
+    return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
+}
+
+func normalizedSpaces(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+func seconds(_ block: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    block()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = Arguments(CommandLine.arguments)
+let extractor = HTMLExtractor()
+
+// MARK: Article-extraction benchmark
+
+func articleBenchmark() -> (Row, Int)? {
+    let base = URL(fileURLWithPath: arguments.corpora).appendingPathComponent("article-extraction-benchmark")
+    guard let data = try? Data(contentsOf: base.appendingPathComponent("ground-truth.json")),
+          let truth = try? JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] else {
+        FileHandle.standardError.write(Data("article-extraction-benchmark not found under \(arguments.corpora)\n".utf8))
+        return nil
+    }
+    var pages: [(id: String, url: String, html: String, body: String)] = []
+    for id in truth.keys.sorted() {
+        let path = base.appendingPathComponent("html/\(id).html.gz")
+        guard let gz = try? Data(contentsOf: path), let raw = Gzip.decompress([UInt8](gz)) else { continue }
+        pages.append((id, truth[id]?["url"] as? String ?? id, String(decoding: raw, as: UTF8.self),
+                      truth[id]?["articleBody"] as? String ?? ""))
+    }
+    let bytes = pages.reduce(0) { $0 + $1.html.utf8.count }
+    var outputs = [String](repeating: "", count: pages.count)
+    var elapsed = 0.0
+    for _ in 0..<arguments.repeatCount {
+        elapsed += seconds {
+            for (index, page) in pages.enumerated() {
+                let article = RawArticle(source: page.url, format: .html, content: page.html, original: [])
+                outputs[index] = (try? extractor.clean(article))?.text ?? ""
+            }
+        }
+    }
+    elapsed /= Double(arguments.repeatCount)
+    var sums = (0.0, 0.0, 0.0)
+    var perDocument: [(f1: Double, id: String)] = []
+    for (index, page) in pages.enumerated() {
+        let (tp, fp, fn) = ShingleScore.match(truth: page.body, prediction: outputs[index])
+        sums.0 += tp; sums.1 += fp; sums.2 += fn
+        perDocument.append((prf(tp, fp, fn).2, page.id))
+        if let dump = arguments.dump {
+            try? FileManager.default.createDirectory(atPath: dump, withIntermediateDirectories: true)
+            try? outputs[index].write(toFile: "\(dump)/\(page.id).txt", atomically: false, encoding: .utf8)
+        }
+    }
+    if arguments.worst > 0 {
+        for item in perDocument.sorted(by: { $0.f1 < $1.f1 }).prefix(arguments.worst) {
+            let (tp, fp, fn) = ShingleScore.match(truth: pages.first { $0.id == item.id }!.body,
+                                                   prediction: outputs[pages.firstIndex { $0.id == item.id }!])
+            print(String(format: "  bench %.3f  P %.2f R %.2f  %@", item.f1, tp / max(tp + fp, 1e-9), tp / max(tp + fn, 1e-9), item.id))
+        }
+    }
+    let (p, r, f) = prf(sums.0, sums.1, sums.2)
+    return (Row(precision: p, recall: r, f1: f, pagesPerSecond: Double(pages.count) / elapsed,
+                mbPerSecond: Double(bytes) / 1e6 / elapsed), pages.count)
+}
+
+// MARK: trafilatura evaluation pages
+
+func authorSet(_ names: [String]) -> Set<String> {
+    Set(names.map { normalizedSpaces($0).lowercased() }.filter { !$0.isEmpty })
+}
+
+func trafilaturaEval() -> (Row, Int)? {
+    let base = URL(fileURLWithPath: arguments.corpora).appendingPathComponent("trafilatura-eval")
+    guard let data = try? Data(contentsOf: base.appendingPathComponent("evaldata.json")),
+          let entries = try? JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] else {
+        FileHandle.standardError.write(Data("trafilatura-eval not found under \(arguments.corpora)\n".utf8))
+        return nil
+    }
+    var pages: [(url: String, entry: [String: Any], bytes: [UInt8])] = []
+    for url in entries.keys.sorted() {
+        guard let entry = entries[url], let file = entry["file"] as? String else { continue }
+        for folder in ["cache", "eval"] {
+            if let raw = FileManager.default.contents(atPath: base.appendingPathComponent("\(folder)/\(file)").path) {
+                pages.append((url, entry, [UInt8](raw)))
+                break
+            }
+        }
+    }
+    let bytes = pages.reduce(0) { $0 + $1.bytes.count }
+    var results = [CleanedArticle?](repeating: nil, count: pages.count)
+    var elapsed = 0.0
+    for _ in 0..<arguments.repeatCount {
+        elapsed += seconds {
+            for (index, page) in pages.enumerated() {
+                let isUTF8 = String(validating: page.bytes, as: UTF8.self) != nil
+                results[index] = page.bytes.withUnsafeBytes {
+                    extractor.extract(utf8: $0, source: page.url, encoding: isUTF8 ? "UTF-8" : nil)
+                }
+            }
+        }
+    }
+    elapsed /= Double(arguments.repeatCount)
+
+    var tp = 0.0, fp = 0.0, fn = 0.0
+    var titleOK = 0, titleN = 0, authorOK = 0, authorN = 0, dateOK = 0, dateN = 0
+    var misses: [String] = []
+    for (index, page) in pages.enumerated() {
+        let result = results[index]
+        let text = normalizedSpaces(result?.text ?? "")
+        for snippet in page.entry["with"] as? [String] ?? [] {
+            if text.contains(normalizedSpaces(snippet)) { tp += 1 } else {
+                fn += 1
+                misses.append("  miss  \(page.url)  «\(snippet)»")
+            }
+        }
+        for snippet in page.entry["without"] as? [String] ?? [] where text.contains(normalizedSpaces(snippet)) {
+            fp += 1
+            misses.append("  extra \(page.url)  «\(snippet)»")
+        }
+        let metadata = result?.metadata ?? DocumentMetadata()
+        if let title = page.entry["title"] as? String, !title.isEmpty {
+            titleN += 1
+            if normalizedSpaces(metadata.title ?? "").lowercased() == normalizedSpaces(title).lowercased() { titleOK += 1 }
+            else { misses.append("  title \(page.url)  got «\(metadata.title ?? "")» want «\(title)»") }
+        }
+        var gold: [String]?
+        if let author = page.entry["author"] as? String, !author.isEmpty {
+            gold = author.components(separatedBy: ";")
+        } else if let list = page.entry["author"] as? [String], !list.isEmpty {
+            gold = list
+        }
+        if let gold {
+            authorN += 1
+            if authorSet(metadata.authors) == authorSet(gold) { authorOK += 1 }
+            else { misses.append("  author \(page.url)  got «\(metadata.authors.joined(separator: "; "))» want «\(gold.joined(separator: "; "))»") }
+        }
+        if let date = page.entry["date"] as? String, !date.isEmpty {
+            dateN += 1
+            if metadata.published?.day8601 == date { dateOK += 1 }
+            else { misses.append("  date  \(page.url)  got «\(metadata.published?.iso8601 ?? "")» want «\(date)»") }
+        }
+    }
+    if arguments.worst > 0 { for line in misses { print(line) } }
+    let (p, r, f) = prf(tp, fp, fn)
+    return (Row(precision: p, recall: r, f1: f, pagesPerSecond: Double(pages.count) / elapsed,
+                mbPerSecond: Double(bytes) / 1e6 / elapsed,
+                title: titleN > 0 ? Double(titleOK) / Double(titleN) : nil,
+                author: authorN > 0 ? Double(authorOK) / Double(authorN) : nil,
+                date: dateN > 0 ? Double(dateOK) / Double(dateN) : nil), pages.count)
+}
+
+// MARK: Table
+
+func peerRows(_ key: String, _ peers: [String: Any]) -> [String: Row] {
+    var rows: [String: Row] = [:]
+    for item in peers[key] as? [[String: Any]] ?? [] {
+        guard let name = item["name"] as? String else { continue }
+        rows[name] = Row(precision: item["precision"] as? Double, recall: item["recall"] as? Double,
+                         f1: item["f1"] as? Double, pagesPerSecond: item["pagesPerSecond"] as? Double,
+                         mbPerSecond: item["mbPerSecond"] as? Double, title: item["titleAccuracy"] as? Double,
+                         author: item["authorAccuracy"] as? Double, date: item["dateAccuracy"] as? Double)
+    }
+    return rows
+}
+
+func cell(_ value: Double?, _ format: String = "%.3f") -> String {
+    let text = value.map { String(format: format, $0) } ?? "-"
+    return text.padding(toLength: 13, withPad: " ", startingAt: 0)
+}
+
+let bench = articleBenchmark()
+let evaluation = trafilaturaEval()
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let peakMB = Double(usage.ru_maxrss) / 1024
+
+var peers: [String: Any] = [:]
+if let path = arguments.peers, let data = FileManager.default.contents(atPath: path),
+   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+    peers = object
+}
+let systems = ["Crossread", "trafilatura", "htmldate"]
+print("metric".padding(toLength: 34, withPad: " ", startingAt: 0) + systems.map { $0.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
+func printSection(_ title: String, _ ours: Row?, _ theirs: [String: Row], _ metrics: [(String, (Row) -> Double?, String)]) {
+    print(title)
+    for (name, value, format) in metrics {
+        var line = ("  " + name).padding(toLength: 34, withPad: " ", startingAt: 0)
+        line += cell(ours.flatMap(value), format)
+        line += cell(theirs["trafilatura"].flatMap(value), format)
+        line += cell(theirs["htmldate"].flatMap(value), format)
+        print(line)
+    }
+}
+printSection("article-extraction-benchmark (\(bench?.1 ?? 0) pages)", bench?.0, peerRows("articleBenchmark", peers), [
+    ("precision", { $0.precision }, "%.3f"), ("recall", { $0.recall }, "%.3f"), ("F1", { $0.f1 }, "%.3f"),
+    ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
+])
+printSection("trafilatura-eval (\(evaluation?.1 ?? 0) pages)", evaluation?.0, peerRows("trafilaturaEval", peers), [
+    ("snippet precision", { $0.precision }, "%.3f"), ("snippet recall", { $0.recall }, "%.3f"),
+    ("snippet F1", { $0.f1 }, "%.3f"), ("title accuracy", { $0.title }, "%.3f"),
+    ("author accuracy", { $0.author }, "%.3f"), ("date accuracy", { $0.date }, "%.3f"),
+    ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
+])
+print("peak memory (MB)".padding(toLength: 34, withPad: " ", startingAt: 0) + cell(peakMB, "%.0f")
+      + cell(peers["peakMemoryMB"] as? Double, "%.0f") + cell(peers["peakMemoryMB"] as? Double, "%.0f"))

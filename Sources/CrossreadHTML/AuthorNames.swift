@@ -1,0 +1,98 @@
+import Foundation
+
+/// Turns raw author strings (meta values, JSON-LD names, visible bylines) into clean person names:
+/// strips "By", roles, e-mail and links, splits "A and B", rejects "Email the author".
+enum AuthorNames {
+    static func clean(_ raw: String) -> [String] {
+        var text = raw.collapsingSpaces
+        guard !text.isEmpty, text.utf8.count < 400 else { return [] }
+        // Cut what follows a bar, a newline-like separator or a dateline.
+        for separator in [" | ", " · ", " • ", " — ", " – ", " -- "] {
+            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+        }
+        text = stripPrefix(text)
+        // Parenthesized agencies and roles: "Jane Doe (AP)".
+        text = removeParentheses(text)
+        var names: [String] = []
+        for part in split(text) {
+            var name = stripPrefix(part.trimmingSpaces)
+            name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;-–—/|*•·@\"'“”"))
+            guard isName(name) else { continue }
+            if !names.contains(where: { $0.lowercased() == name.lowercased() }) { names.append(name) }
+        }
+        return names
+    }
+
+    private static func stripPrefix(_ text: String) -> String {
+        var result = text
+        var changed = true
+        while changed {
+            changed = false
+            let lower = result.lowercased()
+            for prefix in prefixes where lower.hasPrefix(prefix) {
+                result = String(result.dropFirst(prefix.count)).trimmingSpaces
+                changed = true
+                break
+            }
+        }
+        return result
+    }
+
+    private static let prefixes = [
+        "by:", "by ", "von:", "von ", "par:", "par ", "por:", "por ", "door ", "written by ", "posted by ",
+        "reported by ", "story by ", "text by ", "words by ", "text:", "text ", "autor:", "autorin:", "autor ",
+        "autorin ", "author:", "author ", "authors:", "redaktion:", "verfasst von ", "geschrieben von ",
+        "een artikel van ",
+    ]
+
+    private static func removeParentheses(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" { depth += 1; continue }
+            if character == ")" || character == "]" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(character) }
+        }
+        return out.collapsingSpaces
+    }
+
+    /// Splits on ",", ";", "&", "/" and the word "and" in several languages.
+    private static func split(_ text: String) -> [String] {
+        var parts = [text]
+        for separator in [";", ",", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " / ",
+                          " AND ", " with "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts
+    }
+
+    /// A person's name: 1 to 5 words, capitalized, no digits, links, e-mail or role words.
+    static func isName(_ name: String) -> Bool {
+        guard name.count >= 3, name.count <= 60 else { return false }
+        if name.contains("@") || name.contains("http") || name.contains("www.") || name.contains(where: \.isNumber) { return false }
+        let words = name.split(separator: " ")
+        guard (1...5).contains(words.count) else { return false }
+        let lower = name.lowercased()
+        for word in words where rejectedWords.contains(word.lowercased()) { return false }
+        for phrase in rejectedPhrases where lower.contains(phrase) { return false }
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        // Latin names start with a capital; other scripts have no case.
+        if first.properties.isLowercase { return false }
+        return true
+    }
+
+    private static let rejectedWords: Set<String> = [
+        "staff", "editor", "editors", "reporter", "correspondent", "writer", "contributor", "columnist",
+        "editorial", "team", "desk", "admin", "administrator", "newsroom", "redaktion", "home", "follow",
+        "email", "e-mail", "mail", "twitter", "facebook", "contact", "view", "posts", "articles", "more",
+        "share", "subscribe", "updated", "published", "am", "um", "min", "read", "comments", "comment",
+        "photo", "photos", "image", "video", "getty", "images", "shutterstock", "the", "der", "die", "das",
+        "unknown", "anonymous", "guest", "profile", "bio", "about", "latest", "news", "opinion",
+        "reuters", "ap", "afp", "dpa", "apa", "sda", "ans", "associated", "press", "agency", "agencies",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    private static let rejectedPhrases = ["email the author", "all posts", "see all", "view all", "more by",
+                                          "read more", "author page", "about the author", "follow on"]
+}

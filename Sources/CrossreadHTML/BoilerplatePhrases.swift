@@ -1,0 +1,99 @@
+import CrossreadCore
+
+/// Short blocks whose words alone mark them as boilerplate: "Advertisement", "Share this article",
+/// "5 min read", "By Jane Doe", a lone date. Only whole short blocks are matched, never body text.
+enum BoilerplatePhrases {
+    static func kind(of text: String, chars: Int) -> BlockKind? {
+        let key = normalized(text)
+        if key.isEmpty { return .chrome }
+        if let kind = exact[key] { return kind }
+        if chars <= 80, isByline(key) { return .byline }
+        if chars <= 40, isReadingTime(key) { return .readingTime }
+        if chars <= 120, text.hasPrefix("©") { return .legal }
+        if chars <= 60, let match = prefixes.first(where: { key.hasPrefix($0.0) }) {
+            // "Published ..." and "Updated ..." only with a number in them, never a sentence.
+            if match.1 != .dateline || key.contains(where: \.isNumber) { return match.1 }
+        }
+        if chars <= 60, isDateline(text, key: key) { return .dateline }
+        return nil
+    }
+
+    /// Lowercased, with punctuation at the ends and runs of spaces removed.
+    static func normalized(_ text: String) -> String {
+        let lower = text.lowercased()
+        let trimmed = lower.unicodeScalars.drop { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+        var scalars = String.UnicodeScalarView(trimmed)
+        while let last = scalars.last, !(last.properties.isAlphabetic || last.properties.numericType != nil) {
+            scalars.removeLast()
+        }
+        return String(scalars)
+    }
+
+    /// "By Jane Doe", "Von Max Muster", "Written by ...", without a sentence after it.
+    static func isByline(_ key: String) -> Bool {
+        for prefix in bylinePrefixes where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            let words = rest.split(separator: " ")
+            return !words.isEmpty && words.count <= 12
+        }
+        return false
+    }
+
+    private static func isReadingTime(_ key: String) -> Bool {
+        (key.contains("min") && (key.contains("read") || key.contains("lese") || key.contains("lectur")))
+            || key.hasPrefix("reading time") || key.hasPrefix("lesezeit")
+    }
+
+    /// A block that is a date (with optional "Published", "Updated" and a time) and little else.
+    private static func isDateline(_ text: String, key: String) -> Bool {
+        guard PublicationDate.parse(text) != nil || DateFinder.relativeOrTime(key) else { return false }
+        let words = key.split(separator: " ").count
+        return words <= 10
+    }
+
+    private static let bylinePrefixes = ["by ", "von ", "par ", "por ", "door ", "written by ", "posted by ",
+                                         "text by ", "story by ", "words by ", "autor ", "author "]
+
+    private static let exact: [String: BlockKind] = {
+        var table: [String: BlockKind] = [:]
+        for phrase in ["advertisement", "advertising", "ad", "anzeige", "werbung", "publicité", "publicidad",
+                       "sponsored", "sponsored content", "paid content", "promoted", "story continues below advertisement",
+                       "article continues below advertisement", "continue reading below", "scroll to continue with content",
+                       "continue reading the main story", "advertisement continue reading the main story"] {
+            table[phrase] = .ad
+        }
+        for phrase in ["share", "share this", "share this article", "share this story", "share on facebook",
+                       "share on twitter", "share via email", "tweet", "email", "print", "comments", "comment",
+                       "read more", "continue reading", "show more", "load more", "more", "related", "related articles",
+                       "related stories", "related content", "see also", "also read", "read also", "recommended",
+                       "trending", "most popular", "most read", "skip to content", "skip to main content",
+                       "back to top", "top", "menu", "search", "close", "loading", "facebook", "twitter",
+                       "linkedin", "whatsapp", "pinterest", "reddit", "copy link", "link copied", "save",
+                       "teilen", "drucken", "mehr zum thema", "weiterlesen", "lesen sie auch", "auch interessant",
+                       "partager", "lire aussi", "compartir", "leer más", "zobacz też", "czytaj też",
+                       "image", "photo", "video", "watch", "listen", "gallery", "view gallery", "play video",
+                       "full screen", "enlarge", "expand", "collapse"] {
+            table[phrase] = .chrome
+        }
+        for phrase in ["subscribe", "sign up", "subscribe now", "sign up now", "newsletter", "donate", "support us",
+                       "log in", "login", "sign in", "register", "become a member", "abonnieren", "jetzt abonnieren"] {
+            table[phrase] = .appeal
+        }
+        for phrase in ["accept", "accept cookies", "i agree", "got it", "all rights reserved"] {
+            table[phrase] = .legal
+        }
+        return table
+    }()
+
+    private static let prefixes: [(String, BlockKind)] = [
+        ("share this", .chrome), ("share on", .chrome), ("follow us", .chrome), ("follow @", .chrome),
+        ("click here to", .chrome), ("read more:", .related), ("related:", .related), ("read next", .related),
+        ("you may also like", .related), ("you might also like", .related), ("more from", .related),
+        ("more stories", .related), ("recommended for you", .related), ("sign up for", .appeal),
+        ("subscribe to", .appeal), ("get our", .appeal), ("photo:", .caption), ("foto:", .caption),
+        ("image:", .caption), ("bild:", .caption), ("photograph:", .caption), ("credit:", .caption),
+        ("copyright", .legal), ("©", .legal), ("c) ", .legal), ("this article was", .chrome),
+        ("published", .dateline), ("updated", .dateline), ("veröffentlicht", .dateline), ("aktualisiert", .dateline),
+        ("posted on", .dateline), ("last updated", .dateline), ("first published", .dateline),
+    ]
+}

@@ -1,0 +1,238 @@
+import CrossreadCore
+
+/// What an element's class, id, role and tag say about its text: article content, a kind of
+/// boilerplate, or nothing. Read from generic words only, never from one site's names.
+enum ContentHint: UInt8 {
+    case none
+    /// Words like article, content, post, entry, body, story, text.
+    case positive
+    /// `itemprop="articleBody"` and the like: the page says this is the body.
+    case articleBody
+    // Boilerplate, each removed as the BlockKind of the same name.
+    case chrome, comments, related, appeal, ad, legal, caption, byline, dateline, authorBio, hidden
+
+    var isBoilerplate: Bool { rawValue >= ContentHint.chrome.rawValue }
+
+    /// The kind a removed block under this hint is recorded as.
+    var removedKind: BlockKind {
+        switch self {
+        case .comments: return .comments
+        case .related: return .related
+        case .appeal: return .appeal
+        case .ad: return .ad
+        case .legal: return .legal
+        case .caption: return .caption
+        case .byline: return .byline
+        case .dateline: return .dateline
+        case .authorBio: return .authorBio
+        default: return .chrome
+        }
+    }
+
+    /// The hint carried by an element's tag alone.
+    static func of(tag: HTMLTag) -> ContentHint {
+        switch tag {
+        case .nav, .menu, .dialog: return .chrome
+        case .aside: return .related
+        case .footer: return .chrome
+        case .figcaption: return .caption
+        case .article, .main: return .positive
+        default: return .none
+        }
+    }
+
+    /// The hint of a `role` attribute value.
+    static func of(role: UnsafePointer<UInt8>) -> ContentHint {
+        let value = lowercasedASCII(role, limit: 40)
+        switch value {
+        case "navigation", "menubar", "menu", "banner", "contentinfo", "search", "toolbar", "dialog",
+             "alertdialog", "tablist":
+            return .chrome
+        case "complementary": return .related
+        case "main", "article": return .positive
+        default: return .none
+        }
+    }
+
+    /// The hint of a class or id attribute value: boilerplate words win over content words.
+    static func of(classOrID value: UnsafePointer<UInt8>) -> ContentHint {
+        var scanner = WordScanner(value)
+        var best = ContentHint.none
+        var previous: UInt64 = 0
+        while let word = scanner.next() {
+            let hint = hintOfWord(word, previous: previous)
+            previous = word.isFirstOfClassName ? 0 : word.key
+            if hint.isBoilerplate {
+                // "author-bio": bio after author decides.
+                if best == .byline && hint == .authorBio { best = .authorBio; continue }
+                if best.isBoilerplate { continue }
+                best = hint
+            } else if hint != .none && (best == .none || (best == .positive && hint == .articleBody)) {
+                best = hint
+            }
+        }
+        return best
+    }
+
+    /// One class word, by whole word for short words and by stem inside longer ones.
+    private static func hintOfWord(_ word: Word, previous: UInt64) -> ContentHint {
+        // "has-sidebar", "no-comments", "with-ads": page layout switches, not the thing itself.
+        if layoutSwitches.contains(previous) { return .none }
+        if previous == WordScanner.key("visually") && word.key == WordScanner.key("hidden") { return .hidden }
+        if previous == WordScanner.key("sr") && word.key == WordScanner.key("only") { return .hidden }
+        if previous == WordScanner.key("screen") && word.key == WordScanner.key("reader") { return .hidden }
+        if previous == WordScanner.key("article") && word.key == WordScanner.key("body") { return .articleBody }
+        if previous == WordScanner.key("story") && word.key == WordScanner.key("body") { return .articleBody }
+        if word.length <= 8, let exact = exactWords[word.key] {
+            // Taxonomy words ("tag-news", "category-sport") name the post's tags unless they end the name.
+            if taxonomyWords.contains(word.key) && !word.isLastOfClassName { return .none }
+            return exact
+        }
+        guard word.length >= 5 else { return .none }
+        let text = word.text
+        for (stem, hint) in stems where text.contains(stem) { return hint }
+        return .none
+    }
+
+    private static let layoutSwitches: Set<UInt64> = Set(["has", "no", "with", "without", "show", "hide", "is", "not",
+                                                          "enable", "disable", "enabled", "disabled"].map(WordScanner.key))
+    private static let taxonomyWords: Set<UInt64> = Set(["tag", "tags", "category", "cat", "cats", "label", "labels",
+                                                        "topics", "keywords", "tagged"].map(WordScanner.key))
+
+    private static let exactWords: [UInt64: ContentHint] = {
+        let words: [(String, ContentHint)] = [
+            ("nav", .chrome), ("navbar", .chrome), ("menu", .chrome), ("menubar", .chrome), ("submenu", .chrome),
+            ("subnav", .chrome), ("header", .chrome), ("masthead", .chrome), ("topbar", .chrome),
+            ("widget", .chrome), ("widgets", .chrome), ("toolbar", .chrome), ("tools", .chrome),
+            ("share", .chrome), ("sharing", .chrome), ("social", .chrome), ("pager", .chrome),
+            ("skip", .chrome), ("print", .chrome), ("tags", .chrome), ("tag", .chrome), ("tagged", .chrome),
+            ("topics", .chrome), ("keywords", .chrome), ("search", .chrome), ("login", .chrome),
+            ("signin", .chrome), ("modal", .chrome), ("popup", .chrome), ("overlay", .chrome),
+            ("sitemap", .chrome), ("dropdown", .chrome), ("offscreen", .hidden), ("follow", .chrome), ("rating", .chrome), ("ratings", .chrome),
+            ("tabs", .chrome), ("jump", .chrome), ("toc", .chrome), ("share", .chrome),
+            ("categories", .chrome), ("category", .chrome), ("cats", .chrome), ("label", .chrome),
+            ("labels", .chrome), ("pagination", .chrome), ("prevnext", .chrome), ("navlinks", .chrome),
+            ("comment", .comments), ("comments", .comments), ("respond", .comments), ("replies", .comments),
+            ("reply", .comments), ("discuss", .comments), ("disqus", .comments),
+            ("related", .related), ("recommended", .related), ("popular", .related), ("trending", .related),
+            ("teaser", .related), ("teasers", .related), ("more", .related), ("recirc", .related),
+            ("outbrain", .related), ("taboola", .related), ("promo", .appeal), ("promos", .appeal),
+            ("newsletter", .appeal), ("subscribe", .appeal), ("signup", .appeal), ("paywall", .appeal),
+            ("donate", .appeal), ("membership", .appeal), ("cta", .appeal),
+            ("ad", .ad), ("ads", .ad), ("adv", .ad), ("advert", .ad), ("adslot", .ad), ("adunit", .ad),
+            ("dfp", .ad), ("sponsor", .ad), ("sponsored", .ad), ("banner", .ad), ("commercial", .ad),
+            ("cookie", .legal), ("cookies", .legal), ("consent", .legal), ("gdpr", .legal),
+            ("copyright", .legal), ("disclaimer", .legal), ("legal", .legal),
+            ("caption", .caption), ("credit", .caption), ("credits", .caption), ("figcaption", .caption),
+            ("byline", .byline), ("author", .byline), ("authors", .byline), ("contributor", .byline),
+            ("date", .dateline), ("dateline", .dateline), ("timestamp", .dateline), ("published", .dateline),
+            ("meta", .dateline), ("posted", .dateline), ("time", .dateline), ("updated", .dateline),
+            ("bio", .authorBio), ("biography", .authorBio),
+            ("article", .positive), ("content", .positive), ("post", .positive), ("entry", .positive),
+            ("body", .positive), ("story", .positive), ("text", .positive), ("main", .positive),
+            ("blog", .positive), ("prose", .positive), ("richtext", .positive), ("markdown", .positive),
+        ]
+        var table: [UInt64: ContentHint] = [:]
+        for (word, hint) in words { table[WordScanner.key(word)] = hint }
+        return table
+    }()
+
+    /// Stems found inside longer words ("sharebar", "relatedposts", "newsletterbox").
+    private static let stems: [(String, ContentHint)] = [
+        ("comment", .comments), ("disqus", .comments), ("related", .related), ("recommend", .related),
+        ("outbrain", .related), ("taboola", .related), ("trending", .related), ("mostread", .related),
+        ("mostpopular", .related), ("readmore", .related), ("readnext", .related), ("newsletter", .appeal),
+        ("subscri", .appeal), ("paywall", .appeal), ("donat", .appeal), ("signup", .appeal),
+        ("cookie", .legal), ("consent", .legal), ("gdpr", .legal), ("advert", .ad), ("sponsor", .ad),
+        ("adslot", .ad), ("adcontainer", .ad), ("adwrap", .ad), ("caption", .caption),
+        ("sidebar", .chrome), ("share", .chrome), ("social", .chrome), ("breadcrumb", .chrome),
+        ("navigation", .chrome), ("footer", .chrome), ("masthead", .chrome), ("byline", .byline),
+        ("dateline", .dateline), ("timestamp", .dateline), ("pubdate", .dateline),
+        ("visuallyhidden", .hidden), ("articlebody", .articleBody), ("storybody", .articleBody),
+        ("pagination", .chrome), ("categories", .chrome), ("sronly", .hidden), ("screenreader", .hidden),
+    ]
+
+    static func lowercasedASCII(_ value: UnsafePointer<UInt8>, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        var index = 0
+        while value[index] != 0 && index < limit {
+            var byte = value[index]
+            if byte >= 65 && byte <= 90 { byte += 32 }
+            if byte != 32 && byte != 9 && byte != 10 { bytes.append(byte) }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// One word of a class or id value: lowercased ASCII letters, at most 24.
+struct Word {
+    var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var length = 0
+    /// The word starts a class name (nothing but separators before it since the last space).
+    var isFirstOfClassName = false
+    /// The word ends a class name (only digits and separators follow before a space).
+    var isLastOfClassName = false
+    /// The first eight letters packed, the lookup key of short words.
+    var key: UInt64 { bytes.0 }
+    var text: String {
+        var copy = bytes
+        return withUnsafeBytes(of: &copy) { raw in
+            String(decoding: raw.prefix(length), as: UTF8.self)
+        }
+    }
+}
+
+/// Splits a class or id value into lowercase words at separators, digits and camelCase humps
+/// ("articleBody" gives "article", "body"); "sr-only" style pairs are joined by the caller's stems.
+struct WordScanner {
+    private let value: UnsafePointer<UInt8>
+    private var index = 0
+    private let limit = 400
+
+    init(_ value: UnsafePointer<UInt8>) { self.value = value }
+
+    static func key(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (index, byte) in word.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key
+    }
+
+    mutating func next() -> Word? {
+        // Skip to the next letter.
+        var sawSpace = index == 0
+        while index < limit, value[index] != 0, !isLetter(value[index]) {
+            if value[index] <= 32 { sawSpace = true }
+            index += 1
+        }
+        guard index < limit, value[index] != 0 else { return nil }
+        var word = Word()
+        word.isFirstOfClassName = sawSpace
+        var previousLower = false
+        while index < limit, value[index] != 0 {
+            let byte = value[index]
+            guard isLetter(byte) else { break }
+            let upper = byte >= 65 && byte <= 90
+            if upper && previousLower { break }  // camelCase hump starts a new word
+            let lower = upper ? byte + 32 : byte
+            if word.length < 24 {
+                let slot = word.length / 8
+                let shift = UInt64(word.length % 8) * 8
+                switch slot {
+                case 0: word.bytes.0 |= UInt64(lower) << shift
+                case 1: word.bytes.1 |= UInt64(lower) << shift
+                default: word.bytes.2 |= UInt64(lower) << shift
+                }
+                word.length += 1
+            }
+            previousLower = !upper
+            index += 1
+        }
+        var look = index
+        while look < limit, value[look] != 0, value[look] > 32, !isLetter(value[look]) { look += 1 }
+        word.isLastOfClassName = look >= limit || value[look] <= 32
+        return word
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+}

@@ -1,0 +1,235 @@
+import CrossreadCore
+
+/// Finds the article in a scanned page: scores every element by the paragraph-like text it holds
+/// against the boilerplate it would drag along, takes the best one, then filters its blocks.
+///
+/// 1. Each block is weighed: paragraph-like text (long, few links, sentence punctuation) is good;
+///    link-heavy and short unpunctuated text is bad.
+/// 2. Boilerplate hints (nav, comments, related, share, cookie...) turn a subtree's text bad for
+///    the elements above it, unless that subtree holds most of the page's good text.
+/// 3. The element maximizing good minus `badWeight` x bad is the article container.
+/// 4. Its blocks are kept unless hinted, captions, bylines, datelines, headlines or chrome phrases;
+///    short unpunctuated blocks at its head and tail are trimmed.
+struct ContentSelector {
+    var options: HTMLExtractor.Options
+
+    struct Selection {
+        var blocks: [(text: String, kind: Paragraph.Kind)] = []
+        var removed: [RemovedBlock] = []
+        var noArticle = true
+        /// Element index of the container, or -1.
+        var container: Int32 = -1
+    }
+
+    private struct Weight {
+        var good: Float
+        var bad: Float
+        var all: Float
+        var paragraphLike: Bool
+    }
+
+    func select(_ page: PageModel, title: String?) -> Selection {
+        var selection = Selection()
+        let elements = page.elements
+        guard !elements.isEmpty, !page.blocks.isEmpty else { return selection }
+
+        let weights = page.blocks.map(weigh)
+        // Pass 1: good text per subtree, without hints, to see which hints hold the article.
+        var rawGood = [Float](repeating: 0, count: elements.count)
+        for (index, block) in page.blocks.enumerated() where block.element >= 0 {
+            rawGood[Int(block.element)] += weights[index].good
+        }
+        for index in stride(from: elements.count - 1, through: 1, by: -1) {
+            let parent = Int(elements[index].parent)
+            if parent >= 0 { rawGood[parent] += rawGood[index] }
+        }
+        let pageGood = rawGood.enumerated().filter { elements[$0.offset].parent < 0 }.reduce(0) { $0 + $1.element }
+        var effective = elements.map { $0.hint }
+        for index in elements.indices where effective[index].isBoilerplate {
+            let hint = effective[index]
+            let strong = hint == .comments || hint == .hidden
+            if !strong && pageGood > 0 && rawGood[index] > options.hintOverrideShare * pageGood {
+                effective[index] = .none
+            }
+        }
+
+        // Pass 2: good and bad per subtree, boilerplate subtrees counting as bad above them.
+        var good = [Float](repeating: 0, count: elements.count)
+        var bad = [Float](repeating: 0, count: elements.count)
+        var all = [Float](repeating: 0, count: elements.count)
+        for (index, block) in page.blocks.enumerated() where block.element >= 0 {
+            let owner = Int(block.element)
+            good[owner] += weights[index].good
+            bad[owner] += weights[index].bad
+            all[owner] += weights[index].all
+        }
+        var score = [Float](repeating: 0, count: elements.count)
+        var best = -1
+        var bestScore: Float = 0
+        // Children come after parents in document order: walking backwards finishes each subtree first.
+        for index in stride(from: elements.count - 1, through: 0, by: -1) {
+            var value = good[index] - options.badWeight * bad[index]
+            switch effective[index] {
+            case .articleBody: value *= 1.3
+            case .positive: value *= 1.05
+            case let hint where hint.isBoilerplate: value *= 0.4
+            default: break
+            }
+            score[index] = value
+            let parent = Int(elements[index].parent)
+            if parent >= 0 {
+                if effective[index].isBoilerplate {
+                    bad[parent] += all[index]
+                } else {
+                    good[parent] += good[index]
+                    bad[parent] += bad[index]
+                }
+                all[parent] += all[index]
+            }
+        }
+        for index in elements.indices where score[index] > bestScore {
+            bestScore = score[index]
+            best = index
+        }
+        guard best >= 0 else { return selection }
+        selection.container = Int32(best)
+
+        let container = elements[best]
+        var kept: [(index: Int, kind: Paragraph.Kind)] = []
+        var removed: [RemovedBlock] = []
+        let titleKey = title.map(Self.comparable)
+        for blockIndex in Int(container.firstBlock)..<Int(container.endBlock) {
+            let block = page.blocks[blockIndex]
+            let weight = weights[blockIndex]
+            if let kind = boilerplateAbove(block, container: best, elements: elements, effective: effective) {
+                record(&removed, kind, page.string(block))
+                continue
+            }
+            let text = page.string(block)
+            if let kind = removalKind(block, weight: weight, text: text, titleKey: titleKey) {
+                record(&removed, kind, text)
+                continue
+            }
+            kept.append((blockIndex, kind(of: block)))
+        }
+        // Trim unpunctuated short blocks at the head and tail: kickers, share labels, "Related" headings.
+        while let first = kept.first, isTrimmable(page.blocks[first.index], weights[first.index]) {
+            record(&removed, .chrome, page.string(page.blocks[first.index]))
+            kept.removeFirst()
+        }
+        while let last = kept.last, isTrimmable(page.blocks[last.index], weights[last.index]) {
+            record(&removed, .chrome, page.string(page.blocks[last.index]))
+            kept.removeLast()
+        }
+
+        // Captions and bylines outside the container are recorded too.
+        for (index, block) in page.blocks.enumerated()
+        where index < Int(container.firstBlock) || index >= Int(container.endBlock) {
+            if block.role == .caption {
+                record(&removed, .caption, page.string(block))
+            } else if block.element >= 0, elements[Int(block.element)].hint == .byline, block.chars < 200 {
+                record(&removed, .byline, page.string(block))
+            }
+        }
+
+        let paragraphChars = kept.reduce(Float(0)) { $0 + (weights[$1.index].paragraphLike ? weights[$1.index].all : 0) }
+        if paragraphChars < options.minimumArticleChars || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
+            selection.removed = removed + kept.map { RemovedBlock(kind: .chrome, text: page.string(page.blocks[$0.index])) }
+            selection.removed = Array(selection.removed.prefix(options.maximumRemovedBlocks))
+            return selection
+        }
+        selection.noArticle = false
+        selection.blocks = kept.map { (page.string(page.blocks[$0.index]), $0.kind) }
+        selection.removed = Array(removed.prefix(options.maximumRemovedBlocks))
+        return selection
+    }
+
+    // MARK: Blocks
+
+    private func weigh(_ block: PageModel.Block) -> Weight {
+        let length = Float(block.chars)
+        let density = length > 0 ? Float(block.linkChars) / length : 0
+        if block.role == .heading || block.role == .caption {
+            return Weight(good: 0, bad: density > 0.5 ? length * 0.5 : 0, all: length, paragraphLike: false)
+        }
+        let sentences = block.endsWithStop || block.stops > 0
+        let paragraphLike = density < 0.34
+            && (length >= 80 || (length >= 25 && sentences && block.role != .listItem) || (length >= 40 && sentences))
+        if paragraphLike {
+            return Weight(good: length * (1 - density), bad: length * density, all: length, paragraphLike: true)
+        }
+        return Weight(good: 0, bad: density > 0.5 ? length : length * 0.5, all: length, paragraphLike: false)
+    }
+
+    private func kind(of block: PageModel.Block) -> Paragraph.Kind {
+        switch block.role {
+        case .heading: return .subheading
+        case .listItem: return .listItem
+        case .quote: return .quote
+        case .tableRow: return .table
+        default: return .body
+        }
+    }
+
+    /// The kind of the innermost boilerplate element between the container and the block.
+    private func boilerplateAbove(_ block: PageModel.Block, container: Int, elements: [PageModel.Element],
+                                  effective: [ContentHint]) -> BlockKind? {
+        var index = Int(block.element)
+        var found: BlockKind?
+        while index > container {
+            if effective[index].isBoilerplate, found == nil { found = effective[index].removedKind }
+            index = Int(elements[index].parent)
+        }
+        return found
+    }
+
+    private func removalKind(_ block: PageModel.Block, weight: Weight, text: String, titleKey: String?) -> BlockKind? {
+        if block.role == .caption { return .caption }
+        if block.role == .heading {
+            if block.headingLevel == 1 { return .headline }
+            if let titleKey, Self.comparable(text) == titleKey { return .headline }
+        }
+        let length = block.chars
+        if length > 0, Float(block.linkChars) > 0.5 * Float(length) {
+            return length > 40 ? .related : .chrome
+        }
+        if length <= 120, let kind = BoilerplatePhrases.kind(of: text, chars: Int(length)) { return kind }
+        return nil
+    }
+
+    private func isTrimmable(_ block: PageModel.Block, _ weight: Weight) -> Bool {
+        if weight.paragraphLike { return false }
+        if block.role == .heading { return true }
+        return block.chars < 60 && !block.endsWithStop
+    }
+
+    /// A home or section page: many linked headlines with short teasers between them.
+    private func looksLikeListing(_ page: PageModel, kept: [Int], weights: [Weight]) -> Bool {
+        var linkedHeadings = 0
+        var paragraphs = 0
+        var paragraphChars: Float = 0
+        for index in kept {
+            let block = page.blocks[index]
+            if block.role == .heading, block.linkChars * 2 > block.chars { linkedHeadings += 1 }
+            if weights[index].paragraphLike {
+                paragraphs += 1
+                paragraphChars += weights[index].all
+            }
+        }
+        guard linkedHeadings >= 4 else { return false }
+        let averageParagraph = paragraphs > 0 ? paragraphChars / Float(paragraphs) : 0
+        return linkedHeadings * 2 >= paragraphs && averageParagraph < 220
+    }
+
+    private func record(_ removed: inout [RemovedBlock], _ kind: BlockKind, _ text: String) {
+        guard removed.count < options.maximumRemovedBlocks, !text.isEmpty else { return }
+        removed.append(RemovedBlock(kind: kind, text: text))
+    }
+
+    /// Lowercased letters and digits only, for comparing a heading with the title.
+    static func comparable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+}
