@@ -9,6 +9,9 @@ extension SQLiteLibrary {
         // Another process writing the same file: wait for it rather than fail at once.
         configuration.busyMode = .timeout(10)
         configuration.label = "Crossread library"
+        // In WAL mode, NORMAL never corrupts the file; a power cut may lose the last adds, which
+        // a re-run ingests again. FULL would fsync on every add.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 
