@@ -13,6 +13,7 @@ struct Arguments {
     var dump: String?
     var worst = 0
     var repeatCount = 1
+    var explain: String?
 
     init(_ list: [String]) {
         var index = 1
@@ -22,6 +23,7 @@ struct Arguments {
             case "--corpora": corpora = value; index += 1
             case "--peers": peers = value; index += 1
             case "--dump": dump = value; index += 1
+            case "--explain": explain = value; index += 1
             case "--worst": worst = Int(value) ?? 0; index += 1
             case "--repeat": repeatCount = max(1, Int(value) ?? 1); index += 1
             default: FileHandle.standardError.write(Data("unknown argument \(list[index])\n".utf8))
@@ -216,6 +218,23 @@ func peerRows(_ key: String, _ peers: [String: Any]) -> [String: Row] {
 func cell(_ value: Double?, _ format: String = "%.3f") -> String {
     let text = value.map { String(format: format, $0) } ?? "-"
     return text.padding(toLength: 13, withPad: " ", startingAt: 0)
+}
+
+if let explain = arguments.explain {
+    // Explain one page: a benchmark id prefix or a path.
+    var bytes = FileManager.default.contents(atPath: explain).map { [UInt8]($0) }
+    if bytes == nil {
+        let folder = URL(fileURLWithPath: arguments.corpora).appendingPathComponent("article-extraction-benchmark/html")
+        if let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first(where: { $0.hasPrefix(explain) }),
+           let gz = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+            bytes = Gzip.decompress([UInt8](gz))
+        }
+    }
+    guard let bytes else { print("no page \(explain)"); exit(1) }
+    if bytes.starts(with: [0x1f, 0x8b]) { print("gzip") }
+    let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+    print(bytes.withUnsafeBytes { extractor.explain(utf8: $0, source: explain, encoding: isUTF8 ? "UTF-8" : nil) })
+    exit(0)
 }
 
 let bench = articleBenchmark()

@@ -89,8 +89,7 @@ enum ContentHint: UInt8 {
             return exact
         }
         guard word.length >= 5 else { return .none }
-        let text = word.text
-        for (stem, hint) in stems where text.contains(stem) { return hint }
+        for (stem, hint) in stemBytes where word.contains(stem) { return hint }
         return .none
     }
 
@@ -152,6 +151,8 @@ enum ContentHint: UInt8 {
         ("pagination", .chrome), ("categories", .chrome), ("sronly", .hidden), ("screenreader", .hidden),
     ]
 
+    private static let stemBytes: [([UInt8], ContentHint)] = stems.map { (Array($0.0.utf8), $0.1) }
+
     static func lowercasedASCII(_ value: UnsafePointer<UInt8>, limit: Int) -> String {
         var bytes: [UInt8] = []
         var index = 0
@@ -175,6 +176,25 @@ struct Word {
     var isLastOfClassName = false
     /// The first eight letters packed, the lookup key of short words.
     var key: UInt64 { bytes.0 }
+    /// Whether the word holds `stem` anywhere.
+    func contains(_ stem: [UInt8]) -> Bool {
+        guard stem.count <= length else { return false }
+        var copy = bytes
+        return withUnsafeBytes(of: &copy) { raw in
+            let first = stem[0]
+            var start = 0
+            while start + stem.count <= length {
+                if raw[start] == first {
+                    var index = 1
+                    while index < stem.count && raw[start + index] == stem[index] { index += 1 }
+                    if index == stem.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
     var text: String {
         var copy = bytes
         return withUnsafeBytes(of: &copy) { raw in

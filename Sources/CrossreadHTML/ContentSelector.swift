@@ -19,6 +19,8 @@ struct ContentSelector {
         var noArticle = true
         /// Element index of the container, or -1.
         var container: Int32 = -1
+        /// The best-scoring elements with their scores, best first (for `HTMLExtractor.explain`).
+        var candidates: [(element: Int32, score: Float)] = []
     }
 
     private struct Weight {
@@ -47,7 +49,7 @@ struct ContentSelector {
         var effective = elements.map { $0.hint }
         for index in elements.indices where effective[index].isBoilerplate {
             let hint = effective[index]
-            let strong = hint == .comments || hint == .hidden
+            let strong = hint == .comments || hint == .hidden || hint == .legal || hint == .appeal || hint == .ad
             if !strong && pageGood > 0 && rawGood[index] > options.hintOverrideShare * pageGood {
                 effective[index] = .none
             }
@@ -63,6 +65,12 @@ struct ContentSelector {
             bad[owner] += weights[index].bad
             all[owner] += weights[index].all
         }
+        // Inside a boilerplate subtree (a comment's body, a related teaser) nothing is the article.
+        var underBoilerplate = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices {
+            let parent = Int(elements[index].parent)
+            underBoilerplate[index] = effective[index].isBoilerplate || (parent >= 0 && underBoilerplate[parent])
+        }
         var score = [Float](repeating: 0, count: elements.count)
         var best = -1
         var bestScore: Float = 0
@@ -72,9 +80,9 @@ struct ContentSelector {
             switch effective[index] {
             case .articleBody: value *= 1.3
             case .positive: value *= 1.05
-            case let hint where hint.isBoilerplate: value *= 0.4
             default: break
             }
+            if underBoilerplate[index] { value *= 0.3 }
             score[index] = value
             let parent = Int(elements[index].parent)
             if parent >= 0 {
@@ -93,6 +101,8 @@ struct ContentSelector {
         }
         guard best >= 0 else { return selection }
         selection.container = Int32(best)
+        selection.candidates = score.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }
+            .prefix(8).map { (Int32($0.offset), $0.element) }
 
         let container = elements[best]
         var kept: [(index: Int, kind: Paragraph.Kind)] = []
@@ -158,7 +168,8 @@ struct ContentSelector {
         if paragraphLike {
             return Weight(good: length * (1 - density), bad: length * density, all: length, paragraphLike: true)
         }
-        return Weight(good: 0, bad: density > 0.5 ? length : length * 0.5, all: length, paragraphLike: false)
+        return Weight(good: 0, bad: density > 0.5 ? length : length * options.shortTextBadWeight, all: length,
+                      paragraphLike: false)
     }
 
     private func kind(of block: PageModel.Block) -> Paragraph.Kind {

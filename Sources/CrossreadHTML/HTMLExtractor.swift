@@ -13,6 +13,8 @@ public struct HTMLExtractor: ArticleCleaner {
         public var maximumDepth = 512
         /// How much a character of boilerplate weighs against a character of paragraph text.
         public var badWeight: Float = 1.0
+        /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
+        public var shortTextBadWeight: Float = 0.25
         /// A boilerplate hint is ignored on an element holding more than this share of the page's
         /// paragraph text (a "has-sidebar" wrapper around the article).
         public var hintOverrideShare: Float = 0.6
@@ -56,6 +58,41 @@ public struct HTMLExtractor: ArticleCleaner {
         }
         let page = PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth).scan(parsed.document)
         return assemble(page, source: source)
+    }
+
+    /// A readable account of how a page was read: the best candidate containers with their
+    /// tags, hints and scores, and every block with its role and whether it was kept.
+    public func explain(utf8 bytes: UnsafeRawBufferPointer, source: String, encoding: String? = "UTF-8") -> String {
+        var parserOptions = options.parserOptions
+        if encoding == nil { parserOptions &= ~ParsedHTML.ignoreEncodingOption }
+        guard let parsed = ParsedHTML(bytes: bytes, encoding: encoding, options: parserOptions) else { return "unparsable" }
+        let page = PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth).scan(parsed.document)
+        let found = MetadataExtractor().extract(page, source: source)
+        let selection = ContentSelector(options: options).select(page, title: found.metadata.title)
+        var lines: [String] = []
+        func path(_ element: Int32) -> String {
+            var parts: [String] = []
+            var index = Int(element)
+            while index >= 0 && parts.count < 6 {
+                let item = page.elements[index]
+                parts.append("\(item.tag)#\(index)" + (item.hint == .none ? "" : "[\(item.hint)]"))
+                index = Int(item.parent)
+            }
+            return parts.reversed().joined(separator: ">")
+        }
+        lines.append("title: \(found.metadata.title ?? "-") | authors: \(found.metadata.authors) | published: \(found.metadata.published?.iso8601 ?? "-")")
+        for candidate in selection.candidates {
+            let element = page.elements[Int(candidate.element)]
+            lines.append(String(format: "candidate %8.0f  ", candidate.score) + path(candidate.element)
+                         + "  blocks \(element.firstBlock)..<\(element.endBlock)")
+        }
+        let kept = Set(selection.blocks.map(\.text))
+        for (index, block) in page.blocks.enumerated() {
+            let text = page.string(block)
+            let mark = kept.contains(text) ? "+" : "-"
+            lines.append("\(mark) \(index) \(block.role) c\(block.chars) l\(block.linkChars) \(path(block.element)): \(text.prefix(90))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     func assemble(_ page: PageModel, source: String) -> CleanedArticle {

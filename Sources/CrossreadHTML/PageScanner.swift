@@ -161,6 +161,8 @@ struct PageScanner {
 
             let index = Int32(model.elements.count)
             var hint = ContentHint.of(tag: tag)
+            // The root and the body carry page-wide switches ("global-search-disable"), never a hint.
+            if tag == .html || tag == .body { attributes = Attributes() }
             if let role = attributes.roleValue { merge(&hint, ContentHint.of(role: role)) }
             if let classValue = attributes.classValue { merge(&hint, ContentHint.of(classOrID: classValue)) }
             if let idValue = attributes.idValue { merge(&hint, ContentHint.of(classOrID: idValue)) }
