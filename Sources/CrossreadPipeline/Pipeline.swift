@@ -1,0 +1,138 @@
+import CrossreadCore
+import CrossreadIngest
+import Dispatch
+import Foundation
+
+/// Ingest and clean, streamed: reads inputs on a thread of its own, cleans each batch of articles
+/// on all cores, and hands batches to the caller in input order. At most two batches wait in memory.
+///
+///     paths ─▶ Ingestor ─▶ batch ─▶ DocumentBuilder (all cores) ─▶ handle(batch) ─▶ store / print
+public struct Pipeline: Sendable {
+    public var options: PipelineOptions
+
+    public init(options: PipelineOptions = PipelineOptions()) {
+        self.options = options
+    }
+
+    /// One batch of results, in input order.
+    public struct Batch: Sendable {
+        public var events: [Event]
+    }
+
+    /// A built document, or an input that could not be read or cleaned.
+    public enum Event: Sendable {
+        case document(Document)
+        case failure(CrossreadError)
+    }
+
+    /// Runs the pipeline over `paths` ("-" is standard input), calling `handle` for each batch.
+    public func run(paths: [String], handle: (Batch) async throws -> Void) async throws {
+        let ingestor = Ingestor(options: ingestOptions)
+        try await run(handle: handle) { emit in
+            ingestor.read(paths: paths) { event in
+                switch event {
+                case .article(let raw): emit(.raw(raw))
+                case .failure(let error): emit(.failed(error))
+                }
+            }
+        }
+    }
+
+    /// Runs the pipeline over in-memory inputs (name and bytes), e.g. an upload.
+    public func run(inputs: [(source: String, bytes: [UInt8])], handle: (Batch) async throws -> Void) async throws {
+        let ingestor = Ingestor(options: ingestOptions)
+        try await run(handle: handle) { emit in
+            for input in inputs {
+                ingestor.read(bytes: input.bytes, source: input.source) { event in
+                    switch event {
+                    case .article(let raw): emit(.raw(raw))
+                    case .failure(let error): emit(.failed(error))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Builds one document from one raw article (no batching).
+    public func document(from raw: RawArticle) throws(CrossreadError) -> Document {
+        try DocumentBuilder(options: options).document(from: raw)
+    }
+
+    private var ingestOptions: IngestOptions {
+        var ingest = IngestOptions()
+        ingest.maxArticleBytes = options.maxArticleBytes
+        return ingest
+    }
+
+    enum Pending: Sendable {
+        case raw(RawArticle)
+        case failed(CrossreadError)
+    }
+
+    private func run(handle: (Batch) async throws -> Void,
+                     produce: @escaping @Sendable (_ emit: (Pending) -> Void) -> Void) async throws {
+        let (stream, continuation) = AsyncStream<Batch>.makeStream(bufferingPolicy: .unbounded)
+        let slots = DispatchSemaphore(value: 2)
+        let cancelled = CancellationFlag()
+        let builder = DocumentBuilder(options: options)
+        let batchSize = max(1, options.batchSize)
+        let thread = Thread {
+            var pending: [Pending] = []
+            func flush() {
+                guard !pending.isEmpty, !cancelled.isSet else { pending.removeAll(); return }
+                let batch = Batch(events: Self.build(pending, with: builder))
+                pending.removeAll(keepingCapacity: true)
+                slots.wait()
+                continuation.yield(batch)
+            }
+            produce { item in
+                pending.append(item)
+                if pending.count >= batchSize { flush() }
+            }
+            flush()
+            continuation.finish()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        do {
+            for await batch in stream {
+                try await handle(batch)
+                slots.signal()
+            }
+        } catch {
+            cancelled.set()
+            // Let the producer run to its end without handing on more work.
+            for await _ in stream { slots.signal() }
+            throw error
+        }
+    }
+
+    /// Cleans a batch on all cores, keeping input order.
+    static func build(_ pending: [Pending], with builder: DocumentBuilder) -> [Event] {
+        let results = UnsafeMutableBufferPointer<Event?>.allocate(capacity: pending.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+            switch pending[index] {
+            case .failed(let error):
+                slots[index] = .failure(error)
+            case .raw(let raw):
+                do throws(CrossreadError) {
+                    slots[index] = .document(try builder.document(from: raw))
+                } catch {
+                    slots[index] = .failure(error)
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// A flag set once from one thread and read from another.
+final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

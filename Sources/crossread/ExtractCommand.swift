@@ -1,0 +1,55 @@
+import ArgumentParser
+import CrossreadCore
+import CrossreadPipeline
+
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print clean text and metadata without storing anything (for pipes).",
+        discussion: """
+        Failures go to standard error with their reason; the exit status is non-zero only when nothing
+        could be read.
+
+        Examples:
+          crossread extract article.html
+          crossread extract scraped/ --format jsonl | jq .title
+          cat page.txt | crossread extract - --format markdown
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, text, markdown
+    }
+
+    @Argument(help: ArgumentHelp("Files or folders to read; - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: "Output format: jsonl (one document JSON per line), text or markdown.")
+    var format: Format = .text
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() async throws {
+        let pipeline = Pipeline(options: try reading.pipelineOptions())
+        var printed = 0
+        var failed = 0
+        try await pipeline.run(paths: paths) { batch in
+            var chunk = ""
+            for event in batch.events {
+                switch event {
+                case .document(let document):
+                    switch format {
+                    case .jsonl: chunk += DocumentJSON(document).line() + "\n"
+                    case .text: chunk += (printed > 0 ? "\n" : "") + document.text + "\n"
+                    case .markdown: chunk += (printed > 0 ? "\n---\n\n" : "") + DocumentMarkdown.render(document)
+                    }
+                    printed += 1
+                case .failure(let error):
+                    failed += 1
+                    Terminal.err("crossread: \(error.description)\n")
+                }
+            }
+            Terminal.out(chunk)
+        }
+        if printed == 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CrossreadCore
+import CrossreadPipeline
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read articles into the library: text, HTML, RSS/Atom feeds, JSON Lines, gzip, folders.",
+        discussion: """
+        Each article is cleaned and stored once, by content: ingesting the same files again adds nothing.
+        Unreadable inputs are reported with their reason and skipped; the exit status is non-zero only when
+        nothing at all could be read.
+
+        Examples:
+          crossread ingest Examples/corpus
+          crossread ingest scraped.jsonl.gz feeds/ --db newsroom.db
+          curl -s https://example.org/feed.xml | crossread ingest -
+        """)
+
+    @Argument(help: ArgumentHelp("Files or folders to read; - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var reading: ReadingOptions
+
+    @Flag(name: .shortAndLong, help: "Print only the summary's failures.")
+    var quiet = false
+
+    func run() async throws {
+        let store = try library.open()
+        let pipeline = Pipeline(options: try reading.pipelineOptions())
+        var tally = IngestTally()
+        let progress = ProgressLine(enabled: Terminal.stderrIsTerminal && !quiet)
+        try await pipeline.run(paths: paths) { batch in
+            for event in batch.events {
+                switch event {
+                case .document(let document):
+                    do {
+                        switch try await store.add(document) {
+                        case .added(let id): tally.added.append(id)
+                        case .alreadyPresent(let id): tally.present.append(id)
+                        }
+                    } catch let error as CrossreadError {
+                        tally.failures.append(error)
+                    }
+                case .failure(let error):
+                    tally.failures.append(error)
+                }
+            }
+            progress.update(done: tally.total, new: tally.added.count, present: tally.present.count,
+                            failed: tally.failures.count)
+        }
+        progress.finish()
+        Terminal.out(tally.summary(quiet: quiet, library: library.db))
+        if tally.added.isEmpty && tally.present.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// What an ingest run did.
+struct IngestTally {
+    var added: [String] = []
+    var present: [String] = []
+    var failures: [CrossreadError] = []
+
+    var total: Int { added.count + present.count + failures.count }
+
+    func summary(quiet: Bool, library: String) -> String {
+        var lines: [String] = []
+        if !quiet {
+            lines.append("\(added.count) new, \(present.count) already present, \(failures.count) failed → \(library)")
+            if added.isEmpty && !present.isEmpty && failures.isEmpty {
+                lines.append("Nothing new: every document was already in the library.")
+            }
+        }
+        if !failures.isEmpty {
+            if !quiet { lines.append("Failed:") }
+            for failure in failures { lines.append("  \(failure.description)") }
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+}
