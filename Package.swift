@@ -47,6 +47,8 @@ let package = Package(
 
         // Corpus-wide stages: near-duplicates, stories and topics.
         .target(name: "CrossreadCorpus", dependencies: ["CrossreadCore"]),
+        // Reports: the self-contained HTML dossier, its JSON (crossread/1) and Markdown.
+        .target(name: "CrossreadReport", dependencies: ["CrossreadCore"]),
 
         // Shared test helpers: span verifier, locating ../shared corpora.
         .target(name: "CrossreadTestSupport", dependencies: ["CrossreadCore"]),
@@ -63,6 +65,7 @@ let package = Package(
         .executableTarget(name: "train-tagger", dependencies: ["CrossreadLanguage"],
                           path: "Benchmarks/TrainTagger"),
 
+        .testTarget(name: "CrossreadReportTests", dependencies: ["CrossreadReport", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadIngestTests", dependencies: ["CrossreadIngest", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCleanTests", dependencies: ["CrossreadClean", "CrossreadTestSupport"]),
