@@ -15,11 +15,23 @@ extension SQLiteLibrary {
         return configuration
     }
 
-    /// Applies pending migrations; refuses a file written by a newer Crossread.
+    /// Applies pending migrations. Refuses a file written by a newer Crossread, and an SQLite
+    /// database that holds other tables but is no Crossread library (it is not ours to change).
     static func migrate(_ writer: any DatabaseWriter, location: String) throws(CrossreadError) {
         let migrator = LibrarySchema.migrator
         do {
-            let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+            let (applied, foreignTables) = try writer.read { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4
+                    """)
+                return (applied, applied.isEmpty ? tables : [])
+            }
+            if !foreignTables.isEmpty {
+                throw CrossreadError(source: location, stage: .store,
+                                     reason: "an SQLite database that is not a Crossread library (it holds tables "
+                                        + foreignTables.prefix(3).joined(separator: ", ") + "); refusing to change it")
+            }
             let unknown = applied.subtracting(migrator.migrations).sorted()
             if !unknown.isEmpty {
                 throw CrossreadError(source: location, stage: .store,

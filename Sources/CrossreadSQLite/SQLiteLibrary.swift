@@ -13,6 +13,10 @@ public actor SQLiteLibrary: DocumentStore {
     /// its schema up to date. Throws a `.store` error naming the path when it cannot.
     public init(path: String) throws(CrossreadError) {
         location = path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CrossreadError(source: path, stage: .store, reason: "is a folder, not a library file")
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -91,16 +95,17 @@ public actor SQLiteLibrary: DocumentStore {
         return try await storeOperation("read document \(id)") { writer in
             try await writer.read { db -> Document? in
                 // Every content hash starting with `key` sorts in [key, key + "g"): hex digits are below "g".
-                let matches = try DocumentRecord.fetchAll(
-                    db, sql: "SELECT * FROM document WHERE content_hash >= ? AND content_hash < ? ORDER BY seq LIMIT 3",
+                let matches = try String.fetchAll(
+                    db, sql: "SELECT id FROM document WHERE content_hash >= ? AND content_hash < ? ORDER BY seq LIMIT 3",
                     arguments: [key, key + "g"])
-                guard let record = matches.first else { return nil }
+                guard let match = matches.first else { return nil }
                 guard matches.count == 1 else {
-                    let ids = matches.map(\.id).joined(separator: ", ")
                     throw CrossreadError(source: id, stage: .store,
-                                         reason: "ambiguous id prefix: it matches \(ids)\(matches.count > 2 ? ", …" : ""); "
-                                            + "give more digits")
+                                         reason: "ambiguous id prefix: it matches \(matches.joined(separator: ", "))"
+                                            + "\(matches.count > 2 ? ", …" : ""); give more digits")
                 }
+                guard let record = try DocumentRecord.fetchOne(
+                    db, sql: "SELECT * FROM document WHERE id = ?", arguments: [match]) else { return nil }
                 let blocks = try RemovedBlockRecord.fetchAll(
                     db, sql: "SELECT * FROM removed_block WHERE document_id = ? ORDER BY position",
                     arguments: [record.id])

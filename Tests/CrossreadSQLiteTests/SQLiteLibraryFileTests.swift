@@ -97,6 +97,29 @@ import Testing
         #expect(error?.reason.contains("not an SQLite database") == true)
     }
 
+    @Test func anotherApplicationsDatabaseIsLeftAlone() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("contacts.db")
+        let other = try DatabaseQueue(path: path)
+        try await other.write { db in try db.execute(sql: "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ana')") }
+        let error = #expect(throws: CrossreadError.self) { try SQLiteLibrary(path: path) }
+        #expect(error?.source == path)
+        #expect(error?.reason.contains("not a Crossread library") == true)
+        let tables = try await other.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(tables == ["contact"])
+    }
+
+    @Test func openingAFolderNamesThePath() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let error = #expect(throws: CrossreadError.self) { try SQLiteLibrary(path: folder.url.path) }
+        #expect(error?.source == folder.url.path)
+        #expect(error?.reason.contains("folder") == true)
+    }
+
     @Test func openingBelowAFileNamesThePath() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
