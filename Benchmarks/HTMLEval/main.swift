@@ -14,6 +14,8 @@ struct Arguments {
     var worst = 0
     var repeatCount = 1
     var explain: String?
+    /// JSON object of HTMLExtractor.Options fields to override.
+    var options: String?
 
     init(_ list: [String]) {
         var index = 1
@@ -23,6 +25,7 @@ struct Arguments {
             case "--corpora": corpora = value; index += 1
             case "--peers": peers = value; index += 1
             case "--dump": dump = value; index += 1
+            case "--options": options = value; index += 1
             case "--explain": explain = value; index += 1
             case "--worst": worst = Int(value) ?? 0; index += 1
             case "--repeat": repeatCount = max(1, Int(value) ?? 1); index += 1
@@ -62,7 +65,15 @@ func seconds(_ block: () -> Void) -> Double {
 }
 
 let arguments = Arguments(CommandLine.arguments)
-let extractor = HTMLExtractor()
+/// The extractor, with `--options` overrides merged into the default options.
+let extractor: HTMLExtractor = {
+    guard let overrides = arguments.options else { return HTMLExtractor() }
+    let defaults = try! JSONSerialization.jsonObject(with: JSONEncoder().encode(HTMLExtractor.Options())) as! [String: Any]
+    let changes = (try? JSONSerialization.jsonObject(with: Data(overrides.utf8))) as? [String: Any] ?? [:]
+    let merged = defaults.merging(changes) { $1 }
+    let data = try! JSONSerialization.data(withJSONObject: merged)
+    return HTMLExtractor(options: try! JSONDecoder().decode(HTMLExtractor.Options.self, from: data))
+}()
 
 // MARK: Article-extraction benchmark
 

@@ -87,7 +87,8 @@ struct ContentSelector {
             let parent = Int(elements[index].parent)
             if parent >= 0 {
                 if effective[index].isBoilerplate {
-                    bad[parent] += all[index]
+                    // Marked boilerplate is cut out of the output anyway: it costs its parent little.
+                    bad[parent] += options.hintedBadWeight * all[index]
                 } else {
                     good[parent] += good[index]
                     bad[parent] += bad[index]
@@ -100,6 +101,16 @@ struct ContentSelector {
             best = index
         }
         guard best >= 0 else { return selection }
+        // An article split in parts (around an ad or a video) is whole one level up: climb while the
+        // parent keeps most of the score and adds real text.
+        while true {
+            let parent = Int(elements[best].parent)
+            guard parent >= 0, !underBoilerplate[parent], score[parent] >= options.climbScoreShare * score[best],
+                  good[parent] >= 1.15 * good[best] else { break }
+            best = parent
+        }
+        // Several articles in one container (the story, then full-text teasers): the one with the headline.
+        best = articleHoldingHeadline(page, container: best, underBoilerplate: underBoilerplate, good: good)
         selection.container = Int32(best)
         selection.candidates = score.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }
             .prefix(8).map { (Int32($0.offset), $0.element) }
@@ -154,22 +165,57 @@ struct ContentSelector {
         return selection
     }
 
+    /// Among the separate `<article>` elements of a container, the one with the h1, when only one has it.
+    private func articleHoldingHeadline(_ page: PageModel, container: Int, underBoilerplate: [Bool], good: [Float]) -> Int {
+        let elements = page.elements
+        let end = Int(elements[container].endBlock)
+        var articles: [Int] = []
+        var index = container + 1
+        // Elements of the subtree follow the container until one starts after its last block.
+        while index < elements.count, isDescendant(index, of: container, elements) {
+            if elements[index].tag == .article, !articles.contains(where: { isDescendant(index, of: $0, elements) }) {
+                articles.append(index)
+            }
+            index += 1
+            if articles.count > 20 { break }
+        }
+        guard articles.count >= 2, end > 0 else { return container }
+        let withHeading = articles.filter { article in
+            page.marks.contains { $0.kind == .h1 && ($0.element == Int32(article) || isDescendant(Int($0.element), of: article, elements)) }
+        }
+        guard withHeading.count == 1, let chosen = withHeading.first, good[chosen] > 0 else { return container }
+        return chosen
+    }
+
+    private func isDescendant(_ index: Int, of ancestor: Int, _ elements: [PageModel.Element]) -> Bool {
+        var current = Int(elements[index].parent)
+        while current > ancestor { current = Int(elements[current].parent) }
+        return current == ancestor
+    }
+
     // MARK: Blocks
 
     private func weigh(_ block: PageModel.Block) -> Weight {
         let length = Float(block.chars)
         let density = length > 0 ? Float(block.linkChars) / length : 0
         if block.role == .heading || block.role == .caption {
-            return Weight(good: 0, bad: density > 0.5 ? length * 0.5 : 0, all: length, paragraphLike: false)
+            let teaser = density > 0.5 && length >= 25 ? options.linkedTitlePenalty : 0
+            return Weight(good: 0, bad: density > 0.5 ? length * 0.5 + teaser : 0, all: length, paragraphLike: false)
         }
         let sentences = block.endsWithStop || block.stops > 0
         let paragraphLike = density < 0.34
             && (length >= 80 || (length >= 25 && sentences && block.role != .listItem) || (length >= 40 && sentences))
         if paragraphLike {
-            return Weight(good: length * (1 - density), bad: length * density, all: length, paragraphLike: true)
+            // List items weigh less: teaser lists are lists, articles are mostly paragraphs.
+            let share: Float = block.role == .listItem ? options.listItemGoodShare : 1
+            return Weight(good: length * (1 - density) * share, bad: length * density, all: length, paragraphLike: true)
         }
-        return Weight(good: 0, bad: density > 0.5 ? length : length * options.shortTextBadWeight, all: length,
-                      paragraphLike: false)
+        if density > 0.5 {
+            // A linked line long enough to be a headline is likely a teaser of another page.
+            let teaser = length >= 25 ? options.linkedTitlePenalty : 0
+            return Weight(good: 0, bad: length + teaser, all: length, paragraphLike: false)
+        }
+        return Weight(good: 0, bad: length * options.shortTextBadWeight, all: length, paragraphLike: false)
     }
 
     private func kind(of block: PageModel.Block) -> Paragraph.Kind {

@@ -13,6 +13,15 @@ public struct HTMLExtractor: ArticleCleaner {
         public var maximumDepth = 512
         /// How much a character of boilerplate weighs against a character of paragraph text.
         public var badWeight: Float = 1.0
+        /// The share of a boilerplate-hinted subtree's characters that counts against its parent
+        /// (hinted subtrees are cut from the output, so they cost a container little).
+        public var hintedBadWeight: Float = 0.15
+        /// Extra boilerplate weight of a linked line of headline length (a teaser of another page).
+        public var linkedTitlePenalty: Float = 50
+        /// The share of a list item's paragraph text that counts as article text.
+        public var listItemGoodShare: Float = 0.5
+        /// The container moves up to its parent while the parent keeps this share of its score.
+        public var climbScoreShare: Float = 0.85
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
         public var shortTextBadWeight: Float = 0.25
         /// A boilerplate hint is ignored on an element holding more than this share of the page's
