@@ -1,0 +1,281 @@
+import CrossreadCore
+
+/// Decides which paired quote spans are speech and attributes each: cue, speaker and venue from
+/// the words around it, then speakers carried over to quotes that continue an attributed one.
+struct QuoteAttribution {
+    /// How an attribution frames its quote. Short quotes (one or two words) need a tight frame.
+    enum Frame { case after, adjacent, that, describedAs, naming, colon, according, weak }
+
+    struct Attribution {
+        var cue: String?
+        var speaker: SpeakerResolver.Speaker?
+        var frame: Frame
+        var venue: String?
+    }
+
+    struct Decision {
+        var span: QuoteMarkPairer.Span
+        var accepted = false
+        var attribution: Attribution?
+        var standalone = false
+        var windowStart = 0
+    }
+
+    let text: FinderText
+    let spans: [QuoteMarkPairer.Span]
+    let speakers: SpeakerResolver
+    let venues: VenueFinder
+
+    init(text: FinderText, spans: [QuoteMarkPairer.Span], speakers: SpeakerResolver) {
+        self.text = text
+        self.spans = spans
+        self.speakers = speakers
+        self.venues = VenueFinder(text: text, speakers: speakers)
+    }
+
+    mutating func quotes() -> [Quote] {
+        var decisions: [Decision] = []
+        var previousClose: Int? = nil
+        var previousParagraph = -1
+        for span in spans {
+            if span.paragraph != previousParagraph { previousClose = nil }
+            decisions.append(decide(span, previousClose: previousClose))
+            previousClose = span.closeMark ?? span.inner.upperBound
+            previousParagraph = span.paragraph
+        }
+        carrySpeakers(&decisions)
+        return decisions.filter(\.accepted).map { decision in
+            let a = decision.attribution
+            return Quote(range: decision.span.content, speaker: a?.speaker?.entity, speakerName: a?.speaker?.name,
+                         cue: a?.cue, venue: a?.venue)
+        }
+    }
+
+    // MARK: - One quote
+
+    private func decide(_ span: QuoteMarkPairer.Span, previousClose: Int?) -> Decision {
+        var decision = Decision(span: span)
+        // Words, a hyphenated compound ("eye-to-eye") counting once.
+        let words = span.inner.filter { (text.kind($0) == .word || text.kind($0) == .number) && !(text.kind($0 - 1) == .hyphen) }.count
+        guard words > 0 else { return decision }
+        let start = windowStart(before: span.openMark, previousClose: previousClose)
+        decision.windowStart = start
+        let afterEnd = span.closeMark.map { windowEnd(after: $0) }
+        let wordsBefore = (start..<span.openMark).contains { text.kind($0) == .word || text.kind($0) == .number }
+        let wordsAfter = afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
+        decision.standalone = !wordsBefore && !wordsAfter
+        if isTitleOfWork(span) { return decision }
+
+        let after = span.closeMark.flatMap { attributionAfter(span, close: $0, end: afterEnd!) }
+        let before = attributionBefore(span, start: start)
+        let endsWithComma = span.closeMark.map { text.isPunctuation($0 - 1, ",") } ?? false
+        let chosen: Attribution?
+        if let after, endsWithComma || before == nil || before!.frame == .weak {
+            chosen = after
+        } else {
+            chosen = before ?? after
+        }
+        if var attribution = chosen {
+            if words <= 2, attribution.frame == .weak { return decision }
+            if attribution.venue == nil {
+                attribution.venue = venues.venue(in: start..<span.openMark)
+                    ?? span.closeMark.map { venues.venue(in: ($0 + 1)..<afterEnd!) } ?? nil
+            }
+            decision.attribution = attribution
+            decision.accepted = true
+            return decision
+        }
+        // No cue: short phrases are scare quotes or terms; a title-case phrase is a name.
+        if words <= 4 || (words <= 8 && isTitleCase(span)) { return decision }
+        decision.accepted = true
+        return decision
+    }
+
+    /// The first token of the stretch before a quote that may hold its attribution: the sentence
+    /// start, the paragraph start, or the token after the previous quote's closing mark.
+    private func windowStart(before open: Int, previousClose: Int?) -> Int {
+        var t = open
+        var steps = 0
+        while t > 0, steps < 80 {
+            if text.tokens[t].gap >= .line { return t }
+            if let previousClose, t - 1 == previousClose { return t }
+            if text.isSentenceEnd(t - 1) { return t }
+            t -= 1
+            steps += 1
+        }
+        return t
+    }
+
+    /// The token after the stretch following a closing mark: up to a sentence end, the next quote
+    /// mark, or a line break.
+    private func windowEnd(after close: Int) -> Int {
+        var t = close + 1
+        var steps = 0
+        while t < text.count, steps < 25 {
+            if text.tokens[t].gap >= .line || text.kind(t) == .quote { return t }
+            if text.isSentenceEnd(t) { return t }
+            t += 1
+            steps += 1
+        }
+        return t
+    }
+
+    /// The cue a reporting word at `t` gives, or nil: lowercase, not a noun after a determiner
+    /// or possessive ("a post", "Trump’s remarks").
+    private func cue(at t: Int) -> SpeechLexicon.Cue? {
+        guard text.isWord(t), let cue = SpeechLexicon.cues.value(text.bytes, text.tokens[t].range) else { return nil }
+        if cue == .according { return text.token(t + 1, is: "to") ? .according : nil }
+        guard !text.isCapitalized(t) else { return nil }
+        if t > 0, text.token(t - 1, isOneOf: SpeechLexicon.determiners) || text.kind(t - 1) == .possessive { return nil }
+        return cue
+    }
+
+    private func cueText(at t: Int) -> String {
+        if text.token(t, is: "according") { return "according to" }
+        let word = text.text(t).lowercased()
+        if text.token(t, is: "told") || text.token(t, is: "tells") || text.token(t, is: "telling") {
+            var j = t + 1
+            if text.token(j, is: "the") { j += 1 }
+            if text.token(j, isOneOf: SpeechLexicon.audiences) { return word + " " + text.text(j).lowercased() }
+        }
+        return word
+    }
+
+    /// `“Q,” SPEAKER CUE ...` or `“Q,” CUE SPEAKER ...` right after the closing mark.
+    private func attributionAfter(_ span: QuoteMarkPairer.Span, close: Int, end: Int) -> Attribution? {
+        // "“We won.” Netanyahu said nothing else": a quote closed by a period ends its sentence.
+        if span.inner.upperBound > span.inner.lowerBound, text.isPunctuation(close - 1, ".") { return nil }
+        var j = close + 1
+        while j < end, text.isPunctuation(j, ",") || text.kind(j) == .dash { j += 1 }
+        var found: Int? = nil
+        var t = j
+        while t < min(end, j + 9) {
+            if cue(at: t) != nil { found = t; break }
+            t += 1
+        }
+        guard let c = found, let kind = cue(at: c), kind == .speech || kind == .according else { return nil }
+        var candidate: SpeakerResolver.Candidate? = nil
+        if kind == .according {
+            candidate = speakers.candidates(in: (c + 2)..<end).first
+        } else if c > j {
+            // Between the quote and the cue only the speaker stands ("Trump also said", "Dermer, 52, said").
+            candidate = speakers.nearestSubject(speakers.candidates(in: j..<c), cue: c)
+            guard let found = candidate, found.tokens.lowerBound - j <= 2, c - found.tokens.upperBound <= 4 else { return nil }
+        } else {
+            candidate = speakers.candidates(in: (c + 1)..<min(end, c + 8)).first
+        }
+        let venue = venues.venue(in: c..<end)
+        return Attribution(cue: cueText(at: c), speaker: candidate.map(speakers.resolve), frame: .after, venue: venue)
+    }
+
+    /// `SPEAKER CUE: “Q”`, `SPEAKER CUE that ... “Q”`, `described ... as “Q”`, `according to SPEAKER, “Q”`,
+    /// and the headline form `SPEAKER: “Q”`.
+    private func attributionBefore(_ span: QuoteMarkPairer.Span, start: Int) -> Attribution? {
+        let open = span.openMark
+        guard open > start else { return nil }
+        var found: Int? = nil
+        var t = open - 1
+        while t >= start {
+            if cue(at: t) != nil { found = t; break }
+            t -= 1
+        }
+        guard let c = found, let kind = cue(at: c) else { return colonAttribution(open: open, start: start) }
+        let between = (c + 1)..<open
+        let betweenWords = between.filter { text.isWord($0) || text.kind($0) == .number }.count
+        var frame: Frame
+        switch kind {
+        case .according:
+            frame = .according
+        case .describedAs:
+            frame = between.contains { text.token($0, is: "as") } && betweenWords <= 8 ? .describedAs : .weak
+        case .naming:
+            // "the so-called “peace plan”" names nothing anyone said.
+            if text.kind(c - 1) == .hyphen, text.token(c - 2, is: "so") { return nil }
+            frame = betweenWords <= 4 ? .naming : .weak
+        case .speech:
+            if betweenWords == 0 { frame = .adjacent }
+            else if text.token(c + 1, is: "that") { frame = .that }
+            else { frame = .weak }
+        }
+        var candidate: SpeakerResolver.Candidate? = nil
+        if kind == .according {
+            candidate = speakers.candidates(in: (c + 2)..<open).first
+        } else {
+            candidate = speakers.nearestSubject(speakers.candidates(in: start..<c), cue: c)
+            if candidate == nil, frame == .adjacent || frame == .weak {
+                // "said Netanyahu: “...”"
+                candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
+            }
+        }
+        return Attribution(cue: cueText(at: c), speaker: candidate.map(speakers.resolve), frame: frame, venue: nil)
+    }
+
+    /// `Netanyahu: “We will win”`: a speaker right before a colon and the quote.
+    private func colonAttribution(open: Int, start: Int) -> Attribution? {
+        guard open - 1 >= start, text.isPunctuation(open - 1, ":") else { return nil }
+        guard let candidate = speakers.candidates(in: start..<(open - 1)).last,
+              candidate.tokens.upperBound == open - 1 else { return nil }
+        if case .pronoun = candidate.kind { return nil }
+        return Attribution(cue: nil, speaker: speakers.resolve(candidate), frame: .colon, venue: nil)
+    }
+
+    // MARK: - Not speech
+
+    /// A title of a work: a work noun just before it ("the premiere of “Arcane”", "the book “...”").
+    private func isTitleOfWork(_ span: QuoteMarkPairer.Span) -> Bool {
+        var t = span.openMark - 1
+        var steps = 0
+        while t >= 0, steps < 3, text.tokens[t + 1].gap < .line {
+            if text.token(t, isOneOf: SpeechLexicon.works) { return true }
+            guard text.isWord(t) || text.isPunctuation(t, ",") else { return false }
+            t -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// Every word of four or more letters capitalized, and no sentence punctuation inside.
+    private func isTitleCase(_ span: QuoteMarkPairer.Span) -> Bool {
+        guard let first = span.inner.first, text.isCapitalized(first) else { return false }
+        for t in span.inner {
+            if text.isSentenceEnd(t) || text.isPunctuation(t, ",") { return false }
+            if text.isWord(t), text.tokens[t].range.count >= 4, !text.isCapitalized(t) { return false }
+        }
+        return true
+    }
+
+    // MARK: - Carrying speakers over
+
+    /// A quote with no cue of its own takes the speaker of the quote before it in the same
+    /// paragraph ("“A,” she said. “B.”"); a quote standing alone at a paragraph's start takes the
+    /// previous paragraph's last quote speaker, or that paragraph's last sentence subject. A quote
+    /// continued in the next paragraph shares its speaker with its continuation.
+    private func carrySpeakers(_ decisions: inout [Decision]) {
+        var last: Int? = nil
+        for k in decisions.indices where decisions[k].accepted {
+            defer { last = k }
+            guard decisions[k].attribution == nil else { continue }
+            let span = decisions[k].span
+            let firstInParagraph = last.map { decisions[$0].span.paragraph != span.paragraph } ?? true
+            if let p = last, let previous = decisions[p].attribution, previous.speaker != nil {
+                let sameParagraph = decisions[p].span.paragraph == span.paragraph
+                let continues = decisions[p].span.paragraph == span.paragraph - 1 && decisions[k].standalone && firstInParagraph
+                if sameParagraph || continues {
+                    decisions[k].attribution = Attribution(cue: previous.cue, speaker: previous.speaker, frame: previous.frame,
+                                                           venue: previous.venue)
+                    continue
+                }
+            }
+            if decisions[k].standalone, firstInParagraph, text.tokens[span.openMark].gap >= .line,
+               let s = speakers.sentenceIndex(of: span.openMark - 1), let subject = speakers.subject(ofSentence: s) {
+                let speaker = SpeakerResolver.Speaker(entity: subject.mention.entity, name: text.string(subject.mention.range))
+                decisions[k].attribution = Attribution(cue: nil, speaker: speaker, frame: .weak, venue: nil)
+            }
+        }
+        for k in decisions.indices.reversed() where decisions[k].accepted && decisions[k].span.continuesInNextParagraph {
+            guard decisions[k].attribution?.speaker == nil, k + 1 < decisions.count, decisions[k + 1].accepted,
+                  let next = decisions[k + 1].attribution else { continue }
+            decisions[k].attribution = next
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// Pairs double quote marks (curly, straight, low, guillemets) into quoted spans, paragraph by
+/// paragraph, so one stray mark never derails the rest of a document.
+///
+/// 1. Each mark gets the roles its glyph and its neighbours allow: “ opens, ” closes, and a
+///    straight " opens after a space and closes before one; a curly mark set the wrong way round
+///    (“ touching the word before it and followed by a space) is read by its context.
+/// 2. Within a paragraph a stack of depth one pairs them: an opener while a quote is open restarts
+///    the quote there (the earlier mark was stray); a closer with nothing open is ignored.
+/// 3. A quote still open at a paragraph's end continues when the next paragraph opens with a quote
+///    mark (the news convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
+struct QuoteMarkPairer {
+    /// A paired quote: token indices of its marks and the byte range of the words between them.
+    struct Span {
+        var openMark: Int
+        /// Nil when the quote runs to the paragraph's end and continues in the next paragraph.
+        var closeMark: Int?
+        /// The quoted words without the marks, trimmed of spaces and of a final comma or colon.
+        var content: Range<Int>
+        /// Token indices of the words inside.
+        var inner: Range<Int>
+        var paragraph: Int
+        var continuesInNextParagraph: Bool { closeMark == nil }
+    }
+
+    enum Glyph { case opening, closing, ambiguous }
+
+    let text: FinderText
+
+    /// The glyph of a double quote mark token, or nil for single quotes and apostrophes.
+    func glyph(_ i: Int) -> Glyph? {
+        guard text.kind(i) == .quote else { return nil }
+        let r = text.tokens[i].range
+        let b = text.bytes
+        switch r.count {
+        case 1: return b[r.lowerBound] == UInt8(ascii: "\"") ? .ambiguous : nil
+        case 2:
+            guard b[r.lowerBound] == 0xC2 else { return nil }
+            return b[r.lowerBound + 1] == 0xAB ? .opening : (b[r.lowerBound + 1] == 0xBB ? .closing : nil)
+        case 3:
+            guard b[r.lowerBound] == 0xE2, b[r.lowerBound + 1] == 0x80 else { return nil }
+            switch b[r.lowerBound + 2] {
+            case 0x9C, 0x9E: return .opening
+            case 0x9D: return .closing
+            case 0x9F: return .ambiguous
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    func pairs() -> [Span] {
+        var spans: [Span] = []
+        var paragraph = 0
+        var open: Int? = nil
+        let n = text.count
+        var i = 0
+        while i < n {
+            if i > 0, text.tokens[i].gap >= .line {
+                if let o = open {
+                    // A paragraph opening with a quote mark continues a quote left open.
+                    if glyph(i) != nil, canOpen(i), let span = span(open: o, close: nil, end: i, paragraph: paragraph) {
+                        spans.append(span)
+                    }
+                    open = nil
+                }
+                paragraph += 1
+            }
+            if let g = glyph(i) {
+                let opens = canOpen(i, g)
+                let closes = canClose(i, g)
+                if let o = open {
+                    if closes {
+                        if let span = span(open: o, close: i, end: i, paragraph: paragraph) { spans.append(span) }
+                        open = nil
+                    } else if opens {
+                        open = i
+                    }
+                } else if opens {
+                    open = i
+                }
+            }
+            i += 1
+        }
+        return spans
+    }
+
+    private func canOpen(_ i: Int) -> Bool {
+        guard let g = glyph(i) else { return false }
+        return canOpen(i, g)
+    }
+
+    private func canOpen(_ i: Int, _ g: Glyph) -> Bool {
+        switch g {
+        case .opening: return true
+        case .closing: return openingContext(i) && !closingContext(i)
+        case .ambiguous: return openingContext(i) || !closingContext(i)
+        }
+    }
+
+    private func canClose(_ i: Int, _ g: Glyph) -> Bool {
+        switch g {
+        case .opening: return closingContext(i) && !openingContext(i)
+        case .closing: return true
+        case .ambiguous: return closingContext(i) || !openingContext(i)
+        }
+    }
+
+    /// Space or an opening bracket or dash before, a word touching after.
+    private func openingContext(_ i: Int) -> Bool {
+        let before = i == 0 || text.tokens[i].gap != .none || text.isPunctuation(i - 1, "(")
+            || text.isPunctuation(i - 1, "[") || text.kind(i - 1) == .dash
+        let after = i + 1 < text.count && text.tokens[i + 1].gap == .none && text.kind(i + 1) != .punctuation
+        return before && after
+    }
+
+    /// A word or punctuation touching before, a space, punctuation or the end after.
+    private func closingContext(_ i: Int) -> Bool {
+        let before = i > 0 && text.tokens[i].gap == .none
+        let after = i + 1 >= text.count || text.tokens[i + 1].gap != .none || text.kind(i + 1) == .punctuation
+            || text.kind(i + 1) == .dash || text.kind(i + 1) == .quote
+        return before && after
+    }
+
+    /// The span between an opening mark and a closing one (or the paragraph end at token `end`).
+    private func span(open: Int, close: Int?, end: Int, paragraph: Int) -> Span? {
+        let inner = (open + 1)..<end
+        guard !inner.isEmpty else { return nil }
+        var last = inner.upperBound - 1
+        while last >= inner.lowerBound, text.isPunctuation(last, ",") || text.isPunctuation(last, ":")
+            || text.isPunctuation(last, ";") {
+            last -= 1
+        }
+        guard last >= inner.lowerBound else { return nil }
+        let content = text.tokens[inner.lowerBound].range.lowerBound..<text.tokens[last].range.upperBound
+        return Span(openMark: open, closeMark: close, content: content, inner: inner.lowerBound..<(last + 1), paragraph: paragraph)
+    }
+}

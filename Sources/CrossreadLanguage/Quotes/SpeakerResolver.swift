@@ -1,0 +1,295 @@
+import CrossreadCore
+
+/// Finds who is speaking near a quote: entity mentions, "he"/"she", "the prime minister", and
+/// unnamed speakers ("a senior official"), with a subject preference; resolves pronouns and roles
+/// to the right person from context.
+struct SpeakerResolver {
+    /// A mention with its token range.
+    struct MentionRef {
+        var mention: EntityMention
+        var tokens: Range<Int>
+    }
+
+    /// Something in the text that may be the speaker.
+    struct Candidate {
+        enum Kind {
+            case mention(Int)
+            case pronoun(PersonGender)
+            case role
+            case descriptor
+        }
+        var kind: Kind
+        var tokens: Range<Int>
+    }
+
+    /// A resolved speaker: an entity id when one is known, and the name to show.
+    struct Speaker {
+        var entity: String?
+        var name: String?
+    }
+
+    let text: FinderText
+    let mentions: [MentionRef]
+    let entities: [String: Entity]
+    /// Token ranges of sentences, in order.
+    let sentences: [Range<Int>]
+    /// Token ranges inside quotes: their mentions are what was said, not who said it.
+    let quoted: [Range<Int>]
+
+    init(text: FinderText, mentions: [EntityMention], entities: [Entity], sentences: [Range<Int>], quoted: [Range<Int>]) {
+        self.text = text
+        self.mentions = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }.compactMap { mention in
+            let start = text.firstToken(atOrAfter: mention.range.lowerBound)
+            let end = text.firstToken(atOrAfter: mention.range.upperBound)
+            return end > start ? MentionRef(mention: mention, tokens: start..<end) : nil
+        }
+        var byID: [String: Entity] = [:]
+        for entity in entities { byID[entity.id] = entity }
+        self.entities = byID
+        self.sentences = sentences
+        self.quoted = quoted
+    }
+
+    // MARK: - Candidates
+
+    /// Speaker candidates whose tokens lie in `window`, in text order.
+    func candidates(in window: Range<Int>) -> [Candidate] {
+        guard !window.isEmpty else { return [] }
+        var found: [Candidate] = []
+        var covered = Set<Int>()
+        for (index, ref) in mentions.enumerated() where ref.tokens.lowerBound >= window.lowerBound && ref.tokens.upperBound <= window.upperBound {
+            guard !isQuoted(ref.tokens.lowerBound) else { continue }
+            switch ref.mention.type {
+            case .person, .organization, .place, .group:
+                // "Netanyahu’s office": the office speaks, not Netanyahu.
+                if text.kind(ref.tokens.upperBound) == .possessive, ref.tokens.upperBound + 1 < window.upperBound,
+                   text.token(ref.tokens.upperBound + 1, isOneOf: SpeechLexicon.speakerNouns) {
+                    found.append(Candidate(kind: .descriptor, tokens: ref.tokens.lowerBound..<(ref.tokens.upperBound + 2)))
+                } else {
+                    found.append(Candidate(kind: .mention(index), tokens: ref.tokens))
+                }
+                for t in ref.tokens { covered.insert(t) }
+            case .amount, .percent:
+                continue
+            }
+        }
+        var t = window.lowerBound
+        while t < window.upperBound {
+            defer { t += 1 }
+            guard text.isWord(t), !covered.contains(t), !isQuoted(t) else { continue }
+            if text.token(t, is: "he") {
+                found.append(Candidate(kind: .pronoun(.male), tokens: t..<(t + 1)))
+            } else if text.token(t, is: "she") {
+                found.append(Candidate(kind: .pronoun(.female), tokens: t..<(t + 1)))
+            } else if text.token(t, is: "the"), let end = roleEnd(after: t), end <= window.upperBound, !covered.contains(end) {
+                found.append(Candidate(kind: .role, tokens: t..<end))
+                t = end - 1
+            } else if let end = descriptorEnd(from: t), end <= window.upperBound {
+                found.append(Candidate(kind: .descriptor, tokens: t..<end))
+                t = end - 1
+            }
+        }
+        return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private func isQuoted(_ t: Int) -> Bool {
+        var low = 0
+        var high = quoted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if quoted[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low < quoted.count && quoted[low].contains(t)
+    }
+
+    /// "the [former] prime minister": the token after the role, when `the` at `t` starts one.
+    private func roleEnd(after t: Int) -> Int? {
+        var j = t + 1
+        var modifiers = 0
+        while modifiers < 3, text.isWord(j), text.token(j, isOneOf: SpeechLexicon.roleModifiers) || isNationality(j) {
+            j += 1
+            modifiers += 1
+        }
+        guard text.isWord(j), text.token(j, isOneOf: SpeechLexicon.roles) else { return nil }
+        j += 1
+        // Two-word roles: "prime minister", "foreign minister", "secretary general".
+        if text.isWord(j), text.token(j, isOneOf: SpeechLexicon.roles), !text.isCapitalized(j) || text.isCapitalized(j - 1) { j += 1 }
+        // "the president of the United States": the role's complement belongs to it.
+        return j
+    }
+
+    private func isNationality(_ j: Int) -> Bool {
+        guard text.isCapitalized(j) else { return false }
+        if let ref = mentionStarting(at: j), ref.mention.type == .group { return true }
+        let r = text.tokens[j].range
+        guard r.count > 4 else { return false }
+        let b = text.bytes
+        // "Israeli", "Iranian", "American": a capitalized adjective of nationality.
+        return (b[r.upperBound - 1] == UInt8(ascii: "i") && b[r.upperBound - 2] == UInt8(ascii: "l"))
+            || (b[r.upperBound - 1] == UInt8(ascii: "n") && b[r.upperBound - 2] == UInt8(ascii: "a"))
+    }
+
+    private func mentionStarting(at t: Int) -> MentionRef? {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.lowerBound < t { low = mid + 1 } else { high = mid }
+        }
+        return low < mentions.count && mentions[low].tokens.lowerBound == t ? mentions[low] : nil
+    }
+
+    /// "a senior Israeli official", "two sources", "the ministry": the end of an unnamed speaker at `t`.
+    private func descriptorEnd(from t: Int) -> Int? {
+        guard text.token(t, is: "a") || text.token(t, is: "an") || text.token(t, is: "the") || text.token(t, is: "one")
+            || text.token(t, is: "two") || text.token(t, is: "three") || text.token(t, is: "several")
+            || text.token(t, is: "some") || text.token(t, is: "many") else { return nil }
+        var j = t + 1
+        while j < text.count, j <= t + 5, text.isWord(j) {
+            if text.token(j, isOneOf: SpeechLexicon.speakerNouns) { return j + 1 }
+            if text.token(j, isOneOf: SpeechLexicon.prepositions) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: - Subject preference
+
+    /// False when the candidate is a prepositional object ("to the Prime Minister", "on X") or a
+    /// possessive ("Trump’s post"): such a candidate is not the one speaking.
+    func isSubjectLike(_ candidate: Candidate) -> Bool {
+        if case .mention = candidate.kind, text.kind(candidate.tokens.upperBound) == .possessive { return false }
+        if case .pronoun = candidate.kind { return true }
+        return !isPrepositionalObject(startingAt: candidate.tokens.lowerBound)
+    }
+
+    /// Walks back over a title before a name ("Minister of Strategic Affairs", "the") and checks
+    /// for a preposition.
+    func isPrepositionalObject(startingAt start: Int) -> Bool {
+        var j = start - 1
+        var steps = 0
+        while j >= 0, steps < 8 {
+            if text.isCapitalized(j) || text.kind(j) == .hyphen {
+                j -= 1
+            } else if text.token(j, is: "of"), j > 0, text.isCapitalized(j - 1), steps > 0 || text.isCapitalized(j + 1) {
+                j -= 1
+            } else {
+                break
+            }
+            steps += 1
+        }
+        if text.token(j, is: "the") { j -= 1 }
+        return text.token(j, isOneOf: SpeechLexicon.prepositions)
+    }
+
+    /// The candidate nearest the end of `candidates` that is subject-like; places and groups count
+    /// only right before the cue at `cue`.
+    func nearestSubject(_ candidates: [Candidate], cue: Int?) -> Candidate? {
+        for candidate in candidates.reversed() where isSubjectLike(candidate) {
+            if case .mention(let index) = candidate.kind {
+                let type = mentions[index].mention.type
+                if type == .place || type == .group {
+                    guard let cue, candidate.tokens.upperBound == cue else { continue }
+                }
+            }
+            return candidate
+        }
+        return nil
+    }
+
+    // MARK: - Resolution
+
+    func resolve(_ candidate: Candidate) -> Speaker {
+        switch candidate.kind {
+        case .mention(let index):
+            let ref = mentions[index]
+            return Speaker(entity: ref.mention.entity, name: text.string(ref.mention.range))
+        case .pronoun(let gender):
+            guard let ref = antecedent(ofPronounAt: candidate.tokens.lowerBound, gender: gender) else { return Speaker() }
+            return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
+        case .role:
+            let phrase = text.string(tokens: candidate.tokens)
+            if let ref = holder(ofRole: candidate.tokens, before: candidate.tokens.lowerBound) {
+                return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
+            }
+            return Speaker(entity: nil, name: phrase)
+        case .descriptor:
+            return Speaker(entity: nil, name: text.string(tokens: candidate.tokens))
+        }
+    }
+
+    /// The nearest preceding compatible person for "he"/"she": earlier in the same sentence, then
+    /// sentence by sentence backwards (up to six), preferring each sentence's subject (its first
+    /// person that is not a prepositional object). Mentions inside quotes are skipped.
+    func antecedent(ofPronounAt t: Int, gender: PersonGender) -> MentionRef? {
+        guard var s = sentenceIndex(of: t) else { return nil }
+        var lookedAt = 0
+        while s >= 0, lookedAt < 7 {
+            let sentence = sentences[s]
+            let limit = min(sentence.upperBound, t)
+            var first: MentionRef? = nil
+            var firstSubject: MentionRef? = nil
+            for ref in mentions(in: sentence.lowerBound..<limit) where ref.mention.type == .person && !isQuoted(ref.tokens.lowerBound) {
+                guard compatible(ref, gender) else { continue }
+                if first == nil { first = ref }
+                if firstSubject == nil, !isPrepositionalObject(startingAt: ref.tokens.lowerBound) { firstSubject = ref }
+            }
+            if let chosen = firstSubject ?? first { return chosen }
+            s -= 1
+            lookedAt += 1
+        }
+        return nil
+    }
+
+    private func compatible(_ ref: MentionRef, _ gender: PersonGender) -> Bool {
+        var own = ref.mention.role.map(PersonGender.ofRole) ?? .unknown
+        if own == .unknown, let entity = entities[ref.mention.entity] { own = PersonGender.of(entity) }
+        return own.isCompatible(with: gender)
+    }
+
+    /// The person who holds the role "the prime minister" names: the most recent mention before
+    /// `position` whose role (or entity's roles) contains it, else any entity with that role.
+    func holder(ofRole tokens: Range<Int>, before position: Int) -> MentionRef? {
+        var words: [String] = []
+        for t in tokens where text.isWord(t) && text.token(t, isOneOf: SpeechLexicon.roles) { words.append(text.text(t).lowercased()) }
+        guard !words.isEmpty else { return nil }
+        let phrase = words.joined(separator: " ")
+        func holds(_ ref: MentionRef) -> Bool {
+            guard ref.mention.type == .person else { return false }
+            if let role = ref.mention.role?.lowercased(), role.contains(phrase) { return true }
+            return entities[ref.mention.entity]?.roles.contains { $0.lowercased().contains(phrase) } ?? false
+        }
+        if let ref = mentions.last(where: { $0.tokens.upperBound <= position && holds($0) }) { return ref }
+        return mentions.first(where: holds)
+    }
+
+    /// The first person in the sentence that is not a prepositional object (outside quotes).
+    func subject(ofSentence s: Int) -> MentionRef? {
+        guard s >= 0, s < sentences.count else { return nil }
+        let persons = mentions(in: sentences[s]).filter { $0.mention.type == .person && !isQuoted($0.tokens.lowerBound) }
+        return persons.first { !isPrepositionalObject(startingAt: $0.tokens.lowerBound) } ?? persons.first
+    }
+
+    func sentenceIndex(of t: Int) -> Int? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        guard low < sentences.count else { return sentences.isEmpty ? nil : sentences.count - 1 }
+        return low
+    }
+
+    private func mentions(in window: Range<Int>) -> ArraySlice<MentionRef> {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.lowerBound < window.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < mentions.count, mentions[end].tokens.lowerBound < window.upperBound { end += 1 }
+        return mentions[low..<end]
+    }
+}

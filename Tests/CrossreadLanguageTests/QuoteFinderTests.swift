@@ -1,0 +1,204 @@
+import CrossreadCore
+import CrossreadTestSupport
+@testable import CrossreadLanguage
+import Testing
+
+/// Builds hand-made mentions for a text: every occurrence of each surface form, longest first.
+struct MentionFixture {
+    static let people: [Entity] = [
+        Entity(id: "person:donald-trump", name: "Donald Trump", type: .person, aliases: ["Trump"], roles: ["President"]),
+        Entity(id: "person:benjamin-netanyahu", name: "Benjamin Netanyahu", type: .person, aliases: ["Netanyahu"],
+               roles: ["Prime Minister"]),
+        Entity(id: "person:ron-dermer", name: "Ron Dermer", type: .person, aliases: ["Dermer"], roles: ["Minister of Strategic Affairs"]),
+        Entity(id: "person:gretchen-whitmer", name: "Gretchen Whitmer", type: .person, aliases: ["Whitmer"], roles: ["Governor"]),
+        Entity(id: "organization:axios", name: "Axios", type: .organization),
+        Entity(id: "organization:x", name: "X", type: .organization),
+        Entity(id: "place:gaza", name: "Gaza", type: .place),
+        Entity(id: "place:detroit", name: "Detroit", type: .place),
+    ]
+
+    static let surfaces: [(String, String, String?)] = [
+        ("Donald Trump", "person:donald-trump", nil), ("Trump", "person:donald-trump", nil),
+        ("Benjamin Netanyahu", "person:benjamin-netanyahu", nil), ("Netanyahu", "person:benjamin-netanyahu", nil),
+        ("Ron Dermer", "person:ron-dermer", nil), ("Dermer", "person:ron-dermer", nil),
+        ("Gretchen Whitmer", "person:gretchen-whitmer", nil), ("Whitmer", "person:gretchen-whitmer", nil),
+        ("Axios", "organization:axios", nil), ("X", "organization:x", nil), ("Gaza", "place:gaza", nil),
+        ("Detroit", "place:detroit", nil),
+    ]
+
+    static func mentions(in text: String) -> [EntityMention] {
+        let bytes = Array(text.utf8)
+        var taken = [Bool](repeating: false, count: bytes.count)
+        var found: [EntityMention] = []
+        for (surface, id, role) in surfaces.sorted(by: { $0.0.utf8.count > $1.0.utf8.count }) {
+            let needle = Array(surface.utf8)
+            var i = 0
+            while i + needle.count <= bytes.count {
+                let end = i + needle.count
+                let boundaryBefore = i == 0 || !isWordByte(bytes[i - 1])
+                let boundaryAfter = end == bytes.count || !isWordByte(bytes[end])
+                if boundaryBefore, boundaryAfter, Array(bytes[i..<end]) == needle, !taken[i..<end].contains(true) {
+                    let type = people.first { $0.id == id }!.type
+                    found.append(EntityMention(range: i..<end, type: type, entity: id, role: role))
+                    for k in i..<end { taken[k] = true }
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+    }
+}
+
+@Suite("Quotes and speakers")
+struct QuoteFinderTests {
+    struct Found: Equatable, CustomStringConvertible {
+        var text: String
+        var speaker: String?
+        var cue: String?
+        var venue: String?
+        var description: String { "\(text) | \(speaker ?? "-") | \(cue ?? "-") | \(venue ?? "-")" }
+    }
+
+    func quotes(_ text: String) -> [Found] {
+        let quotes = QuoteFinder().quotes(in: text, sentences: [], mentions: MentionFixture.mentions(in: text),
+                                          entities: MentionFixture.people)
+        #expect(SpanVerifier.problems(text: text, spans: quotes.map { ($0.range, nil) }).isEmpty)
+        let bytes = Array(text.utf8)
+        return quotes.map {
+            Found(text: String(decoding: bytes[$0.range], as: UTF8.self), speaker: $0.speaker, cue: $0.cue, venue: $0.venue)
+        }
+    }
+
+    static let trump = "person:donald-trump"
+    static let bibi = "person:benjamin-netanyahu"
+
+    @Test func curlyQuoteThenSpeakerAndCue() {
+        #expect(quotes("“We will never surrender to terror,” Netanyahu said on Sunday.")
+            == [Found(text: "We will never surrender to terror", speaker: Self.bibi, cue: "said")])
+    }
+
+    @Test func straightQuotesWorkTheSame() {
+        #expect(quotes("\"We will never surrender to terror,\" Netanyahu asserted.")
+            == [Found(text: "We will never surrender to terror", speaker: Self.bibi, cue: "asserted")])
+    }
+
+    @Test func cueBeforeSpeaker() {
+        #expect(quotes("“The talks went well,” said Ron Dermer.")
+            == [Found(text: "The talks went well", speaker: "person:ron-dermer", cue: "said")])
+    }
+
+    @Test func speakerCueColonQuote() {
+        #expect(quotes("Trump wrote: “The call went very well.”")
+            == [Found(text: "The call went very well.", speaker: Self.trump, cue: "wrote")])
+    }
+
+    @Test func partialQuoteAfterCueThat() {
+        #expect(quotes("Netanyahu highlighted that the talks were \"good and very important,\" and moved on.")
+            == [Found(text: "good and very important", speaker: Self.bibi, cue: "highlighted")])
+    }
+
+    @Test func describedAsFramesAPartialQuote() {
+        #expect(quotes("Netanyahu met Trump twice. He described the talks as “good and very important,” and left.")
+            == [Found(text: "good and very important", speaker: Self.bibi, cue: "described")])
+    }
+
+    @Test func splitQuoteIsTwoQuotesWithOneSpeaker() {
+        let found = quotes("Ron Dermer met Gretchen Whitmer in Detroit. “We are ready,” she said. “We have always been ready.”")
+        #expect(found == [
+            Found(text: "We are ready", speaker: "person:gretchen-whitmer", cue: "said"),
+            Found(text: "We have always been ready.", speaker: "person:gretchen-whitmer", cue: "said"),
+        ])
+    }
+
+    @Test func pronounTakesTheSubjectNotThePrepositionalObject() {
+        let text = "Trump has called on Netanyahu to let aid in. On Friday, he spoke to the prime minister, stating that “we’ve got to be good to Gaza.”"
+        #expect(quotes(text) == [Found(text: "we’ve got to be good to Gaza.", speaker: Self.trump, cue: "stating")])
+    }
+
+    @Test func roleResolvesToItsHolder() {
+        let text = "Netanyahu met Dermer on Monday. “We will win this war,” the prime minister said."
+        #expect(quotes(text) == [Found(text: "We will win this war", speaker: Self.bibi, cue: "said")])
+    }
+
+    @Test func socialPostAfterCue() {
+        let text = "His office sent no readout, though Netanyahu shared Trump’s post and posted on X, “Thank you, President Trump!”"
+        #expect(quotes(text) == [Found(text: "Thank you, President Trump!", speaker: Self.bibi, cue: "posted", venue: "X")])
+    }
+
+    @Test func postOnTruthSocialAndInterview() {
+        #expect(quotes("“I have just spoken to the prime minister,” Trump said in a post on Truth Social.")
+            == [Found(text: "I have just spoken to the prime minister", speaker: Self.trump, cue: "said", venue: "Truth Social")])
+        #expect(quotes("“Israel has to act quickly,” Trump said in a July interview, urging speed.")
+            == [Found(text: "Israel has to act quickly", speaker: Self.trump, cue: "said", venue: "interview")])
+    }
+
+    @Test func unnamedSpeakersAndOutlets() {
+        let found = QuoteFinder().quotes(in: "“It was a very good call,” an official told Axios.", sentences: [],
+                                         mentions: MentionFixture.mentions(in: "“It was a very good call,” an official told Axios."),
+                                         entities: MentionFixture.people)
+        #expect(found.count == 1)
+        #expect(found.first?.speaker == nil)
+        #expect(found.first?.speakerName == "an official")
+        #expect(found.first?.venue == "Axios")
+        #expect(quotes("“The call covered Gaza,” according to Dermer.")
+            == [Found(text: "The call covered Gaza", speaker: "person:ron-dermer", cue: "according to")])
+        #expect(quotes("“We saw no change at all,” Netanyahu told reporters.")
+            == [Found(text: "We saw no change at all", speaker: Self.bibi, cue: "told reporters")])
+    }
+
+    @Test(arguments: [
+        "She arrived at the season two premiere of “Arcane” on Wednesday.",
+        "He quoted from the book “Fire and Fury” at length.",
+        "He praised “The Lord of the Rings Returns” at length.",
+        "Trump favors “maximum pressure” tactics against Iran.",
+        "Critics cast the move as \"aggression\" and the response as \"resistance.\"",
+        "He noted the leaders’ “eye-to-eye” view of Iran.",
+        "Netanyahu said the so-called “peace plan” was dead.",
+        "The phrase “same side” appeared in three reports.",
+    ])
+    func notSpeech(text: String) {
+        #expect(quotes(text) == [])
+    }
+
+    @Test func shortQuoteFramedByACueIsSpeech() {
+        #expect(quotes("Trump posted that the two men are on “the same side” of issues.")
+            == [Found(text: "the same side", speaker: Self.trump, cue: "posted")])
+        #expect(quotes("Netanyahu called the attack “barbaric.”")
+            == [Found(text: "barbaric.", speaker: Self.bibi, cue: "called")])
+    }
+
+    @Test func unbalancedMarksDoNotDerailTheNextParagraph() {
+        let text = "He said “this never closes and runs on.\n\nNetanyahu said, “We will win.”\n\nA stray” mark.\n\n“Good talks,” Trump said."
+        #expect(quotes(text) == [
+            Found(text: "We will win.", speaker: Self.bibi, cue: "said"),
+            Found(text: "Good talks", speaker: Self.trump, cue: "said"),
+        ])
+    }
+
+    @Test func quoteOverTwoParagraphsSharesItsSpeaker() {
+        let text = "“We will rebuild the north, every town of it.\n\n“And we will bring everyone home,” Netanyahu said."
+        #expect(quotes(text) == [
+            Found(text: "We will rebuild the north, every town of it.", speaker: Self.bibi, cue: "said"),
+            Found(text: "And we will bring everyone home", speaker: Self.bibi, cue: "said"),
+        ])
+    }
+
+    @Test func standaloneQuoteAfterAParagraphNamingTheSpeaker() {
+        let text = "Netanyahu addressed the Knesset on Monday.\n\n“We will not stop until we win this war.”"
+        #expect(quotes(text) == [Found(text: "We will not stop until we win this war.", speaker: Self.bibi)])
+    }
+
+    @Test func reversedCurlyOpenerIsReadByContext() {
+        #expect(quotes("”We are ready for talks,” Trump said.") == [Found(text: "We are ready for talks", speaker: Self.trump, cue: "said")])
+    }
+
+    @Test func headlineColon() {
+        #expect(quotes("Netanyahu: “We will never surrender to terror”") == [Found(text: "We will never surrender to terror", speaker: Self.bibi)])
+    }
+}
