@@ -1,10 +1,43 @@
 import CrossreadLanguage
 import Foundation
 
-// Trains the entity tagger. First version: counts the tokens of the training files given.
-var tokens = 0
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else { continue }
-    tokens += Tokenizer().tokenize(String(decoding: data, as: UTF8.self)).count
+// Trains the entity tagger on UNER English-EWT (train and dev splits; never test) and writes the
+// weights resource. Run from the repository root:
+//   swift run -c release train-tagger [--corpus DIR] [--train-only] [--epochs N] [--rows BITS] [--out FILE]
+// --train-only leaves the dev split out, to measure on it (language-eval entities --model FILE dev.iob2).
+
+var corpus = "../shared/corpora/uner-english-ewt"
+var output = "Sources/CrossreadLanguage/Resources/tagger.bin"
+var trainOnly = false
+var options = EntityTaggerTrainer.Options()
+var arguments = Array(CommandLine.arguments.dropFirst())
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--corpus": corpus = arguments.removeFirst()
+    case "--out": output = arguments.removeFirst()
+    case "--train-only": trainOnly = true
+    case "--epochs": options.epochs = Int(arguments.removeFirst()) ?? options.epochs
+    case "--rows": options.rowBits = Int(arguments.removeFirst()) ?? options.rowBits
+    case "--title-share": options.titleCaseShare = Double(arguments.removeFirst()) ?? options.titleCaseShare
+    case "--lower-share": options.lowerCaseShare = Double(arguments.removeFirst()) ?? options.lowerCaseShare
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
 }
-print("tokens: \(tokens)")
+
+var sentences: [EntityTaggerTrainer.LabeledSentence] = []
+for split in trainOnly ? ["train"] : ["train", "dev"] {
+    let path = "\(corpus)/en_ewt-ud-\(split).iob2"
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    sentences += EntityTaggerTrainer.readIOB2(String(decoding: data, as: UTF8.self))
+}
+print("training on \(sentences.count) sentences (\(trainOnly ? "train" : "train + dev")), 2^\(options.rowBits) rows, \(options.epochs) epochs")
+let started = Date()
+let model = EntityTaggerTrainer(options: options).train(sentences) { print($0) }
+try model.write(to: URL(fileURLWithPath: output))
+print("wrote \(output): \(model.count) bytes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -24,6 +24,21 @@ public enum ByteHash {
         return h
     }
 
+    /// Hash of a word in title case: first ASCII letter upper case, the rest lower case ("florida",
+    /// "FLORIDA" -> the hash of "Florida").
+    @inline(__always)
+    public static func titleCaseHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h = seed
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var b = bytes[i]
+            if i == range.lowerBound { if b.isASCIILower { b &= 0xDF } } else if b.isASCIIUpper { b |= 0x20 }
+            h = (h ^ UInt64(b)) &* prime
+            i += 1
+        }
+        return h
+    }
+
     /// Hash of a string, the same as `hash(_:_:lowercased:)` over its UTF-8 bytes.
     public static func hash(_ text: String, lowercased: Bool = true) -> UInt64 {
         var text = text

@@ -227,3 +227,30 @@ public struct Tokenizer: Sendable {
 
     @inline(__always) func isWordClass(_ cls: CharClass) -> Bool { cls == .letter || cls == .digit }
 }
+
+extension Tokenizer {
+    /// Text and tokens for words that are already split (an evaluation corpus): the words are
+    /// joined by single spaces and each becomes one token, its kind read from its first character.
+    public func join(words: [String]) -> (text: String, tokens: [Token]) {
+        var text = ""
+        var tokens: [Token] = []
+        tokens.reserveCapacity(words.count)
+        var offset = 0
+        for (index, word) in words.enumerated() {
+            if index > 0 { text += " "; offset += 1 }
+            text += word
+            let length = word.utf8.count
+            var word = word
+            let kind: Token.Kind = word.withUTF8 { bytes in
+                let inner = tokenize(bytes)
+                if inner.count == 1 { return inner[0].kind }
+                guard let first = inner.first else { return .symbol }
+                if first.kind == .quote, bytes.count >= 2, bytes.contains(where: { $0 == UInt8(ascii: "s") || $0 == UInt8(ascii: "S") }) { return .possessive }
+                return first.kind == .punctuation ? .punctuation : first.kind
+            }
+            tokens.append(Token(range: offset..<(offset + length), kind: kind, gap: index == 0 ? .none : .space))
+            offset += length
+        }
+        return (text, tokens)
+    }
+}

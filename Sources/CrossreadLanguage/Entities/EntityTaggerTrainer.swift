@@ -1,0 +1,210 @@
+import Foundation
+
+/// Trains the entity tagger's weights (averaged perceptron, greedy decoding with its own earlier
+/// decisions) from sentences with gold IOB2 tags, and writes them as the `tagger.bin` resource.
+public struct EntityTaggerTrainer {
+    /// A sentence of pre-split words with one IOB2 tag per word ("B-PER", "I-LOC", "O").
+    public struct LabeledSentence: Sendable {
+        public var words: [String]
+        public var tags: [String]
+        public init(words: [String], tags: [String]) {
+            self.words = words
+            self.tags = tags
+        }
+    }
+
+    /// Training settings.
+    public struct Options: Sendable {
+        /// Bits of the hashed feature table: 2^rowBits rows of eight 16-bit weights.
+        public var rowBits = 19
+        public var epochs = 12
+        public var seed: UInt64 = 20_241_111
+        /// Share of sentences also trained as a Title Case headline and as lower case.
+        public var titleCaseShare = 0.15
+        public var lowerCaseShare = 0.05
+        public init() {}
+    }
+
+    public let options: Options
+    let gazetteer: Gazetteer
+    let clusters: WordClusters
+
+    public init(options: Options = Options(), gazetteer: Gazetteer = .standard, clusters: WordClusters = .standard) {
+        self.options = options
+        self.gazetteer = gazetteer
+        self.clusters = clusters
+    }
+
+    /// Reads IOB2 text: `index<TAB>token<TAB>tag...` lines, blank lines between sentences, `#` comments.
+    public static func readIOB2(_ text: String) -> [LabeledSentence] {
+        var sentences: [LabeledSentence] = []
+        var current = LabeledSentence(words: [], tags: [])
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count >= 3 {
+                current.words.append(String(fields[1]))
+                current.tags.append(String(fields[2]))
+            } else if line.trimmingCharacters(in: .whitespaces).isEmpty, !current.words.isEmpty {
+                sentences.append(current)
+                current = LabeledSentence(words: [], tags: [])
+            }
+        }
+        if !current.words.isEmpty { sentences.append(current) }
+        return sentences
+    }
+
+    /// Words seen in lower case often enough (and at least as often as capitalized inside a sentence).
+    static func commonLowerWords(_ sentences: [LabeledSentence]) -> [UInt64] {
+        var lower: [UInt64: Int] = [:], capitalized: [UInt64: Int] = [:]
+        for sentence in sentences {
+            for (index, word) in sentence.words.enumerated() {
+                guard let first = word.unicodeScalars.first, first.properties.isAlphabetic else { continue }
+                let key = ByteHash.hash(word)
+                if first.properties.isLowercase { lower[key, default: 0] += 1 } else if index > 0 { capitalized[key, default: 0] += 1 }
+            }
+        }
+        return lower.compactMap { key, count in count >= 2 && count >= capitalized[key, default: 0] ? key : nil }
+    }
+
+    /// The sentence as a headline in Title Case: words of four letters or more and the first word capitalized.
+    static func titleCased(_ sentence: LabeledSentence) -> LabeledSentence {
+        var copy = sentence
+        copy.words = sentence.words.enumerated().map { index, word in
+            guard index == 0 || word.count >= 4, let first = word.first, first.isLowercase else { return word }
+            return first.uppercased() + word.dropFirst()
+        }
+        return copy
+    }
+
+    static func lowerCased(_ sentence: LabeledSentence) -> LabeledSentence {
+        var copy = sentence
+        copy.words = sentence.words.map { $0.lowercased() }
+        return copy
+    }
+
+    /// One sentence ready for training: its bytes, tokens, profiles and gold tags.
+    struct Prepared {
+        var text: [UInt8]
+        var tokens: [Token]
+        var profiles: [TokenProfile]
+        var gold: [EntityTag]
+        var mode: EntityFeatures.SentenceCase
+    }
+
+    /// Trains and returns the model file's bytes. `log` receives one line per epoch.
+    public func train(_ sentences: [LabeledSentence], log: (String) -> Void = { _ in }) -> Data {
+        let common = EntityTaggerTrainer.commonLowerWords(sentences)
+        var commonIndex = HashIndex(capacity: common.count)
+        for word in common { commonIndex.set(word, 1) }
+        var random = SplitMix(seed: options.seed)
+        var examples: [LabeledSentence] = []
+        for sentence in sentences {
+            examples.append(sentence)
+            if random.unit() < options.titleCaseShare { examples.append(EntityTaggerTrainer.titleCased(sentence)) }
+            if random.unit() < options.lowerCaseShare { examples.append(EntityTaggerTrainer.lowerCased(sentence)) }
+        }
+        let tokenizer = Tokenizer()
+        let prepared: [Prepared] = examples.map { sentence in
+            let (text, tokens) = tokenizer.join(words: sentence.words)
+            var bytes = Array(text.utf8)
+            let profiles = bytes.withUnsafeMutableBufferPointer {
+                TokenProfile.profiles(UnsafeBufferPointer($0), tokens, gazetteer: gazetteer, commonLower: commonIndex, clusters: clusters)
+            }
+            let mode = EntityFeatures.sentenceCase(profiles, tokens, 0..<tokens.count)
+            return Prepared(text: bytes, tokens: tokens, profiles: profiles, gold: sentence.tags.map(EntityTag.init(iob2:)), mode: mode)
+        }
+
+        let features = EntityFeatures(rowBits: options.rowBits)
+        let slots = (1 << options.rowBits) * EntityTag.stride
+        var weights = [Float](repeating: 0, count: slots)
+        var totals = [Double](repeating: 0, count: slots)
+        var stamps = [Int32](repeating: 0, count: slots)
+        var clock: Int32 = 1
+        var order = Array(prepared.indices)
+        var rows: [Int] = []
+        rows.reserveCapacity(64)
+
+        for epoch in 1...options.epochs {
+            random.shuffle(&order)
+            var errors = 0, total = 0
+            for index in order {
+                let sentence = prepared[index]
+                let range = 0..<sentence.tokens.count
+                var previous = EntityTag.count, previous2 = EntityTag.count
+                var previousTag = EntityTag.outside
+                sentence.profiles.withUnsafeBufferPointer { p in
+                    for k in range {
+                        rows.removeAll(keepingCapacity: true)
+                        features.staticRows(p, sentence.tokens, range, k, sentence.mode, into: &rows)
+                        features.dynamicRows(p[k], sentence.mode, previous: previous, previous2: previous2, into: &rows)
+                        var scores = SIMD8<Float>(repeating: 0)
+                        weights.withUnsafeBufferPointer { w in
+                            let base = UnsafeRawPointer(w.baseAddress!)
+                            for row in rows {
+                                scores += base.loadUnaligned(fromByteOffset: row * EntityTag.stride * 4, as: SIMD8<Float>.self)
+                            }
+                        }
+                        var best = EntityTag.outside
+                        var bestScore = -Float.infinity
+                        for tag in EntityTag.allCases where tag.canFollow(previousTag) && scores[tag.rawValue] > bestScore {
+                            bestScore = scores[tag.rawValue]
+                            best = tag
+                        }
+                        let gold = sentence.gold[k]
+                        total += 1
+                        if best != gold {
+                            errors += 1
+                            for row in rows {
+                                for (tag, delta) in [(gold.rawValue, Float(1)), (best.rawValue, Float(-1))] {
+                                    let slot = row * EntityTag.stride + tag
+                                    totals[slot] += Double(clock - stamps[slot]) * Double(weights[slot])
+                                    stamps[slot] = clock
+                                    weights[slot] += delta
+                                }
+                            }
+                        }
+                        clock += 1
+                        previous2 = previous
+                        previous = best.rawValue
+                        previousTag = best
+                    }
+                }
+            }
+            log("epoch \(epoch): \(errors) errors in \(total) tokens (\(String(format: "%.2f", 100 * Double(errors) / Double(max(total, 1))))%)")
+        }
+
+        // Average, then quantize to 16 bits.
+        var averaged = [Float](repeating: 0, count: slots)
+        var largest: Float = 0
+        for slot in 0..<slots {
+            let value = Float((totals[slot] + Double(clock - stamps[slot]) * Double(weights[slot])) / Double(clock))
+            averaged[slot] = value
+            largest = max(largest, abs(value))
+        }
+        let scale = largest > 0 ? 32_000 / largest : 1
+        let quantized = averaged.map { Int16(clamping: Int(($0 * scale).rounded())) }
+        return TaggerModel.serialized(rowBits: options.rowBits, weights: quantized, commonLower: common)
+    }
+}
+
+/// A small seeded random generator so training is repeatable.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func shuffle<T>(_ array: inout [T]) {
+        guard array.count > 1 else { return }
+        for i in stride(from: array.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            array.swapAt(i, j)
+        }
+    }
+}
