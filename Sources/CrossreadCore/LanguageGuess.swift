@@ -97,7 +97,7 @@ public enum LanguageGuess {
             var size = 1
             if b >= 0xF0 { size = 4 } else if b >= 0xE0 { size = 3 } else if b >= 0xC0 { size = 2 }
             if i + size > n { break }
-            if isSeparator(bytes, at: i, size: size) {
+            if isSeparatorCharacter(bytes, at: i, size: size) {
                 if length > 0 {
                     body(length <= 8 ? key : 0)
                     key = 0
@@ -108,7 +108,7 @@ public enum LanguageGuess {
             }
             var first = b
             var second = size > 1 ? bytes[i + 1] : 0
-            if size == 2 { lowercase(&first, &second) }
+            if size == 2 { lowercaseLatin(&first, &second) }
             key = key << 8 | UInt64(first)
             if size > 1 { key = key << 8 | UInt64(second) }
             if size > 2 { for k in 2..<size { key = key << 8 | UInt64(bytes[i + k]) } }
@@ -118,8 +118,10 @@ public enum LanguageGuess {
         if length > 0 { body(length <= 8 ? key : 0) }
     }
 
+    /// True when the `size`-byte character at `i` separates words: general punctuation
+    /// (U+2000...U+206F), no-break space, guillemets, inverted marks, ·, §, ©, ®, °, ×, ÷, BOM.
     @inline(__always)
-    static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, size: Int) -> Bool {
+    public static func isSeparatorCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, size: Int) -> Bool {
         let b = bytes[i]
         if size == 3, b == 0xE2, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { return true }
         if size == 2, b == 0xC2 {
@@ -135,7 +137,7 @@ public enum LanguageGuess {
 
     /// Lowercases a two-byte UTF-8 capital of Latin-1 or Latin Extended-A in place.
     @inline(__always)
-    static func lowercase(_ first: inout UInt8, _ second: inout UInt8) {
+    public static func lowercaseLatin(_ first: inout UInt8, _ second: inout UInt8) {
         if first == 0xC3, second >= 0x80, second <= 0x9E, second != 0x97 {
             second += 0x20
         } else if first == 0xC4 || (first == 0xC5 && second < 0xB8) {

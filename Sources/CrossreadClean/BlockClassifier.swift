@@ -1,0 +1,224 @@
+import CrossreadCore
+
+/// Decides the kind of every line of a page:
+///
+///     lines ─▶ hard kinds (lexicons, captions, symbols)        certain boilerplate
+///           ─▶ body model (logistic regression per line)       log-odds of body
+///           ─▶ two-state Viterbi over the lines                 body regions, smoothed
+///           ─▶ tail blocks (appeals, author bios)               removed
+///           ─▶ subheadings and stray headlines inside the body
+struct BlockClassifier {
+    var model: BodyModel
+    /// Cost of entering or leaving the body, in log-odds.
+    var switchCost: Double
+    /// Added to every line's log-odds: above zero keeps more, below zero keeps less.
+    var bias: Double
+    /// Body stretches this many lines or fewer from the main stretch join it.
+    var joinGap: Int
+    /// A stretch far from the main one stays only with at least this share of its mass.
+    var farShare: Double
+    var singleRegion: Bool
+    var insideFloor: Double
+
+    /// Kinds per line, and for each kept line whether it is a subheading.
+    struct Decision {
+        var kinds: [BlockKind]
+        var logits: [Double]
+    }
+
+    func classify(_ page: PageAnalysis, _ bytes: UnsafeBufferPointer<UInt8>) -> Decision {
+        let n = page.count
+        guard n > 0 else { return Decision(kinds: [], logits: []) }
+        let matrix = BodyFeatures.matrix(page)
+        var logits = model.logits(matrix, rows: n)
+        var hard = [BlockKind?](repeating: nil, count: n)
+        for i in 0..<n {
+            hard[i] = HardRules.kind(page.stats[i], page.lines[i])
+            if let kind = hard[i] {
+                // Markers that sit inside articles (ads, captions) must not cut the body in two;
+                // the rest usually ends it.
+                switch kind {
+                case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = min(logits[i], -0.5)
+                default: logits[i] = min(logits[i], -4)
+                }
+            }
+            logits[i] += bias
+        }
+        var inBody: [Bool]
+        if singleRegion {
+            inBody = [Bool](repeating: false, count: n)
+            let (start, end) = Self.bestStretch(logits)
+            for i in start..<end where logits[i] > insideFloor { inBody[i] = true }
+        } else {
+            inBody = Self.viterbi(logits, switchCost: switchCost)
+            keepMainRegion(page, logits, &inBody)
+        }
+        var kinds = [BlockKind](repeating: .chrome, count: n)
+        for i in 0..<n {
+            if let kind = hard[i] { kinds[i] = kind } else if inBody[i] { kinds[i] = .body }
+        }
+        TailBlocks.mark(page, &kinds)
+        markSubheadings(page, &kinds)
+        return Decision(kinds: kinds, logits: logits)
+    }
+
+    /// The contiguous stretch of lines with the largest sum of log-odds (Kadane).
+    static func bestStretch(_ logits: [Double]) -> (Int, Int) {
+        var best = 0.0, bestStart = 0, bestEnd = 0
+        var current = 0.0, currentStart = 0
+        for (i, value) in logits.enumerated() {
+            if current <= 0 { current = 0; currentStart = i }
+            current += value
+            if current > best { best = current; bestStart = currentStart; bestEnd = i + 1 }
+        }
+        return (bestStart, bestEnd)
+    }
+
+    /// Best path of a two-state chain (outside, body): a body line earns its log-odds, an
+    /// outside line earns nothing, and each change of state costs `switchCost`.
+    static func viterbi(_ logits: [Double], switchCost: Double) -> [Bool] {
+        let n = logits.count
+        var outScore = 0.0
+        var inScore = -switchCost
+        // back[i] bit 0: the best way into "outside" at i came from "body"; bit 1: into "body" from "outside".
+        var back = [UInt8](repeating: 0, count: n)
+        for i in 0..<n {
+            let stayOut = outScore, enterOut = inScore - switchCost
+            let stayIn = inScore, enterIn = outScore - switchCost
+            var flags: UInt8 = 0
+            let newOut: Double
+            if enterOut > stayOut { newOut = enterOut; flags |= 1 } else { newOut = stayOut }
+            let newIn: Double
+            if enterIn > stayIn { newIn = enterIn; flags |= 2 } else { newIn = stayIn }
+            outScore = newOut
+            inScore = newIn + logits[i]
+            back[i] = flags
+        }
+        var state = inScore - switchCost > outScore ? 1 : 0
+        var result = [Bool](repeating: false, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            result[i] = state == 1
+            if state == 1 {
+                if back[i] & 2 != 0 { state = 0 }
+            } else {
+                if back[i] & 1 != 0 { state = 1 }
+            }
+        }
+        return result
+    }
+
+    /// Keeps the stretch of body with the most text, the stretches chained to it by small gaps,
+    /// and far stretches only when they carry a good share of the main one's text.
+    private func keepMainRegion(_ page: PageAnalysis, _ logits: [Double], _ inBody: inout [Bool]) {
+        var stretches: [(start: Int, end: Int, mass: Double)] = []
+        var i = 0
+        let n = inBody.count
+        while i < n {
+            guard inBody[i] else { i += 1; continue }
+            var j = i
+            var mass = 0.0
+            while j < n, inBody[j] {
+                if logits[j] > 0 { mass += Double(page.stats[j].chars) }
+                j += 1
+            }
+            stretches.append((i, j, mass))
+            i = j
+        }
+        guard let main = stretches.indices.max(by: { stretches[$0].mass < stretches[$1].mass }) else { return }
+        var keep = [Bool](repeating: false, count: stretches.count)
+        keep[main] = true
+        var k = main
+        while k > 0, stretches[k].start - stretches[k - 1].end <= joinGap { keep[k - 1] = true; k -= 1 }
+        k = main
+        while k + 1 < stretches.count, stretches[k + 1].start - stretches[k].end <= joinGap { keep[k + 1] = true; k += 1 }
+        let mainMass = stretches[main].mass
+        for (index, stretch) in stretches.enumerated() where !keep[index] {
+            if stretch.mass >= farShare * mainMass { continue }
+            for line in stretch.start..<stretch.end { inBody[line] = false }
+        }
+    }
+
+    /// Short kept lines without a sentence end become subheadings when body follows; the same
+    /// shape starting in lowercase is a stray related-story link.
+    private func markSubheadings(_ page: PageAnalysis, _ kinds: inout [BlockKind]) {
+        let n = page.count
+        for i in 0..<n where kinds[i] == .body {
+            let s = page.stats[i]
+            let line = page.lines[i]
+            guard !line.bullet, !line.numbered, s.words >= 1, s.words <= 20, s.chars <= 160,
+                  !s.endsSentence, !s.endsColon, s.finalMark != 0x2C, s.finalMark != 0x3B else { continue }
+            var next = i + 1
+            while next < n, kinds[next] != .body { next += 1 }
+            let bodyFollows = next < n && page.stats[next].words >= 6
+            if s.lowerStart && s.words >= 4 {
+                kinds[i] = .related
+            } else if bodyFollows && !s.lowerStart {
+                kinds[i] = .subheading
+            }
+        }
+    }
+}
+
+/// Kinds a line gets from its own shape, whatever surrounds it: lexicon phrases, captions,
+/// lines of symbols or bare numbers.
+enum HardRules {
+    static func kind(_ s: LineStats, _ line: TextLine) -> BlockKind? {
+        if s.words == 0 {
+            // "*", "|", "1/10", "12", "×": nothing to read.
+            return s.hasDate || s.hasTime ? .dateline : .chrome
+        }
+        if let match = s.lexicon {
+            switch match.mode {
+            case .whole:
+                return match.kind == .dateline && s.words > 3 && !s.hasDate ? nil : match.kind
+            case .prefix:
+                if let kind = prefixKind(match, s) { return kind }
+            case .anywhere:
+                switch match.kind {
+                case .legal where s.words <= 60: return .legal
+                case .readingTime where s.words <= 8: return .readingTime
+                default: break
+                }
+            }
+        }
+        if isStrongCaption(s) { return .caption }
+        return nil
+    }
+
+    private static func prefixKind(_ match: ChromeLexicon.Match, _ s: LineStats) -> BlockKind? {
+        switch match.kind {
+        case .dateline:
+            return (s.hasDate || s.hasTime || s.words <= 3) && s.words <= 14 ? .dateline : nil
+        case .readingTime:
+            return s.words <= 8 ? .readingTime : nil
+        case .comments:
+            return (match.phraseWords >= 3 && s.words <= 40) || s.words <= 4 ? .comments : nil
+        case .legal:
+            return s.words <= 40 && (match.phraseWords >= 2 || s.words <= 12) ? .legal : nil
+        case .appeal:
+            return s.words <= 40 ? .appeal : nil
+        case .related:
+            // "Also read: <headline>" - but not a sentence that merely starts with "Related".
+            if s.words <= 6 { return .related }
+            return match.phraseWords >= 2 && s.words <= 30 && !(s.endsSentence && s.sentenceEnds >= 2) ? .related : nil
+        case .chrome:
+            return s.words <= 30 ? .chrome : nil
+        case .ad:
+            return s.words <= 20 ? .ad : nil
+        case .authorBio:
+            return s.words <= 8 ? .authorBio : nil
+        default:
+            return nil
+        }
+    }
+
+    /// A caption with a visible credit: "(Name/Agency)" or "(Photo by ...)" at the end,
+    /// "Foto: Name" at the start or end, or a © credit in a short line.
+    static func isStrongCaption(_ s: LineStats) -> Bool {
+        if s.parenthesisAtEnd && (s.slashInFinalParenthesis || s.creditInFinalParenthesis) && s.words <= 80 { return true }
+        if s.creditAtStart && s.words <= 30 { return true }
+        if s.creditAtEnd && s.words <= 60 { return true }
+        if s.hasCopyrightSign && s.words <= 12 { return true }
+        return false
+    }
+}

@@ -1,0 +1,31 @@
+extension TextCleaner {
+    /// Settings of the plain-text cleaner, with defaults tuned on the development corpora.
+    public struct Options: Sendable, Equatable, Codable {
+        /// The line model: log-odds that a line is body.
+        public var model: BodyModel
+        /// Cost, in log-odds, of entering or leaving the body: higher keeps the body in fewer,
+        /// longer stretches and drops isolated prose in page furniture.
+        public var switchCost: Double
+        /// Added to every line's log-odds: above zero keeps more, below zero keeps less.
+        public var bias: Double
+        /// Body stretches at most this many lines from the main stretch join it.
+        public var joinGap: Int
+        /// A body stretch farther away stays only when it holds this share of the main
+        /// stretch's text.
+        public var farShare: Double
+        /// Drop the "* " or "+ " marker of a kept list item.
+        public var stripBullets: Bool
+        public var singleRegion: Bool = false
+        public var insideFloor: Double = -3
+
+        public init(model: BodyModel = .standard, switchCost: Double = 1.0, bias: Double = 0.5,
+                    joinGap: Int = 10, farShare: Double = 0.5, stripBullets: Bool = true) {
+            self.model = model
+            self.switchCost = switchCost
+            self.bias = bias
+            self.joinGap = joinGap
+            self.farShare = farShare
+            self.stripBullets = stripBullets
+        }
+    }
+}
