@@ -56,7 +56,8 @@ public struct ClaimFinder: Sendable {
             case .word:
                 words += 1
                 if text.isCapitalized(t) { capitalized += 1 }
-                if text.token(t, isOneOf: ClaimLexicon.numberWords) { numbers += 1 }
+                // "three times" is a figure, "the two leaders" is not.
+                if text.token(t, isOneOf: ClaimLexicon.numberWords), !text.token(t - 1, isOneOf: ClaimLexicon.definite) { numbers += 1 }
                 if text.token(t, isOneOf: ClaimLexicon.comparisons) { comparisons += 1 }
                 if text.token(t, isOneOf: ClaimLexicon.hedges) { hedges += 1 }
                 if text.token(t, isOneOf: ClaimLexicon.boilerplate) { boilerplate += 1 }

@@ -8,6 +8,9 @@ enum ClaimLexicon {
         "percent", "per", "majority", "minority",
     ], value: true)
 
+    /// Words before a number word that make it a reference, not a figure ("the two leaders").
+    static let definite = FoldedWordTable(["the", "these", "those", "both", "its", "their", "his", "her"], value: true)
+
     static let comparisons = FoldedWordTable([
         "than", "more", "less", "fewer", "most", "least", "largest", "biggest", "smallest", "highest", "lowest",
         "record", "compared", "increase", "increased", "decrease", "decreased", "rose", "fell", "doubled",

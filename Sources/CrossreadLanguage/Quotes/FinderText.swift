@@ -25,7 +25,8 @@ struct FinderText {
 
     func text(_ i: Int) -> String { string(tokens[i].range) }
 
-    @inline(__always) func kind(_ i: Int) -> Token.Kind { tokens[i].kind }
+    /// The kind of token `i`; `.link` (which no rule looks for) outside the text.
+    @inline(__always) func kind(_ i: Int) -> Token.Kind { i >= 0 && i < tokens.count ? tokens[i].kind : .link }
 
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
 

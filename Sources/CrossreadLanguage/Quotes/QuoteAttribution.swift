@@ -70,7 +70,9 @@ struct QuoteAttribution {
         let before = attributionBefore(span, start: start)
         let endsWithComma = span.closeMark.map { text.isPunctuation($0 - 1, ",") } ?? false
         let chosen: Attribution?
-        if let after, endsWithComma || before == nil || before!.frame == .weak {
+        if let after, let before, after.speaker == nil, before.speaker != nil {
+            chosen = before
+        } else if let after, endsWithComma || before == nil || before!.frame == .weak {
             chosen = after
         } else {
             chosen = before ?? after
@@ -141,6 +143,12 @@ struct QuoteAttribution {
         return word
     }
 
+    private func isParticiple(_ t: Int) -> Bool {
+        let r = text.tokens[t].range
+        return r.count > 4 && text.bytes[r.upperBound - 3] == UInt8(ascii: "i") && text.bytes[r.upperBound - 2] == UInt8(ascii: "n")
+            && text.bytes[r.upperBound - 1] == UInt8(ascii: "g")
+    }
+
     /// `“Q,” SPEAKER CUE ...` or `“Q,” CUE SPEAKER ...` right after the closing mark.
     private func attributionAfter(_ span: QuoteMarkPairer.Span, close: Int, end: Int) -> Attribution? {
         // "“We won.” Netanyahu said nothing else": a quote closed by a period ends its sentence.
@@ -154,6 +162,8 @@ struct QuoteAttribution {
             t += 1
         }
         guard let c = found, let kind = cue(at: c), kind == .speech || kind == .according else { return nil }
+        // "“...,” highlighting the leaders’ view": a participle clause shares the sentence's subject.
+        if c == j, kind == .speech, isParticiple(c) { return nil }
         var candidate: SpeakerResolver.Candidate? = nil
         if kind == .according {
             candidate = speakers.candidates(in: (c + 2)..<end).first

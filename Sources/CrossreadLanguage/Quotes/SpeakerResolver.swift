@@ -38,16 +38,63 @@ struct SpeakerResolver {
 
     init(text: FinderText, mentions: [EntityMention], entities: [Entity], sentences: [Range<Int>], quoted: [Range<Int>]) {
         self.text = text
-        self.mentions = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }.compactMap { mention in
-            let start = text.firstToken(atOrAfter: mention.range.lowerBound)
-            let end = text.firstToken(atOrAfter: mention.range.upperBound)
-            return end > start ? MentionRef(mention: mention, tokens: start..<end) : nil
-        }
         var byID: [String: Entity] = [:]
         for entity in entities { byID[entity.id] = entity }
         self.entities = byID
         self.sentences = sentences
         self.quoted = quoted
+        let refs = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }.compactMap { mention -> MentionRef? in
+            let start = text.firstToken(atOrAfter: mention.range.lowerBound)
+            let end = text.firstToken(atOrAfter: mention.range.upperBound)
+            guard end > start else { return nil }
+            var mention = mention
+            if let type = byID[mention.entity]?.type { mention.type = type }
+            return MentionRef(mention: mention, tokens: start..<end)
+        }
+        self.mentions = SpeakerResolver.completingPersons(refs, text: text)
+    }
+
+    /// A person named once in full is often named again by surname alone where recognition missed it
+    /// or gave it another type ("Netanyahu stated"). Single capitalized words equal to a person
+    /// mention's surname become mentions of that person.
+    static func completingPersons(_ refs: [MentionRef], text: FinderText) -> [MentionRef] {
+        var surnames: [UInt64: String] = [:]
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for ref in refs where ref.mention.type == .person {
+                let last = ref.tokens.upperBound - 1
+                guard text.isCapitalized(last) else { continue }
+                let key = ByteHash.hash(bytes, text.tokens[last].range, lowercased: false)
+                if surnames[key] == nil { surnames[key] = ref.mention.entity }
+            }
+        }
+        guard !surnames.isEmpty else { return refs }
+        var result: [MentionRef] = []
+        result.reserveCapacity(refs.count + 8)
+        var next = 0
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var t = 0
+            while t < text.count {
+                if next < refs.count, refs[next].tokens.lowerBound <= t {
+                    var ref = refs[next]
+                    if ref.mention.type != .person, ref.tokens.count == 1,
+                       let entity = surnames[ByteHash.hash(bytes, text.tokens[t].range, lowercased: false)] {
+                        ref.mention.type = .person
+                        ref.mention.entity = entity
+                    }
+                    result.append(ref)
+                    t = max(t + 1, ref.tokens.upperBound)
+                    next += 1
+                    continue
+                }
+                if text.isCapitalized(t), text.kind(t + 1) != .hyphen, !(t > 0 && text.kind(t - 1) == .hyphen),
+                   let entity = surnames[ByteHash.hash(bytes, text.tokens[t].range, lowercased: false)] {
+                    result.append(MentionRef(mention: EntityMention(range: text.tokens[t].range, type: .person, entity: entity),
+                                             tokens: t..<(t + 1)))
+                }
+                t += 1
+            }
+        }
+        return result
     }
 
     // MARK: - Candidates
