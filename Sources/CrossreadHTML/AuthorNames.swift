@@ -3,8 +3,21 @@ import Foundation
 /// Turns raw author strings (meta values, JSON-LD names, visible bylines) into clean person names:
 /// strips "By", roles, e-mail and links, splits "A and B", rejects "Email the author".
 enum AuthorNames {
-    static func clean(_ raw: String) -> [String] {
-        var text = raw.collapsingSpaces
+    /// `trusted` sources (meta tags, JSON-LD, rel=author) may give lowercase user names.
+    static func clean(_ raw: String, trusted: Bool = false) -> [String] {
+        guard raw.utf8.count < 600 else { return [] }
+        var names: [String] = []
+        for line in raw.split(whereSeparator: \.isNewline) {
+            for name in cleanLine(String(line), trusted: trusted)
+            where !names.contains(where: { $0.lowercased() == name.lowercased() }) {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
+    private static func cleanLine(_ raw: String, trusted: Bool) -> [String] {
+        var text = HTMLEntities.decode(raw).collapsingSpaces
         guard !text.isEmpty, text.utf8.count < 400 else { return [] }
         // Cut what follows a bar, a newline-like separator or a dateline.
         for separator in [" | ", " · ", " • ", " — ", " – ", " -- "] {
@@ -17,7 +30,8 @@ enum AuthorNames {
         for part in split(text) {
             var name = stripPrefix(part.trimmingSpaces)
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;-–—/|*•·@\"'“”"))
-            guard isName(name) else { continue }
+            name = dropTrailingRoles(name)
+            guard isName(name, trusted: trusted) else { continue }
             if !names.contains(where: { $0.lowercased() == name.lowercased() }) { names.append(name) }
         }
         return names
@@ -42,7 +56,7 @@ enum AuthorNames {
         "by:", "by ", "von:", "von ", "par:", "par ", "por:", "por ", "door ", "written by ", "posted by ",
         "reported by ", "story by ", "text by ", "words by ", "text:", "text ", "autor:", "autorin:", "autor ",
         "autorin ", "author:", "author ", "authors:", "redaktion:", "verfasst von ", "geschrieben von ",
-        "een artikel van ",
+        "een artikel van ", "veröffentlicht von ", "publié par ", "publicado por ",
     ]
 
     private static func removeParentheses(_ text: String) -> String {
@@ -66,8 +80,21 @@ enum AuthorNames {
         return parts
     }
 
+    /// "Jane Doe Chefredakteur" without the role.
+    private static func dropTrailingRoles(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 1, let last = words.last, trailingRoles.contains(last.lowercased()) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    private static let trailingRoles: Set<String> = [
+        "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin", "journalist",
+        "journalistin", "reporter", "editor", "correspondent", "contributor", "columnist", "writer", "staff",
+        "volontär", "volontärin", "korrespondent", "korrespondentin", "fotograf", "fotografin",
+    ]
+
     /// A person's name: 1 to 5 words, capitalized, no digits, links, e-mail or role words.
-    static func isName(_ name: String) -> Bool {
+    static func isName(_ name: String, trusted: Bool = false) -> Bool {
         guard name.count >= 3, name.count <= 60 else { return false }
         if name.contains("@") || name.contains("http") || name.contains("www.") || name.contains(where: \.isNumber) { return false }
         let words = name.split(separator: " ")
@@ -77,7 +104,9 @@ enum AuthorNames {
         for phrase in rejectedPhrases where lower.contains(phrase) { return false }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
         // Latin names start with a capital; other scripts have no case.
-        if first.properties.isLowercase { return false }
+        if first.properties.isLowercase && !(trusted && words.count == 1) { return false }
+        // An agency code alone ("CNN", "AP") is no person.
+        if words.count == 1, name.count <= 4, name.uppercased() == name { return false }
         return true
     }
 

@@ -19,6 +19,8 @@ struct ContentSelector {
         var noArticle = true
         /// Element index of the container, or -1.
         var container: Int32 = -1
+        /// The first kept block (or the container's first block): where the article starts.
+        var anchorBlock = 0
         /// The best-scoring elements with their scores, best first (for `HTMLExtractor.explain`).
         var candidates: [(element: Int32, score: Float)] = []
     }
@@ -30,7 +32,7 @@ struct ContentSelector {
         var paragraphLike: Bool
     }
 
-    func select(_ page: PageModel, title: String?) -> Selection {
+    func select(_ page: PageModel, title: String?, isArticlePage: Bool) -> Selection {
         var selection = Selection()
         let elements = page.elements
         guard !elements.isEmpty, !page.blocks.isEmpty else { return selection }
@@ -153,8 +155,10 @@ struct ContentSelector {
             }
         }
 
+        selection.anchorBlock = kept.first?.index ?? Int(container.firstBlock)
+        let minimum = isArticlePage ? options.minimumDeclaredArticleChars : options.minimumArticleChars
         let paragraphChars = kept.reduce(Float(0)) { $0 + (weights[$1.index].paragraphLike ? weights[$1.index].all : 0) }
-        if paragraphChars < options.minimumArticleChars || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
+        if paragraphChars < minimum || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
             selection.removed = removed + kept.map { RemovedBlock(kind: .chrome, text: page.string(page.blocks[$0.index])) }
             selection.removed = Array(selection.removed.prefix(options.maximumRemovedBlocks))
             return selection

@@ -29,6 +29,8 @@ public struct HTMLExtractor: ArticleCleaner {
         public var hintOverrideShare: Float = 0.6
         /// Less paragraph text than this (in characters) is no article.
         public var minimumArticleChars: Float = 150
+        /// The same floor for a page that declares itself an article (JSON-LD, og:type).
+        public var minimumDeclaredArticleChars: Float = 40
         /// At most this many removed blocks are recorded.
         public var maximumRemovedBlocks = 300
         /// libxml2 `htmlParserOption` bits.
@@ -77,7 +79,8 @@ public struct HTMLExtractor: ArticleCleaner {
         guard let parsed = ParsedHTML(bytes: bytes, encoding: encoding, options: parserOptions) else { return "unparsable" }
         let page = PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth).scan(parsed.document)
         let found = MetadataExtractor().extract(page, source: source)
-        let selection = ContentSelector(options: options).select(page, title: found.metadata.title)
+        let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
+                                                                 isArticlePage: found.isArticlePage)
         var lines: [String] = []
         func path(_ element: Int32) -> String {
             var parts: [String] = []
@@ -105,8 +108,11 @@ public struct HTMLExtractor: ArticleCleaner {
     }
 
     func assemble(_ page: PageModel, source: String) -> CleanedArticle {
-        let found = MetadataExtractor().extract(page, source: source)
-        let selection = ContentSelector(options: options).select(page, title: found.metadata.title)
+        let extractor = MetadataExtractor()
+        var found = extractor.extract(page, source: source)
+        let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
+                                                                 isArticlePage: found.isArticlePage)
+        extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         var removed = selection.removed
         if let heading = found.heading, !removed.contains(where: { $0.kind == .headline }) {
             removed.insert(RemovedBlock(kind: .headline, text: heading), at: 0)

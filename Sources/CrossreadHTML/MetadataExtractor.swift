@@ -10,6 +10,7 @@ struct MetadataExtractor {
         var isArticlePage: Bool
         var isListingPage: Bool
         var heading: String?
+        var preferMonthFirst: Bool
     }
 
     static let publishedKeys = [
@@ -49,24 +50,26 @@ struct MetadataExtractor {
         metadata.publisher = meta["og:site_name"] ?? facts.publisher ?? facts.siteName ?? meta["application-name"]
             ?? meta["publisher"] ?? meta["dc.publisher"]
 
-        // Title: JSON-LD headline, og:title, h1, then the cleaned <title>.
-        let heading = firstHeading(page)
+        // Title: JSON-LD headline, og:title, h1, then the cleaned <title>; never the site name alone.
+        let heading = firstHeading(page, siteName: metadata.publisher)
+        let headings = pageHeadings(page)
+        let siteKey = metadata.publisher.map(ContentSelector.comparable) ?? ""
         let candidates: [(String?, Bool)] = [(facts.headline, false), (meta["og:title"], false),
                                               (meta["twitter:title"], false), (heading, false),
                                               (page.titleText, true)]
         for (candidate, isDocumentTitle) in candidates {
-            guard let candidate = candidate?.collapsingSpaces, candidate.count >= 2 else { continue }
-            let cleaned = TitleCleaner.clean(candidate, siteName: metadata.publisher, heading: heading,
+            guard let candidate = candidate.map({ HTMLEntities.decode($0).collapsingSpaces }), candidate.count >= 2 else { continue }
+            let cleaned = TitleCleaner.clean(candidate, siteName: metadata.publisher, headings: headings,
                                              isDocumentTitle: isDocumentTitle)
-            if !cleaned.isEmpty {
+            if !cleaned.isEmpty, siteKey.isEmpty || ContentSelector.comparable(cleaned) != siteKey {
                 metadata.title = cleaned
                 break
             }
         }
 
         // Authors: JSON-LD persons, meta tags, rel=author and itemprop=author, then visible bylines.
-        var authors = facts.authors.flatMap(AuthorNames.clean)
-        if authors.isEmpty { authors = metaAuthors.flatMap(AuthorNames.clean) }
+        var authors = facts.authors.flatMap { AuthorNames.clean($0, trusted: true) }
+        if authors.isEmpty { authors = metaAuthors.flatMap { AuthorNames.clean($0, trusted: true) } }
         if authors.isEmpty { authors = markedAuthors(page, kinds: [.authorProperty, .authorLink]) }
         if authors.isEmpty { authors = markedAuthors(page, kinds: [.bylineHint]) }
         if authors.isEmpty { authors = bylineBlockAuthors(page) }
@@ -78,14 +81,8 @@ struct MetadataExtractor {
         let preferMonthFirst = (language(page, meta: meta, facts: facts) ?? "en") == "en"
         metadata.published = facts.published.flatMap { DateFinder.parse($0) }
             ?? Self.publishedKeys.lazy.compactMap { meta[$0].flatMap { DateFinder.parse($0) } }.first
-            ?? timeElementDate(page, preferMonthFirst: preferMonthFirst)
-            ?? urlDate(canonical, source: source)
-            ?? visibleDate(page, preferMonthFirst: preferMonthFirst)
         metadata.updated = facts.modified.flatMap { DateFinder.parse($0) }
             ?? Self.modifiedKeys.lazy.compactMap { meta[$0].flatMap { DateFinder.parse($0) } }.first
-        if let published = metadata.published, let updated = metadata.updated, updated < published {
-            metadata.updated = nil
-        }
 
         metadata.language = language(page, meta: meta, facts: facts)
         metadata.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
@@ -96,17 +93,59 @@ struct MetadataExtractor {
             || meta["article:published_time"] != nil
         let isListing = !isArticle && (facts.declaresListing || ogType == "website")
         return Found(metadata: metadata, facts: facts, isArticlePage: isArticle, isListingPage: isListing,
-                     heading: heading)
+                     heading: heading, preferMonthFirst: preferMonthFirst)
+    }
+
+    /// Completes the dates once the article's first block is known: `<time>` elements and
+    /// visible datelines nearest to it, then the URL. A UTC time in the small hours is often the
+    /// evening before where the page was written: a visible date of the day before wins then.
+    func resolveDates(_ found: inout Found, page: PageModel, anchor: Int, source: String) {
+        var metadata = found.metadata
+        let near = nearbyDate(page, anchor: anchor, preferMonthFirst: found.preferMonthFirst)
+        if metadata.published == nil {
+            metadata.published = near ?? urlDate(metadata.url, source: source)
+        } else if let published = metadata.published, published.utcOffsetMinutes == 0, let hour = published.hour,
+                  hour < 8, let near, near.hour == nil, Self.isDayBefore(near, published) {
+            metadata.published = near
+        }
+        if let published = metadata.published, let updated = metadata.updated, updated < published {
+            metadata.updated = nil
+        }
+        found.metadata = metadata
+    }
+
+    private static func isDayBefore(_ earlier: PublicationDate, _ later: PublicationDate) -> Bool {
+        guard let next = PublicationDate(year: earlier.year, month: earlier.month, day: earlier.day + 1)
+                ?? PublicationDate(year: earlier.year, month: earlier.month + 1, day: 1)
+                ?? PublicationDate(year: earlier.year + 1, month: 1, day: 1) else { return false }
+        return next.day8601 == later.day8601
     }
 
     // MARK: Sources
 
-    private func firstHeading(_ page: PageModel) -> String? {
+    /// The first h1 that is not the site's logo (fully linked, or the site name).
+    private func firstHeading(_ page: PageModel, siteName: String?) -> String? {
+        let siteKey = siteName.map(ContentSelector.comparable) ?? ""
         for mark in page.marks where mark.kind == .h1 {
             let text = page.string(mark).collapsingSpaces
-            if text.count >= 3 && text.count <= 400 { return text }
+            guard text.count >= 3 && text.count <= 400 else { continue }
+            if !siteKey.isEmpty && ContentSelector.comparable(text) == siteKey { continue }
+            if let block = page.blocks.first(where: { $0.element == mark.element }), block.linkChars * 5 >= block.chars * 4 {
+                continue
+            }
+            return text
         }
         return nil
+    }
+
+    /// Texts of the page's h1 to h3 headings, for matching a part of the document title.
+    private func pageHeadings(_ page: PageModel) -> [String] {
+        var headings: [String] = []
+        for block in page.blocks where block.role == .heading && block.headingLevel <= 3 && block.chars <= 300 {
+            headings.append(page.string(block))
+            if headings.count >= 60 { break }
+        }
+        return headings
     }
 
     private func markedAuthors(_ page: PageModel, kinds: Set<PageModel.Mark.Kind>) -> [String] {
@@ -115,8 +154,8 @@ struct MetadataExtractor {
             guard !insideRelatedContent(page, element: mark.element) else { continue }
             let text = mark.attribute ?? page.string(mark)
             guard text.count <= 200 else { continue }
-            names += AuthorNames.clean(text)
-            if names.count >= 6 { break }
+            names = AuthorNames.clean(text, trusted: mark.kind != .bylineHint)
+            if !names.isEmpty { break }
         }
         return names
     }
@@ -150,42 +189,71 @@ struct MetadataExtractor {
         return false
     }
 
-    private func timeElementDate(_ page: PageModel, preferMonthFirst: Bool) -> PublicationDate? {
-        var fallback: PublicationDate?
-        for mark in page.marks where mark.kind == .time {
-            guard !insideRelatedContent(page, element: mark.element) else { continue }
-            let date = mark.attribute.flatMap { DateFinder.parse($0, preferMonthFirst: preferMonthFirst) }
-                ?? DateFinder.parse(page.string(mark), preferMonthFirst: preferMonthFirst)
-            guard let date else { continue }
-            let text = page.string(mark).lowercased()
-            if text.contains("updat") || text.contains("aktualisiert") || text.contains("modif") {
-                if fallback == nil { fallback = date }
-                continue
-            }
-            return date
-        }
-        return fallback
-    }
-
     private func urlDate(_ canonical: String?, source: String) -> PublicationDate? {
         canonical.flatMap(DateFinder.fromURL) ?? DateFinder.fromURL(source)
     }
 
-    /// A dateline: text in an element hinted as a date, then a short date-only block near the top.
-    private func visibleDate(_ page: PageModel, preferMonthFirst: Bool) -> PublicationDate? {
+    /// The date nearest the article's start: `<time>` elements first, then marked datelines and
+    /// bylines, then short blocks with a date (a cue word like "Datum" or "Published" helps).
+    private func nearbyDate(_ page: PageModel, anchor: Int, preferMonthFirst: Bool) -> PublicationDate? {
+        var best: (distance: Int, date: PublicationDate)?
+        func consider(_ date: PublicationDate?, at block: Int, bonus: Int) {
+            guard let date, DateFinder.plausible(date) else { return }
+            // Dates before the article's start are closer than those after it (datelines sit above).
+            let raw = block - anchor
+            let distance = (raw < 0 ? -raw : raw * 2) - bonus
+            if best == nil || distance < best!.distance { best = (distance, date) }
+        }
+        for mark in page.marks where mark.kind == .time {
+            guard !insideComments(page, element: mark.element) else { continue }
+            let text = page.string(mark)
+            let lower = text.lowercased()
+            if lower.contains("updat") || lower.contains("aktualisiert") || lower.contains("modif") { continue }
+            let date = mark.attribute.flatMap { DateFinder.parse($0, preferMonthFirst: preferMonthFirst) }
+                ?? DateFinder.parse(text, preferMonthFirst: preferMonthFirst)
+            consider(date, at: blockIndex(page, at: mark.start), bonus: 40)
+        }
+        if best != nil { return best?.date }
         for mark in page.marks where mark.kind == .datelineHint || mark.kind == .bylineHint {
-            guard !insideRelatedContent(page, element: mark.element) else { continue }
+            guard !insideComments(page, element: mark.element) else { continue }
             let text = page.string(mark)
             guard text.count <= 200 else { continue }
-            if let date = DateFinder.parse(text, preferMonthFirst: preferMonthFirst) { return date }
+            consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: blockIndex(page, at: mark.start), bonus: 10)
         }
-        let limit = max(30, page.blocks.count / 2)
-        for block in page.blocks.prefix(limit) where block.chars <= 80 {
-            if block.element >= 0, insideRelatedContent(page, element: block.element) { continue }
+        for (index, block) in page.blocks.enumerated() where block.chars <= 150 {
+            if block.element >= 0, insideComments(page, element: block.element) { continue }
             let text = page.string(block)
-            if let date = DateFinder.parse(text, preferMonthFirst: preferMonthFirst) { return date }
+            guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { continue }
+            let lower = text.lowercased()
+            let cue = Self.dateCues.contains { lower.contains($0) }
+            if lower.contains("updat") || lower.contains("aktualisiert") || lower.contains("©") { continue }
+            consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: index, bonus: cue ? 10 : 0)
         }
-        return nil
+        return best?.date
+    }
+
+    private static let dateCues = ["datum", "date", "published", "veröffentlicht", "erschienen", "publié", "publicado",
+                                   "posted", "opublikowano", "stand:", "vom "]
+
+    /// The index of the block holding a byte offset of the page text.
+    private func blockIndex(_ page: PageModel, at offset: Int32) -> Int {
+        var low = 0, high = page.blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if page.blocks[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func insideComments(_ page: PageModel, element: Int32) -> Bool {
+        var index = Int(element)
+        var steps = 0
+        while index >= 0 && steps < 60 {
+            if page.elements[index].hint == .comments { return true }
+            index = Int(page.elements[index].parent)
+            steps += 1
+        }
+        return false
     }
 
     private func canonicalURL(_ page: PageModel, meta: [String: String], facts: JSONLDReader.Facts,

@@ -366,6 +366,9 @@ struct PageScanner {
                     start: Int32(blockStart), end: Int32(end), element: owner, role: role,
                     headingLevel: context.heading, cells: cells, chars: chars, linkChars: linkChars,
                     stops: stops, commas: commas, endsWithStop: Self.endsWithStop(model.text, end)))
+                // A line break between blocks, outside every block's range, keeps marks that span
+                // blocks ("By" / "Jane Doe") from running together.
+                model.text.append(10)
             } else {
                 model.text.removeSubrange(blockStart...)
             }

@@ -3,16 +3,16 @@
 enum TitleCleaner {
     static let separators = [" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " › ", " ~ ", " / "]
 
-    static func clean(_ raw: String, siteName: String?, heading: String?, isDocumentTitle: Bool) -> String {
+    static func clean(_ raw: String, siteName: String?, headings: [String], isDocumentTitle: Bool) -> String {
         let title = raw.collapsingSpaces
         guard !title.isEmpty else { return title }
-        let headingKey = heading.map(ContentSelector.comparable)
-        if let headingKey, !headingKey.isEmpty, ContentSelector.comparable(title) == headingKey { return title }
+        let headingKeys = Set(headings.map(ContentSelector.comparable).filter { !$0.isEmpty })
+        if headingKeys.contains(ContentSelector.comparable(title)) { return title }
         let siteKey = siteName.map(ContentSelector.comparable).flatMap { $0.isEmpty ? nil : $0 }
         for separator in separators where title.contains(separator) {
             let parts = title.components(separatedBy: separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
             guard parts.count >= 2 else { continue }
-            if let headingKey, let match = parts.first(where: { ContentSelector.comparable($0) == headingKey }) {
+            if let match = parts.first(where: { headingKeys.contains(ContentSelector.comparable($0)) }) {
                 return match
             }
             if let siteKey {

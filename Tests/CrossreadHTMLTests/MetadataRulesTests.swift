@@ -1,0 +1,68 @@
+import CrossreadCore
+@testable import CrossreadHTML
+import Testing
+
+@Suite("Metadata rules")
+struct MetadataRulesTests {
+    @Test(arguments: [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Von Max Mustermann, Redakteur", ["Max Mustermann"]),
+        ("Jane Doe (AP)", ["Jane Doe"]),
+        ("Email the author", []),
+        ("BY ANNA LEE | March 3, 2024", ["ANNA LEE"]),
+        ("Staff Writer", []),
+        ("Ana Pérez y Luis Gómez", ["Ana Pérez", "Luis Gómez"]),
+        ("https://example.com/author/jane", []),
+    ])
+    func authorNames(_ raw: String, _ expected: [String]) {
+        #expect(AuthorNames.clean(raw) == expected)
+    }
+
+    @Test(arguments: [
+        ("Harbour bridge reopens | The Coastal Ledger", "The Coastal Ledger", "Harbour bridge reopens"),
+        ("The Coastal Ledger - Harbour bridge reopens after long repairs", "The Coastal Ledger",
+         "Harbour bridge reopens after long repairs"),
+        ("Brexit - what happens next | BBC News", nil, "Brexit - what happens next"),
+        ("A title without a site", nil, "A title without a site"),
+    ] as [(String, String?, String)])
+    func titles(_ raw: String, _ site: String?, _ expected: String) {
+        #expect(TitleCleaner.clean(raw, siteName: site, heading: nil, isDocumentTitle: true) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://ex.org/2024/03/11/slug", "2024-03-11"),
+        ("https://ex.org/news/2024-03-11-slug", "2024-03-11"),
+        ("https://ex.org/a/20240311/slug.html", "2024-03-11"),
+        ("https://ex.org/2024/13/45/slug", nil),
+        ("https://ex.org/id/1234567/slug", nil),
+    ] as [(String, String?)])
+    func urlDates(_ url: String, _ expected: String?) {
+        #expect(DateFinder.fromURL(url)?.day8601 == expected)
+    }
+
+    @Test(arguments: [
+        ("1710145800", "2024-03-11T08:30:00Z"),
+        ("20240311", "2024-03-11"),
+        ("11/03/2024", "2024-03-11"),
+        ("11 de marzo de 2024", "2024-03-11"),
+        ("2024-03-11T08:30:00.000+0100", "2024-03-11T08:30:00+01:00"),
+        ("nonsense", nil),
+    ] as [(String, String?)])
+    func dates(_ raw: String, _ expected: String?) {
+        #expect(DateFinder.parse(raw)?.iso8601 == expected)
+    }
+
+    @Test func jsonLDWithGraphArraysAndNestedAuthors() {
+        let script = """
+        [{"@context":"https://schema.org","@graph":[{"@type":"WebPage","datePublished":"2020-01-01"},
+        {"@type":["NewsArticle"],"headline":"  Spaced   headline ","author":{"@type":"Person","name":"Ida Berg"},
+        "datePublished":"2021-05-06","publisher":{"@type":"Organization","name":"Paper"}}]}]
+        """
+        let facts = JSONLDReader().read([script, "{broken json", "<!-- {\\"@type\\":\\"Article\\"} -->"])
+        #expect(facts.headline == "Spaced headline")
+        #expect(facts.authors == ["Ida Berg"])
+        #expect(facts.published == "2021-05-06")
+        #expect(facts.publisher == "Paper")
+        #expect(facts.declaresArticle)
+    }
+}
