@@ -93,7 +93,7 @@ Latvian Lebanese Libyan Libyans Lithuanian Luxembourgish Malaysian Maltese Mexic
 Moroccan Moroccans Nepali Nepalese Nicaraguan Nigerian Nigerians Norwegian Norwegians Pakistani Pakistanis
 Palestinian Palestinians Panamanian Paraguayan Persian Peruvian Polish Pole Poles Portuguese Qatari Qataris
 Romanian Romanians Russian Russians Rwandan Saudi Saudis Scottish Scot Scots Senegalese Serbian Serbs Singaporean
-Slovak Slovenian Somali Somalis South African Spanish Spaniard Spaniards Sri Lankan Sudanese Swedish Swede Swedes
+Slovak Slovenian Somali Somalis Spanish Spaniard Spaniards Sri Lankan Sudanese Swedish Swede Swedes
 Swiss Syrian Syrians Taiwanese Tajik Tanzanian Thai Tunisian Tunisians Turkish Turk Turks Turkmen Ugandan Ukrainian
 Ukrainians Uruguayan Uzbek Venezuelan Venezuelans Vietnamese Welsh Yemeni Yemenis Zambian Zimbabwean Arab Arabs
 Arabic Asian Asians African Africans Latino Latinos Latina Latinas Hispanic Hispanics Caucasian Kurdish Kurd
@@ -106,6 +106,11 @@ Communist Communists Houthi Houthis Taliban Western Westerners Soviet Soviets Sl
 Balkan Gulf Israeli-American Iranian-American Arab-American Arab-Israeli Palestinian-American African-American
 Asian-American Mexican-American Chinese-American Korean-American Indian-American Irish-American Jewish-American
 """
+
+# Multi-word groups.
+GROUP_PHRASES = ["South Korean", "South Koreans", "North Korean", "North Koreans", "South African", "South Africans",
+                 "New Zealander", "New Zealanders", "Sri Lankan", "Sri Lankans", "Saudi Arabian", "Puerto Rican",
+                 "Puerto Ricans", "Native American", "Native Americans", "Gulf Arab", "Gulf Arabs"]
 
 ORGANIZATIONS = [
     "United Nations", "UN", "U.N.", "UN Security Council", "Security Council", "General Assembly", "UNESCO", "UNICEF",
@@ -178,7 +183,7 @@ Supreme Grand Crown Executive Managing Special Presidential Press Spokes Majorit
 Opposition Army Navy Air Force Police Fire Staff Joint Attorney Surgeon Inspector Solicitor Lieutenant Assistant
 Associate Principal Top Lead Global Economic Cabinet Ruling Political Legal General Sitting Outgoing Incoming
 Newly Elected Designate Emeritus Federal Civil Head Border Finance Central Bank Budget Ethics Judiciary
-Intelligence Oversight Appropriations Armed Services Relations Homeland
+Intelligence Oversight Appropriations Armed Services Relations Homeland elect designate
 """
 
 FIRST_NAMES = """
@@ -275,6 +280,8 @@ def main():
 
     def add(kind, name, canonical=None):
         name = name.strip()
+        if name.startswith("The ") or name.startswith("the "):
+            name = name[4:]  # "the Forward": the article is not part of the name
         if not name:
             return
         key = (kind, name)
@@ -310,6 +317,8 @@ def main():
             add("place", name)
     for word in GROUPS.split():
         add("group", word)
+    for name in GROUP_PHRASES:
+        add("group", name)
     for name in ORGANIZATIONS:
         add("organization", name)
     for name in PLATFORMS:

@@ -1,25 +1,64 @@
 import CrossreadCore
 
-/// The rules that run after the tagger, over one text: titles split off person names, possessive
-/// endings dropped. (More passes follow in later files: groups, gazetteer places, hyphens, headlines.)
+/// The rules that run after the tagger over one text, in this order:
+/// 1. trim possessives, quotes and punctuation off span ends; split titles off person names;
+/// 2. headlines (Title Case, capitals): drop tagger spans made of ordinary words;
+/// 3. gazetteer: groups ("Israeli"), places, organizations and platforms the tagger missed or mistyped;
+///    a known first name and the capitalized words after it are a person;
+/// 4. hyphenated pairs of known names ("Netanyahu-Trump", "U.S.-Israel") become two mentions;
+/// 5. document consistency: one type per name, a surname takes its full name's type, names
+///    missed elsewhere (headlines, lower case) are added;
+/// 6. titles and roles before person names ("Minister of Strategic Affairs Ron Dermer");
+/// 7. amounts and percentages.
 struct EntityRules {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let sentences: [Range<Int>]
     let profiles: [TokenProfile]
     let gazetteer: Gazetteer
+    /// Sentence casing for every token.
+    var modes: [EntityFeatures.SentenceCase] = []
+    /// Index of the sentence each token is in.
+    var sentenceOf: [Int32] = []
 
-    mutating func apply(to candidates: [EntityCandidate]) -> [EntityCandidate] {
-        var result: [EntityCandidate] = []
-        for var candidate in candidates {
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Range<Int>], profiles: [TokenProfile], gazetteer: Gazetteer) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.sentences = sentences
+        self.profiles = profiles
+        self.gazetteer = gazetteer
+        modes = [EntityFeatures.SentenceCase](repeating: .normal, count: tokens.count)
+        sentenceOf = [Int32](repeating: 0, count: tokens.count)
+        for (index, sentence) in sentences.enumerated() {
+            let mode = EntityFeatures.sentenceCase(profiles, tokens, sentence)
+            for k in sentence {
+                modes[k] = mode
+                sentenceOf[k] = Int32(index)
+            }
+        }
+    }
+
+    mutating func apply(to tagged: [EntityCandidate]) -> [EntityCandidate] {
+        var candidates: [EntityCandidate] = []
+        for var candidate in tagged {
             trimEnds(&candidate)
             guard !candidate.tokens.isEmpty else { continue }
-            if candidate.type == .person { splitLeadingTitle(&candidate) }
-            guard !candidate.tokens.isEmpty else { continue }
-            result.append(candidate)
+            candidates += splitPerson(candidate)
         }
-        return result
+        candidates = dropHeadlineWords(candidates)
+        candidates = applyGazetteer(candidates)
+        candidates = completePersonNames(candidates)
+        candidates = splitHyphenatedPairs(candidates)
+        candidates = makeConsistent(candidates)
+        let covered = coverage(candidates)
+        for index in candidates.indices where candidates[index].type == .person {
+            attachRole(&candidates[index], covered: covered)
+        }
+        candidates += amounts(excluding: candidates)
+        return candidates.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    // MARK: Helpers
 
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
@@ -27,9 +66,36 @@ struct EntityRules {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[bytesRange]), as: UTF8.self)
     }
 
-    func lexicon(_ k: Int) -> Gazetteer.Kinds { Gazetteer.Kinds(rawValue: profiles[k].lexicon) }
+    @inline(__always) func lexicon(_ k: Int) -> Gazetteer.Kinds { Gazetteer.Kinds(rawValue: profiles[k].lexicon) }
+    @inline(__always) func phrase(_ k: Int) -> Gazetteer.Kinds { Gazetteer.Kinds(rawValue: profiles[k].phrase) }
+    @inline(__always) func isCapitalized(_ k: Int) -> Bool { TokenProfile.isCapital(profiles[k].casing) }
+    @inline(__always) func isWord(_ k: Int) -> Bool { tokens[k].kind == .word }
 
-    /// Drops possessive endings, punctuation, quotes and hyphens at either end of a span.
+    /// Lower-cased word equals `word` (ASCII).
+    @inline(__always)
+    func isWord(_ k: Int, _ word: StaticString) -> Bool {
+        let r = tokens[k].range
+        guard r.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<r.count where bytes[r.lowerBound + i].asciiLowercased != w[i] { return false }
+        return true
+    }
+
+    /// A word common in lower case that is not usually written capitalized ("Warm", "Call").
+    @inline(__always)
+    func isOrdinaryWord(_ k: Int) -> Bool {
+        let p = profiles[k]
+        guard tokens[k].kind == .word, p.commonLower else { return false }
+        let capitalization = p.casingStats >> 4
+        return capitalization == 0 || capitalization <= 8
+    }
+
+    /// Hash of the tokens `range` as a name, case kept or folded.
+    func nameHash(_ range: Range<Int>, folded: Bool) -> UInt64 {
+        Gazetteer.phraseHash(bytes, tokens, range, lowercased: folded)
+    }
+
+    /// Drops possessive endings, punctuation, quotes, dashes and hyphens at either end of a span.
     func trimEnds(_ candidate: inout EntityCandidate) {
         var r = candidate.tokens
         while !r.isEmpty, isTrimmable(tokens[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
@@ -39,29 +105,68 @@ struct EntityRules {
 
     func isTrimmable(_ token: Token) -> Bool {
         switch token.kind {
-        case .possessive, .quote, .hyphen, .dash, .symbol: return true
-        case .punctuation:
-            let b = bytes[token.range.lowerBound]
-            return b != UInt8(ascii: ".") || token.range.count > 1 || true
-        default: return false
+        case .possessive, .quote, .hyphen, .dash, .symbol, .punctuation, .link: return true
+        case .word, .number: return false
         }
     }
 
-    /// "President-elect Donald Trump" -> "Donald Trump" with the role "President-elect".
-    func splitLeadingTitle(_ candidate: inout EntityCandidate) {
-        var k = candidate.tokens.lowerBound
-        let end = candidate.tokens.upperBound
-        var sawHead = false
-        while k < end - 1 {
-            let kinds = lexicon(k)
-            if kinds.contains(.role) { sawHead = true; k += 1; continue }
-            if kinds.contains(.roleModifier) || (tokens[k].kind == .hyphen && sawHead) { k += 1; continue }
-            if sawHead, k + 1 < end, tokens[k].kind == .hyphen { k += 1; continue }
-            break
+    /// Marks which tokens the candidates cover.
+    func coverage(_ candidates: [EntityCandidate]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for c in candidates { for k in c.tokens { covered[k] = true } }
+        return covered
+    }
+
+    // MARK: 1. Person spans holding a title or a place
+
+    /// "President-elect Donald Trump" -> "Donald Trump"; "Israeli Prime Minister Benjamin Netanyahu"
+    /// -> group "Israeli" and "Benjamin Netanyahu" (the role is attached later, from the tokens before).
+    func splitPerson(_ candidate: EntityCandidate) -> [EntityCandidate] {
+        guard candidate.type == .person, candidate.tokens.count > 1 else { return [candidate] }
+        let r = candidate.tokens
+        var lastTitle = -1
+        for k in r.lowerBound..<(r.upperBound - 1) where lexicon(k).contains(.role) && isCapitalized(k) {
+            lastTitle = k
         }
-        guard sawHead, k > candidate.tokens.lowerBound else { return }
-        let role = text(candidate.tokens.lowerBound..<k)
-        candidate.tokens = k..<end
-        candidate.role = role
+        guard lastTitle >= 0 else { return [candidate] }
+        var nameStart = lastTitle + 1
+        while nameStart < r.upperBound, !isWord(nameStart) || lexicon(nameStart).contains(.roleModifier) && !isCapitalized(nameStart) {
+            nameStart += 1  // "President - elect Donald Trump"
+        }
+        guard nameStart < r.upperBound else { return [candidate] }
+        var result: [EntityCandidate] = []
+        var k = r.lowerBound
+        while k < lastTitle {
+            if phrase(k).contains(.group) || phrase(k).contains(.place), let match = gazetteer.longestMatch(bytes, tokens, at: k, limit: lastTitle) {
+                let type: EntityType = match.kinds.contains(.group) ? .group : .place
+                result.append(EntityCandidate(tokens: match.tokens, type: type, fromTagger: false))
+                k = match.tokens.upperBound
+            } else {
+                k += 1
+            }
+        }
+        var person = candidate
+        person.tokens = nameStart..<r.upperBound
+        result.append(person)
+        return result
+    }
+
+    // MARK: 2. Headlines
+
+    /// In Title Case or all-capitals sentences, tagger spans holding an ordinary word are dropped
+    /// unless the gazetteer knows the name or the body of the text names it the same way.
+    func dropHeadlineWords(_ candidates: [EntityCandidate]) -> [EntityCandidate] {
+        var bodyNames = HashIndex(capacity: candidates.count)
+        for c in candidates where modes[c.tokens.lowerBound] == .normal {
+            bodyNames.set(nameHash(c.tokens, folded: true), 1)
+        }
+        return candidates.filter { c in
+            let mode = modes[c.tokens.lowerBound]
+            guard mode == .title || mode == .upper, c.fromTagger else { return true }
+            if bodyNames.contains(nameHash(c.tokens, folded: true)) { return true }
+            if let match = gazetteer.longestMatch(bytes, tokens, at: c.tokens.lowerBound, limit: c.tokens.upperBound),
+               match.tokens == c.tokens { return true }
+            return !c.tokens.contains { isOrdinaryWord($0) }
+        }
     }
 }
