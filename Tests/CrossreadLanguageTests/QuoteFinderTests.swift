@@ -161,6 +161,7 @@ struct QuoteFinderTests {
         "He noted the leaders’ “eye-to-eye” view of Iran.",
         "Netanyahu said the so-called “peace plan” was dead.",
         "The phrase “same side” appeared in three reports.",
+        "Forecasters were warning of “severe” storms across the region.",
     ])
     func notSpeech(text: String) {
         #expect(quotes(text) == [])
@@ -171,6 +172,8 @@ struct QuoteFinderTests {
             == [Found(text: "the same side", speaker: Self.trump, cue: "posted")])
         #expect(quotes("Netanyahu called the attack “barbaric.”")
             == [Found(text: "barbaric.", speaker: Self.bibi, cue: "called")])
+        #expect(quotes("Netanyahu called it “barbaric” and left.")
+            == [Found(text: "barbaric", speaker: Self.bibi, cue: "called")])
     }
 
     @Test func unbalancedMarksDoNotDerailTheNextParagraph() {

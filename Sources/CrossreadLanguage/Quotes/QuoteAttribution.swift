@@ -78,7 +78,7 @@ struct QuoteAttribution {
             chosen = before ?? after
         }
         if var attribution = chosen {
-            if words <= 2, attribution.frame == .weak { return decision }
+            if words <= 2, attribution.frame == .weak || isModifier(span) { return decision }
             if attribution.venue == nil {
                 attribution.venue = venues.venue(in: start..<span.openMark)
                     ?? span.closeMark.map { venues.venue(in: ($0 + 1)..<afterEnd!) } ?? nil
@@ -242,6 +242,14 @@ struct QuoteAttribution {
             steps += 1
         }
         return false
+    }
+
+    /// A short quote used as a modifier: a lowercase noun right after it ("warning of “severe” storms").
+    private func isModifier(_ span: QuoteMarkPairer.Span) -> Bool {
+        guard let close = span.closeMark, text.isWord(close + 1), !text.isCapitalized(close + 1),
+              text.tokens[close + 1].gap != .none else { return false }
+        return !text.token(close + 1, isOneOf: SpeechLexicon.prepositions) && !text.token(close + 1, isOneOf: SpeechLexicon.clauseStarts)
+            && !text.token(close + 1, is: "and") && !text.token(close + 1, is: "or")
     }
 
     /// Every word of four or more letters capitalized, and no sentence punctuation inside.
