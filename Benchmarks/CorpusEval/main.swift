@@ -1,12 +1,18 @@
 // corpus-eval: evaluations and benchmarks of corpus analysis (run from scripts/, release build).
 //   corpus-eval duplicates ...   near-duplicate benchmark over generated variants
 //   corpus-eval stories ...      stories and topics against labelled events
-import CrossreadCorpus
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-default:
-    print("usage: corpus-eval duplicates|stories [options]")
-    exit(2)
+do {
+    switch arguments.first {
+    case "stories":
+        try StoriesEvaluation.run(Array(arguments.dropFirst()))
+    default:
+        print("usage: corpus-eval duplicates|stories [options]")
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("corpus-eval: \(error)\n".utf8))
+    exit(1)
 }

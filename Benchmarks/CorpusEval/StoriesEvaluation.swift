@@ -1,0 +1,75 @@
+import CrossreadCorpus
+import Foundation
+
+/// `corpus-eval stories FOLDER [--incremental SEED]`: clusters the labelled corpus and prints one JSON
+/// object with B-cubed and pairwise scores at event level (stories) and topic level (topics).
+enum StoriesEvaluation {
+    static func run(_ arguments: [String]) throws {
+        guard let folder = arguments.first else {
+            print("usage: corpus-eval stories FOLDER [--incremental SEED] [--options JSON] [--show]")
+            exit(2)
+        }
+        let corpus = try LabelledCorpus(folder: URL(fileURLWithPath: folder))
+        var options = StoryOptions()
+        if let flag = arguments.firstIndex(of: "--options"), flag + 1 < arguments.count {
+            options = try JSONDecoder().decode(StoryOptions.self, from: Data(arguments[flag + 1].utf8))
+        }
+        let start = Date()
+        let clustering: StoryClustering
+        var mode = "batch"
+        if let flag = arguments.firstIndex(of: "--incremental"), flag + 1 < arguments.count, let seed = UInt64(arguments[flag + 1]) {
+            mode = "incremental (arrival order shuffled, seed \(seed))"
+            var generator = SplitMix64(seed: seed)
+            let order = corpus.documents.indices.shuffled(using: &generator)
+            clustering = try awaitIncremental(corpus: corpus, order: order, options: options)
+        } else {
+            clustering = StoryClusterer(options: options).cluster(corpus.documents, ids: corpus.names)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        var storyOf: [String: String] = [:], topicOf: [String: String] = [:]
+        for story in clustering.stories { for document in story.documents { storyOf[document] = story.id; topicOf[document] = story.topic } }
+        let event = ClusterScores(predicted: corpus.names.map { storyOf[$0]! }, gold: corpus.events)
+        let topic = ClusterScores(predicted: corpus.names.map { topicOf[$0]! }, gold: corpus.topics)
+        let result: [String: Any] = [
+            "mode": mode, "documents": corpus.names.count, "seconds": seconds,
+            "event": ["precision": event.precision, "recall": event.recall, "f1": event.f1, "pairwiseF1": event.pairwiseF1, "clusters": event.clusters],
+            "topic": ["precision": topic.precision, "recall": topic.recall, "f1": topic.f1, "pairwiseF1": topic.pairwiseF1, "clusters": topic.clusters],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+        if arguments.contains("--show") {
+            for story in clustering.stories {
+                let gold = Dictionary(grouping: story.documents) { corpus.events[corpus.names.firstIndex(of: $0)!] }.mapValues(\.count)
+                FileHandle.standardError.write(Data("\(story.topic.prefix(22)) | \(story.title.prefix(60)) | \(story.first?.day8601 ?? "-")..\(story.last?.day8601 ?? "-") | \(gold)\n".utf8))
+            }
+        }
+    }
+
+    private static func awaitIncremental(corpus: LabelledCorpus, order: [Int], options: StoryOptions) throws -> StoryClustering {
+        let box = ResultBox()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            let index = StoryIndex(options: options)
+            for position in order { await index.add(corpus.documents[position], id: corpus.names[position]) }
+            box.value = await index.clustering()
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return box.value!
+    }
+}
+
+private final class ResultBox: @unchecked Sendable { var value: StoryClustering? }
+
+/// A small seeded generator so shuffles and generated corpora repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

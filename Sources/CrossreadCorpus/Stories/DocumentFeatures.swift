@@ -1,0 +1,127 @@
+import CrossreadCore
+
+/// What story clustering reads from one document: raw counts of lemmatized content words, of named
+/// entities (the annotator's entity ids when present, else capitalized word sequences) and of time
+/// features (the document's month and year, years and resolved dates it mentions), with a readable
+/// surface form per key for naming stories.
+struct DocumentFeatures: Sendable {
+    var counts: [UInt64: Float] = [:]
+    var surfaces: [UInt64: String] = [:]
+    var date: PublicationDate?
+    var title: String?
+
+    init(document: Document) {
+        date = DocumentDating.date(of: document)
+        title = document.metadata.title.flatMap { $0.isEmpty ? nil : $0 }
+        var text = document.text
+        if let title, !text.hasPrefix(title) { text = title + "\n" + text }
+        let scanner = TextScanner(text)
+        addWords(scanner)
+        let annotated = document.annotations.mentions.contains { DocumentFeatures.isName($0.type) }
+        if annotated {
+            addEntities(document.annotations)
+        } else {
+            addCapitalizedNames(scanner)
+        }
+        addTime(scanner, times: document.annotations.times)
+    }
+
+    private mutating func add(_ channel: FeatureChannel, _ hash: UInt64, _ weight: Float, surface: @autoclosure () -> String) {
+        let key = channel.key(hash)
+        if counts[key] == nil { surfaces[key] = surface() }
+        counts[key, default: 0] += weight
+    }
+
+    private mutating func addWords(_ scanner: TextScanner) {
+        for token in scanner.tokens where !token.allDigits && token.end - token.start >= 2 {
+            guard !StopWords.contains(token.hash) else { continue }
+            let lower = scanner.lowercased(token)
+            let stem = Lemmatizer.stem(lower)
+            add(.words, TextScanner.hash(lowercased: stem), 1, surface: String(decoding: lower, as: UTF8.self))
+        }
+    }
+
+    static func isName(_ type: EntityType) -> Bool {
+        type == .person || type == .organization || type == .place || type == .group
+    }
+
+    private mutating func addEntities(_ annotations: Annotations) {
+        var names: [String: String] = [:]
+        for entity in annotations.entities { names[entity.id] = entity.name }
+        for mention in annotations.mentions where DocumentFeatures.isName(mention.type) {
+            let hash = TextScanner.hash(lowercased: Array(mention.entity.utf8))
+            add(.names, hash, 1, surface: names[mention.entity] ?? mention.entity)
+        }
+    }
+
+    /// Runs of capitalized words on one line, only spaces between them, outside title-case lines. A
+    /// run's first word at a sentence start counts only if the text also capitalizes it mid-sentence.
+    /// Each run counts whole and, when longer than one word, each word again ("Lindsay Lohan" also
+    /// counts "Lohan", so a later "Lohan" alone matches).
+    private mutating func addCapitalizedNames(_ scanner: TextScanner) {
+        let tokens = scanner.tokens
+        var midSentence = Set<UInt64>()
+        for token in tokens where token.capitalized && !token.sentenceStart && !token.inTitleCaseLine {
+            midSentence.insert(token.hash)
+        }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.capitalized, !token.inTitleCaseLine, !token.allDigits else { index += 1; continue }
+            var run = [index]
+            var next = index + 1
+            while next < tokens.count, tokens[next].capitalized, tokens[next].joinedToPrevious,
+                  !tokens[next].inTitleCaseLine, !tokens[next].allDigits {
+                run.append(next)
+                next += 1
+            }
+            index = next
+            if tokens[run[0]].sentenceStart, !midSentence.contains(tokens[run[0]].hash) { run.removeFirst() }
+            if run.count == 1, StopWords.contains(tokens[run[0]].hash) { continue }
+            guard !run.isEmpty else { continue }
+            var fullHash: UInt64 = 0x51_7C_C1_B7_27_22_0A_95
+            var words: [String] = []
+            for position in run {
+                let lower = scanner.lowercased(tokens[position])
+                words.append(String(decoding: scanner.bytes[tokens[position].start..<tokens[position].end], as: UTF8.self))
+                fullHash = WordHasher.finalize(fullHash ^ TextScanner.hash(lowercased: lower))
+            }
+            add(.names, fullHash, 1, surface: words.joined(separator: " "))
+            if run.count > 1 {
+                for (offset, position) in run.enumerated() where !StopWords.contains(tokens[position].hash) {
+                    var partHash: UInt64 = 0x51_7C_C1_B7_27_22_0A_95
+                    partHash = WordHasher.finalize(partHash ^ TextScanner.hash(lowercased: scanner.lowercased(tokens[position])))
+                    add(.names, partHash, 1, surface: words[offset])
+                }
+            }
+        }
+    }
+
+    /// The document's own month and year weigh two; every year (1900 to 2099) and resolved date the
+    /// text mentions adds one to its year (and month).
+    private mutating func addTime(_ scanner: TextScanner, times: [TimeExpression]) {
+        if let date {
+            addTimeKey("year:\(date.year)", 2)
+            addTimeKey("month:\(date.year)-\(date.month)", 2)
+        }
+        if times.isEmpty {
+            for token in scanner.tokens where token.allDigits && token.end - token.start == 4 {
+                let digits = scanner.bytes[token.start..<token.end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                if (1900...2099).contains(digits) { addTimeKey("year:\(digits)", 1) }
+            }
+        } else {
+            for time in times {
+                guard let value = time.value, value.count >= 4, let year = Int(value.prefix(4)) else { continue }
+                addTimeKey("year:\(year)", 1)
+                if value.count >= 7, value[value.index(value.startIndex, offsetBy: 4)] == "-",
+                   let month = Int(value.dropFirst(5).prefix(2)) {
+                    addTimeKey("month:\(year)-\(month)", 1)
+                }
+            }
+        }
+    }
+
+    private mutating func addTimeKey(_ name: String, _ weight: Float) {
+        add(.time, TextScanner.hash(lowercased: Array(name.utf8)), weight, surface: name)
+    }
+}

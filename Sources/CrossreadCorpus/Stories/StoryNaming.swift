@@ -1,0 +1,55 @@
+import CrossreadCore
+
+/// Names and dates stories and topics: a story takes the headline of its most central article (the one
+/// most similar to the story's centroid) or, without headlines, its main names and keywords.
+struct StoryNaming {
+    let ids: [String]
+    let features: [DocumentFeatures]
+    let vectors: [SparseVector]
+    let surfaces: [UInt64: String]
+
+    func story(members: [Int], sum: [UInt64: Double]) -> Story {
+        let keywords = top(.words, in: sum, count: 6)
+        let entities = top(.names, in: sum, count: 6)
+        let titled = members.filter { features[$0].title != nil }
+        let central = titled.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
+        let title = central.flatMap { features[$0].title } ?? fallbackTitle(entities: entities, keywords: keywords)
+        let dates = members.compactMap { features[$0].date }
+        return Story(id: "story-" + ids[members[0]], title: title, documents: members.map { ids[$0] },
+                     first: dates.min(), last: dates.max(), topic: "", keywords: keywords, entities: entities)
+    }
+
+    func topic(stories: [Story], sum: [UInt64: Double]) -> Topic {
+        let keywords = top(.words, in: sum, count: 6)
+        let entities = top(.names, in: sum, count: 6)
+        let title = stories.count == 1 ? stories[0].title : fallbackTitle(entities: entities, keywords: keywords)
+        let firstDates = stories.compactMap(\.first)
+        let lastDates = stories.compactMap(\.last)
+        let firstStory = stories.min { $0.id < $1.id }
+        let anchor = stories.first.map { _ in firstStory?.documents.first ?? "" } ?? ""
+        return Topic(id: "topic-" + anchor, title: title, stories: stories.map(\.id), first: firstDates.min(),
+                     last: lastDates.max(), keywords: keywords, entities: entities)
+    }
+
+    private func fallbackTitle(entities: [String], keywords: [String]) -> String {
+        let names = entities.prefix(2).joined(separator: ", ")
+        let words = keywords.prefix(3).joined(separator: ", ")
+        if names.isEmpty { return words }
+        return words.isEmpty ? names : names + ": " + words
+    }
+
+    /// The strongest keys of one channel, as their first-seen surface forms, without repeats.
+    private func top(_ channel: FeatureChannel, in sum: [UInt64: Double], count: Int) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for (key, _) in sum.filter({ FeatureChannel.of($0.key) == channel }).sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
+            guard let surface = surfaces[key] else { continue }
+            let folded = surface.lowercased()
+            // A name part ("Lohan") adds nothing when its full name ("Lindsay Lohan") is already listed.
+            if channel == .names, out.contains(where: { $0.lowercased().split(separator: " ").contains(Substring(folded)) }) { continue }
+            if seen.insert(folded).inserted { out.append(surface) }
+            if out.count == count { break }
+        }
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+/// Settings of story and topic clustering, Codable so a configuration file can carry them.
+/// The similarity of two documents is `words × cos(words) + names × cos(names) + time × cos(time)`
+/// over TF-IDF vectors of content words, named entities and dates.
+public struct StoryOptions: Sendable, Equatable, Codable {
+    /// Weight of lemmatized content words.
+    public var wordWeight: Double
+    /// Weight of named entities (people, organizations, places): as much as words by default.
+    public var nameWeight: Double
+    /// Weight of the time profile (publication or dateline month, years and resolved dates mentioned).
+    public var timeWeight: Double
+    /// Two stories never merge below this average similarity of their documents.
+    public var mergeFloor: Double
+    /// Two stories merge only when their cross similarity reaches this share of the geometric mean of
+    /// their own internal similarities: one event's halves resemble each other as much as they
+    /// resemble themselves, two events of one kind do not.
+    public var cohesionRatio: Double
+    /// On arrival a document joins a single-document story only at this similarity or above ...
+    public var joinPairFloor: Double
+    /// ... and a larger story only when its similarity reaches this share of the story's cohesion.
+    /// Arrival is conservative; regrouping merges the fragments it leaves.
+    public var joinCohesionRatio: Double
+    /// Stories join one topic at this average word similarity or above.
+    public var topicThreshold: Double
+
+    public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
+                mergeFloor: Double = 0.1, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
+                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.15) {
+        self.wordWeight = wordWeight
+        self.nameWeight = nameWeight
+        self.timeWeight = timeWeight
+        self.mergeFloor = mergeFloor
+        self.cohesionRatio = cohesionRatio
+        self.joinPairFloor = joinPairFloor
+        self.joinCohesionRatio = joinCohesionRatio
+        self.topicThreshold = topicThreshold
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case wordWeight, nameWeight, timeWeight, mergeFloor, cohesionRatio, joinPairFloor, joinCohesionRatio,
+             topicThreshold
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let d = StoryOptions()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value(_ key: CodingKeys, _ fallback: Double) throws -> Double {
+            try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
+        }
+        self.init(wordWeight: try value(.wordWeight, d.wordWeight), nameWeight: try value(.nameWeight, d.nameWeight),
+                  timeWeight: try value(.timeWeight, d.timeWeight), mergeFloor: try value(.mergeFloor, d.mergeFloor),
+                  cohesionRatio: try value(.cohesionRatio, d.cohesionRatio),
+                  joinPairFloor: try value(.joinPairFloor, d.joinPairFloor),
+                  joinCohesionRatio: try value(.joinCohesionRatio, d.joinCohesionRatio),
+                  topicThreshold: try value(.topicThreshold, d.topicThreshold))
+    }
+}

@@ -1,0 +1,147 @@
+import CrossreadCore
+
+/// The state behind stories: per-document features and vectors, the term statistics, and story
+/// fragments built on arrival. A value type so the batch clusterer can use it synchronously;
+/// `StoryIndex` wraps it in an actor.
+struct StoryStore: Sendable {
+    let options: StoryOptions
+    private(set) var ids: [String] = []
+    private var features: [DocumentFeatures] = []
+    private var vectors: [SparseVector] = []
+    private var weighting = TermWeighting()
+    /// Document frequencies were counted up front (batch): arrivals do not count again.
+    private let frozenWeighting: Bool
+    private var fragments: [Fragment] = []
+    private var fragmentPostings: [UInt64: [Int32]] = [:]
+    private var surfaces: [UInt64: String] = [:]
+
+    struct Fragment: Sendable {
+        var members: [Int]
+        var sum: [UInt64: Double]
+        var selfSum: Double
+        var sumNormSquared: Double
+
+        var cohesion: Double? {
+            let m = Double(members.count)
+            return members.count > 1 ? (sumNormSquared - selfSum) / (m * (m - 1)) : nil
+        }
+    }
+
+    static let postingTerms = 12
+
+    init(options: StoryOptions) {
+        self.options = options
+        frozenWeighting = false
+    }
+
+    /// A store whose term statistics come from the whole batch, known before any document is added.
+    init(options: StoryOptions, batch: [DocumentFeatures]) {
+        self.options = options
+        for features in batch { weighting.count(features) }
+        frozenWeighting = true
+    }
+
+    var count: Int { ids.count }
+
+    mutating func add(id: String, features: DocumentFeatures) -> StoryAssignment {
+        if !frozenWeighting { weighting.count(features) }
+        let index = ids.count
+        ids.append(id)
+        for (key, surface) in features.surfaces where surfaces[key] == nil { surfaces[key] = surface }
+        self.features.append(features)
+        let vector = weighting.vector(features, options: options)
+        vectors.append(vector)
+
+        let queryKeys = topKeys(vector)
+        var candidates = Set<Int32>()
+        for key in queryKeys { candidates.formUnion(fragmentPostings[key] ?? []) }
+        var best: (fragment: Int, similarity: Double)?
+        for candidate in candidates {
+            let fragment = fragments[Int(candidate)]
+            let similarity = vector.dot(fragment.sum) / Double(fragment.members.count)
+            let required = fragment.cohesion.map { max(options.mergeFloor, options.joinCohesionRatio * $0) }
+                ?? options.joinPairFloor
+            if similarity >= required, similarity > (best?.similarity ?? -1) { best = (Int(candidate), similarity) }
+        }
+        let target: Int
+        if let best {
+            target = best.fragment
+            let dot = vector.dot(fragments[target].sum)
+            fragments[target].members.append(index)
+            vector.add(to: &fragments[target].sum)
+            fragments[target].selfSum += vector.normSquared
+            fragments[target].sumNormSquared += 2 * dot + vector.normSquared
+        } else {
+            target = fragments.count
+            fragments.append(Fragment(members: [index], sum: [:], selfSum: vector.normSquared,
+                                      sumNormSquared: vector.normSquared))
+            vector.add(to: &fragments[target].sum)
+        }
+        for key in queryKeys {
+            if fragmentPostings[key]?.last != Int32(target) { fragmentPostings[key, default: []].append(Int32(target)) }
+        }
+        return StoryAssignment(document: id, story: "story-" + ids[fragments[target].members[0]],
+                               joinedExisting: best != nil, similarity: best?.similarity ?? 0)
+    }
+
+    /// The strongest word and name keys of a vector: what finds candidate fragments.
+    private func topKeys(_ vector: SparseVector) -> [UInt64] {
+        let indices = vector.keys.indices.filter { FeatureChannel.of(vector.keys[$0]) != .time }
+        return indices.sorted { vector.values[$0] > vector.values[$1] }.prefix(StoryStore.postingTerms).map { vector.keys[$0] }
+    }
+
+    /// Stories (fragments merged by average linkage with the cohesion test, vectors re-weighted with
+    /// the current term statistics) and topics (stories merged by average word similarity).
+    func clustering() -> StoryClustering {
+        let current = frozenWeighting ? vectors : features.map { weighting.vector($0, options: options) }
+        var sums: [[UInt64: Double]] = []
+        var selfSums: [Double] = []
+        for fragment in fragments {
+            var sum: [UInt64: Double] = [:]
+            var selfSum = 0.0
+            for member in fragment.members {
+                current[member].add(to: &sum)
+                selfSum += current[member].normSquared
+            }
+            sums.append(sum)
+            selfSums.append(selfSum)
+        }
+        let storyGroups = AverageLinkage(floor: options.mergeFloor, cohesionRatio: options.cohesionRatio)
+            .merge(sums: sums, sizes: fragments.map(\.members.count), selfSums: selfSums)
+        var storyMembers: [[Int]] = storyGroups.map { group in group.flatMap { fragments[$0].members }.sorted() }
+        storyMembers.sort { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        var storySums: [[UInt64: Double]] = storyMembers.map { members in
+            var sum: [UInt64: Double] = [:]
+            for member in members { current[member].add(to: &sum) }
+            return sum
+        }
+        // Topics compare stories by their words alone: events of one kind share words, not names.
+        let wordWeight = max(options.wordWeight, 1e-9)
+        let wordSums = storySums.map { sum in
+            sum.filter { FeatureChannel.of($0.key) == .words }.mapValues { $0 / wordWeight.squareRoot() }
+        }
+        let wordSelfSums = storyMembers.map { Double($0.count) }  // each document's word part has norm 1
+        let topicGroups = AverageLinkage(floor: options.topicThreshold, cohesionRatio: 0)
+            .merge(sums: wordSums, sizes: storyMembers.map(\.count), selfSums: wordSelfSums)
+
+        let naming = StoryNaming(ids: ids, features: features, vectors: current, surfaces: surfaces)
+        var stories = storyMembers.indices.map { naming.story(members: storyMembers[$0], sum: storySums[$0]) }
+        var topics: [Topic] = []
+        for group in topicGroups {
+            let ordered = group.sorted { storyMembers[$0].count != storyMembers[$1].count
+                ? storyMembers[$0].count > storyMembers[$1].count : $0 < $1 }
+            var sum: [UInt64: Double] = [:]
+            for story in group { for (key, value) in storySums[story] { sum[key, default: 0] += value } }
+            let topic = naming.topic(stories: ordered.map { stories[$0] }, sum: sum)
+            for story in group { stories[story].topic = topic.id }
+            topics.append(topic)
+        }
+        storySums.removeAll()
+        topics.sort { a, b in
+            let sa = a.stories.reduce(0) { n, id in n + (stories.first { $0.id == id }?.documents.count ?? 0) }
+            let sb = b.stories.reduce(0) { n, id in n + (stories.first { $0.id == id }?.documents.count ?? 0) }
+            return sa != sb ? sa > sb : a.id < b.id
+        }
+        return StoryClustering(stories: stories, topics: topics)
+    }
+}

@@ -1,0 +1,45 @@
+/// Turns raw feature counts into one vector whose dot product with another is the weighted sum of
+/// per-channel cosines: sublinear TF (1 + ln tf) times smoothed IDF (ln((N + 1) / (df + 1)) + 1),
+/// L2-normalized per channel, scaled by the square root of the channel's weight.
+struct TermWeighting: Sendable {
+    var documentCount = 0
+    var documentFrequency: [UInt64: Int32] = [:]
+
+    mutating func count(_ features: DocumentFeatures) {
+        documentCount += 1
+        for key in features.counts.keys { documentFrequency[key, default: 0] += 1 }
+    }
+
+    func idf(_ key: UInt64) -> Double {
+        let df = Double(documentFrequency[key] ?? 0)
+        return log(Double(documentCount + 1) / (df + 1)) + 1
+    }
+
+    func vector(_ features: DocumentFeatures, options: StoryOptions) -> SparseVector {
+        var channelNorm = [Double](repeating: 0, count: 3)
+        var weighted: [(UInt64, Double)] = []
+        weighted.reserveCapacity(features.counts.count)
+        for (key, count) in features.counts where count > 0 {
+            let weight = (1 + log(Double(count))) * idf(key)
+            weighted.append((key, weight))
+            channelNorm[Int(FeatureChannel.of(key).rawValue)] += weight * weight
+        }
+        let channelWeight = [options.wordWeight, options.nameWeight, options.timeWeight]
+        let scale = (0..<3).map { channelNorm[$0] > 0 ? (channelWeight[$0] / channelNorm[$0]).squareRoot() : 0 }
+        weighted.sort { $0.0 < $1.0 }
+        var vector = SparseVector()
+        vector.keys.reserveCapacity(weighted.count)
+        vector.values.reserveCapacity(weighted.count)
+        for (key, weight) in weighted {
+            vector.keys.append(key)
+            vector.values.append(weight * scale[Int(FeatureChannel.of(key).rawValue)])
+        }
+        return vector
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
