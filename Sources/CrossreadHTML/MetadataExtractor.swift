@@ -104,8 +104,9 @@ struct MetadataExtractor {
         let near = nearbyDate(page, anchor: anchor, preferMonthFirst: found.preferMonthFirst)
         if metadata.published == nil {
             metadata.published = near ?? urlDate(metadata.url, source: source)
-        } else if let published = metadata.published, published.utcOffsetMinutes == 0, let hour = published.hour,
-                  hour < 8, let near, near.hour == nil, Self.isDayBefore(near, published) {
+        } else if let published = metadata.published, let near,
+                  Self.isDayBefore(near, published) || Self.isDayBefore(published, near) {
+            // A day apart: the time zone of the stored value differs from the page's; the page's date wins.
             metadata.published = near
         }
         if let published = metadata.published, let updated = metadata.updated, updated < published {
