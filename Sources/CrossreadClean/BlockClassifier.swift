@@ -29,21 +29,8 @@ struct BlockClassifier {
     func classify(_ page: PageAnalysis, _ bytes: UnsafeBufferPointer<UInt8>) -> Decision {
         let n = page.count
         guard n > 0 else { return Decision(kinds: [], logits: []) }
-        let matrix = BodyFeatures.matrix(page)
-        var logits = model.logits(matrix, rows: n)
-        var hard = [BlockKind?](repeating: nil, count: n)
-        for i in 0..<n {
-            hard[i] = HardRules.kind(page.stats[i], page.lines[i])
-            if let kind = hard[i] {
-                // Markers that sit inside articles (ads, captions) must not cut the body in two;
-                // the rest usually ends it.
-                switch kind {
-                case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = min(logits[i], -0.5)
-                default: logits[i] = min(logits[i], -4)
-                }
-            }
-            logits[i] += bias
-        }
+        var (logits, hard) = model.scores(page)
+        for i in 0..<n { logits[i] += bias }
         var inBody: [Bool]
         if singleRegion {
             inBody = [Bool](repeating: false, count: n)

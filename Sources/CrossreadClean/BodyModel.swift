@@ -1,22 +1,57 @@
+import CrossreadCore
 import Foundation
 
-/// A logistic-regression model that scores how likely a line is article body, from
-/// `BodyFeatures`. The standard weights are trained by `BodyModel.train` (run through
-/// `clean-eval --train`) and written to `BodyModel+Weights.swift`.
+/// Scores how likely each line of a page is article body, in two logistic-regression stages:
+/// the first reads `BodyFeatures` (the line and its surroundings), the second reads
+/// `ContextFeatures` (the first stage's log-odds of the neighbouring lines), so a prose line
+/// amid page furniture scores lower than the same line amid the article. The standard weights
+/// are trained by `BodyModel.train` (run through `clean-eval --train`) and written to
+/// `BodyModel+Weights.swift`.
 public struct BodyModel: Sendable, Equatable, Codable {
-    /// One weight per feature, in `featureNames` order.
+    /// First stage: one weight per `BodyFeatures` feature.
     public var weights: [Double]
+    /// Second stage: one weight per `ContextFeatures` feature; empty for a one-stage model.
+    public var contextWeights: [Double]
 
-    public init(weights: [Double]) {
+    public init(weights: [Double], contextWeights: [Double] = []) {
         precondition(weights.count == BodyFeatures.count, "a body model needs \(BodyFeatures.count) weights")
+        precondition(contextWeights.isEmpty || contextWeights.count == ContextFeatures.count,
+                     "a body model needs \(ContextFeatures.count) context weights")
         self.weights = weights
+        self.contextWeights = contextWeights
     }
 
     /// The names of the features, in weight order.
     public static var featureNames: [String] { BodyFeatures.names }
+    public static var contextFeatureNames: [String] { ContextFeatures.names }
 
-    /// Log-odds that each line is body.
-    func logits(_ matrix: [Double], rows: Int) -> [Double] {
+    /// Log-odds that each line is body, and the kind hard rules give a line whatever its score.
+    func scores(_ page: PageAnalysis) -> (logits: [Double], hard: [BlockKind?]) {
+        let n = page.count
+        var hard = [BlockKind?](repeating: nil, count: n)
+        for i in 0..<n { hard[i] = HardRules.kind(page.stats[i], page.lines[i]) }
+        var logits = Self.apply(weights, to: BodyFeatures.matrix(page), rows: n)
+        Self.capHardLines(&logits, hard)
+        if !contextWeights.isEmpty {
+            logits = Self.apply(contextWeights, to: ContextFeatures.matrix(page, logits), rows: n)
+            Self.capHardLines(&logits, hard)
+        }
+        return (logits, hard)
+    }
+
+    /// Markers that sit inside articles (ads, captions, datelines) must not cut the body in two,
+    /// so they get a mild cap; the rest of the hard kinds usually end it.
+    static func capHardLines(_ logits: inout [Double], _ hard: [BlockKind?]) {
+        for i in logits.indices {
+            guard let kind = hard[i] else { continue }
+            switch kind {
+            case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = min(logits[i], -0.5)
+            default: logits[i] = min(logits[i], -4)
+            }
+        }
+    }
+
+    static func apply(_ weights: [Double], to matrix: [Double], rows: Int) -> [Double] {
         let dim = weights.count
         var out = [Double](repeating: 0, count: rows)
         matrix.withUnsafeBufferPointer { m in
@@ -46,104 +81,112 @@ public struct LabeledPage: Sendable {
     }
 }
 
-nonisolated(unsafe) public var regionLabelsDefault = false
-
 extension BodyModel {
-    /// Trains by full-batch gradient descent on the log loss with L2 regularization. A line is
-    /// a positive example when it holds (or lies inside) a must-keep snippet, negative for a
-    /// must-drop snippet; lines holding both, or neither, are left out.
-    public static func train(on pages: [LabeledPage], iterations: Int = 3_000, l2: Double = 1e-3,
-                             learningRate: Double = 0.5, weakWeight: Double = 0.3) -> BodyModel {
-        var rows: [Double] = []
-        var labels: [Double] = []
-        var sampleWeights: [Double] = []
-        let dim = BodyFeatures.count
+    /// Trains both stages by gradient descent on the class-balanced log loss with L2
+    /// regularization. A line is a positive example when it holds (or lies inside) a must-keep
+    /// snippet and a negative one for a must-drop snippet; with `weakWeight` above zero, labels
+    /// inferred from structure join in at that weight (prose between two kept lines is body;
+    /// lines beyond a dropped line outside the kept stretch are not).
+    public static func train(on pages: [LabeledPage], weakWeight: Double = 0, twoStages: Bool = true,
+                             iterations: Int = 3_000, l2: Double = 1e-3) -> BodyModel {
+        var prepared: [(page: PageAnalysis, labels: [Double], weights: [Double])] = []
         for page in pages {
-            let labeled = labeledRows(page, weakWeight: weakWeight)
-            rows.append(contentsOf: labeled.rows)
-            labels.append(contentsOf: labeled.labels)
-            sampleWeights.append(contentsOf: labeled.weights)
+            var text = page.text
+            let analysis = text.withUTF8 { PageAnalysis($0) }
+            let (labels, weights) = text.withUTF8 { lineLabels(page, analysis, $0, weakWeight: weakWeight) }
+            prepared.append((analysis, labels, weights))
         }
+        func fit(_ dim: Int, _ matrixOf: (Int) -> [Double]) -> [Double] {
+            var rows: [Double] = [], labels: [Double] = [], weights: [Double] = []
+            for (index, item) in prepared.enumerated() {
+                let matrix = matrixOf(index)
+                for i in 0..<item.page.count where item.weights[i] > 0 {
+                    rows.append(contentsOf: matrix[(i * dim)..<((i + 1) * dim)])
+                    labels.append(item.labels[i])
+                    weights.append(item.weights[i])
+                }
+            }
+            return LogisticRegression.fit(rows: rows, labels: labels, weights: weights, dimension: dim,
+                                          iterations: iterations, l2: l2)
+        }
+        let first = fit(BodyFeatures.count) { BodyFeatures.matrix(prepared[$0].page) }
+        guard twoStages else { return BodyModel(weights: first) }
+        let oneStage = BodyModel(weights: first)
+        let second = fit(ContextFeatures.count) { index in
+            let page = prepared[index].page
+            return ContextFeatures.matrix(page, oneStage.scores(page).logits)
+        }
+        return BodyModel(weights: first, contextWeights: second)
+    }
+
+    /// Per line of a page: its label (1 body, 0 not) and the label's weight (0: unlabeled).
+    static func lineLabels(_ page: LabeledPage, _ analysis: PageAnalysis, _ bytes: UnsafeBufferPointer<UInt8>,
+                           weakWeight: Double) -> ([Double], [Double]) {
+        let keep = page.mustKeep.map(SnippetMatch.normalize).filter { !$0.isEmpty }
+        let drop = page.mustDrop.map(SnippetMatch.normalize).filter { !$0.isEmpty }
+        let n = analysis.count
+        var label = [Int8](repeating: -1, count: n)
+        for (i, line) in analysis.lines.enumerated() {
+            let lineText = SnippetMatch.normalize(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.contentStart..<line.end]), as: UTF8.self))
+            guard !lineText.isEmpty else { continue }
+            let isKeep = keep.contains { SnippetMatch.overlaps(line: lineText, snippet: $0) }
+            let isDrop = drop.contains { SnippetMatch.overlaps(line: lineText, snippet: $0) }
+            if isKeep != isDrop { label[i] = isKeep ? 1 : 0 }
+        }
+        var labels = [Double](repeating: 0, count: n)
+        var weights = [Double](repeating: 0, count: n)
+        for i in 0..<n where label[i] >= 0 {
+            labels[i] = Double(label[i])
+            weights[i] = 1
+        }
+        guard weakWeight > 0 else { return (labels, weights) }
+        let kept = label.indices.filter { label[$0] == 1 }
+        let dropped = label.indices.filter { label[$0] == 0 }
+        if let first = kept.first, let last = kept.last {
+            for i in first...last where label[i] == -1 && analysis.prose[i] { labels[i] = 1; weights[i] = weakWeight }
+            if let firstAfter = dropped.first(where: { $0 > last }) {
+                for i in firstAfter..<n where label[i] == -1 { labels[i] = 0; weights[i] = weakWeight }
+            }
+            if let lastBefore = dropped.last(where: { $0 < first }) {
+                for i in 0..<lastBefore where label[i] == -1 { labels[i] = 0; weights[i] = weakWeight }
+            }
+        }
+        return (labels, weights)
+    }
+}
+
+/// Weighted, class-balanced logistic regression by full-batch gradient descent.
+enum LogisticRegression {
+    static func fit(rows: [Double], labels: [Double], weights: [Double], dimension dim: Int,
+                    iterations: Int, l2: Double, learningRate: Double = 0.5) -> [Double] {
         let count = labels.count
-        guard count > 0 else { return BodyModel(weights: [Double](repeating: 0, count: dim)) }
-        let positives = labels.reduce(0, +)
-        let negatives = Double(count) - positives
-        // Balance the classes.
+        guard count > 0 else { return [Double](repeating: 0, count: dim) }
+        var sampleWeights = weights
+        let positives = zip(labels, weights).reduce(0) { $0 + ($1.0 > 0.5 ? $1.1 : 0) }
+        let negatives = weights.reduce(0, +) - positives
         for r in 0..<count {
-            sampleWeights[r] *= labels[r] > 0.5 ? Double(count) / (2 * max(positives, 1))
-                                                 : Double(count) / (2 * max(negatives, 1))
+            sampleWeights[r] *= labels[r] > 0.5 ? 0.5 / max(positives, 1e-9) : 0.5 / max(negatives, 1e-9)
         }
         var w = [Double](repeating: 0, count: dim)
         var gradient = [Double](repeating: 0, count: dim)
         let totalWeight = sampleWeights.reduce(0, +)
-        for _ in 0..<iterations {
-            for k in 0..<dim { gradient[k] = 0 }
-            for r in 0..<count {
-                var z = 0.0
-                let base = r * dim
-                for k in 0..<dim { z += rows[base + k] * w[k] }
-                let p = 1 / (1 + exp(-z))
-                let error = (p - labels[r]) * sampleWeights[r]
-                for k in 0..<dim { gradient[k] += error * rows[base + k] }
-            }
-            for k in 0..<dim {
-                let regularization = k == 0 ? 0 : l2 * w[k]
-                w[k] -= learningRate * (gradient[k] / totalWeight + regularization)
-            }
-        }
-        return BodyModel(weights: w)
-    }
-
-    /// Feature rows and labels of the lines of one page that snippets label.
-    /// Feature rows and labels of one page; labels inferred from structure weigh `weakWeight`
-    /// (a snippet label weighs 1).
-    static func labeledRows(_ page: LabeledPage, weakWeight: Double, regionLabels: Bool = regionLabelsDefault) -> (rows: [Double], labels: [Double], weights: [Double]) {
-        var text = page.text
-        return text.withUTF8 { bytes in
-            let analysis = PageAnalysis(bytes)
-            let matrix = BodyFeatures.matrix(analysis)
-            let keep = page.mustKeep.map(SnippetMatch.normalize).filter { !$0.isEmpty }
-            let drop = page.mustDrop.map(SnippetMatch.normalize).filter { !$0.isEmpty }
-            var rows: [Double] = []
-            var labels: [Double] = []
-            var weights: [Double] = []
-            let dim = BodyFeatures.count
-            // Direct labels from the snippets.
-            var label = [Int8](repeating: -1, count: analysis.count)
-            for (i, line) in analysis.lines.enumerated() {
-                let lineText = SnippetMatch.normalize(String(decoding: UnsafeBufferPointer(rebasing: bytes[line.contentStart..<line.end]), as: UTF8.self))
-                guard !lineText.isEmpty else { continue }
-                let isKeep = keep.contains { SnippetMatch.overlaps(line: lineText, snippet: $0) }
-                let isDrop = drop.contains { SnippetMatch.overlaps(line: lineText, snippet: $0) }
-                if isKeep != isDrop { label[i] = isKeep ? 1 : 0 }
-                if isKeep && isDrop { label[i] = 2 }
-            }
-            // Labels from structure: the article is one stretch, so prose between two kept lines is
-            // body, and what lies beyond a dropped line outside that stretch is not.
-            let kept = label.indices.filter { label[$0] == 1 }
-            let dropped = label.indices.filter { label[$0] == 0 }
-            var weak = [Int8](repeating: -1, count: analysis.count)
-            if let first = kept.first, let last = kept.last {
-                for i in first...last where label[i] == -1 && (analysis.prose[i] || regionLabels) { weak[i] = 1 }
-                if let firstAfter = dropped.first(where: { $0 > last }) {
-                    for i in firstAfter..<analysis.count where label[i] == -1 { weak[i] = 0 }
+        rows.withUnsafeBufferPointer { x in
+            for _ in 0..<iterations {
+                for k in 0..<dim { gradient[k] = 0 }
+                for r in 0..<count {
+                    var z = 0.0
+                    let base = r * dim
+                    for k in 0..<dim { z += x[base + k] * w[k] }
+                    let error = (1 / (1 + exp(-z)) - labels[r]) * sampleWeights[r]
+                    for k in 0..<dim { gradient[k] += error * x[base + k] }
                 }
-                if let lastBefore = dropped.last(where: { $0 < first }) {
-                    for i in 0..<lastBefore where label[i] == -1 { weak[i] = 0 }
+                for k in 0..<dim {
+                    let regularization = k == 0 ? 0 : l2 * w[k]
+                    w[k] -= learningRate * (gradient[k] / totalWeight + regularization)
                 }
             }
-            for i in 0..<analysis.count {
-                let value: Int8
-                let weight: Double
-                if label[i] == 0 || label[i] == 1 { value = label[i]; weight = 1 }
-                else if weak[i] >= 0, weakWeight > 0 { value = weak[i]; weight = weakWeight }
-                else { continue }
-                rows.append(contentsOf: matrix[(i * dim)..<((i + 1) * dim)])
-                labels.append(Double(value))
-                weights.append(weight)
-            }
-            return (rows, labels, weights)
         }
+        return w
     }
 }
 

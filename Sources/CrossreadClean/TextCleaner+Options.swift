@@ -18,8 +18,8 @@ extension TextCleaner {
         public var singleRegion: Bool = false
         public var insideFloor: Double = -3
 
-        public init(model: BodyModel = .standard, switchCost: Double = 1.0, bias: Double = 0.5,
-                    joinGap: Int = 10, farShare: Double = 0.5, stripBullets: Bool = true) {
+        public init(model: BodyModel = .standard, switchCost: Double = 0.5, bias: Double = 0.5,
+                    joinGap: Int = 10, farShare: Double = 0.3, stripBullets: Bool = true) {
             self.model = model
             self.switchCost = switchCost
             self.bias = bias
