@@ -1,10 +1,11 @@
 import CrossreadCore
+import CrossreadCorpus
 import Foundation
 
 /// An ECB+-style folder: `labels.json` maps `<topic>/<file>.txt` to an event id `<topic>-<kind>`.
 /// Each text becomes a `Document` the way a plain-text cleaner would see it: a leading `Source: URL`
 /// line becomes the URL, a short first line without final punctuation the headline; the rest is the
-/// text (a dateline stays in it, where `DocumentDating` finds it). Labels are read for scoring only.
+/// text; a dateline among its first short lines (`DocumentDating.datelineDate`) is the publication date. Labels are read for scoring only.
 struct LabelledCorpus {
     var names: [String] = []
     var documents: [Document] = []
@@ -38,6 +39,7 @@ struct LabelledCorpus {
             lines.removeFirst()
         }
         let text = lines.joined(separator: "\n")
+        metadata.published = DocumentDating.datelineDate(in: text)
         return Document(contentHash: SHA256.hex(bytes), source: source, format: .text, original: bytes, text: text,
                         paragraphs: [], metadata: metadata, removed: [])
     }

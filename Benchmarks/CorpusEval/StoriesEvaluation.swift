@@ -1,4 +1,5 @@
 import CrossreadCorpus
+import CrossreadLanguage
 import Foundation
 
 /// `corpus-eval stories FOLDER [--incremental SEED]`: clusters the labelled corpus and prints one JSON
@@ -6,19 +7,25 @@ import Foundation
 enum StoriesEvaluation {
     static func run(_ arguments: [String]) throws {
         guard let folder = arguments.first else {
-            print("usage: corpus-eval stories FOLDER [--incremental SEED] [--options JSON] [--show]")
+            print("usage: corpus-eval stories FOLDER [--incremental SEED] [--annotate] [--options JSON] [--show]")
             exit(2)
         }
-        let corpus = try LabelledCorpus(folder: URL(fileURLWithPath: folder))
+        var corpus = try LabelledCorpus(folder: URL(fileURLWithPath: folder))
+        if arguments.contains("--annotate") {
+            let annotator = LanguageAnnotator()
+            for index in corpus.documents.indices {
+                corpus.documents[index].annotations = annotator.annotate(corpus.documents[index])
+            }
+        }
         var options = StoryOptions()
         if let flag = arguments.firstIndex(of: "--options"), flag + 1 < arguments.count {
             options = try JSONDecoder().decode(StoryOptions.self, from: Data(arguments[flag + 1].utf8))
         }
         let start = Date()
         let clustering: StoryClustering
-        var mode = "batch"
+        var mode = arguments.contains("--annotate") ? "batch, annotated" : "batch"
         if let flag = arguments.firstIndex(of: "--incremental"), flag + 1 < arguments.count, let seed = UInt64(arguments[flag + 1]) {
-            mode = "incremental (arrival order shuffled, seed \(seed))"
+            mode = "incremental (arrival order shuffled, seed \(seed))" + (arguments.contains("--annotate") ? ", annotated" : "")
             var generator = SplitMix64(seed: seed)
             let order = corpus.documents.indices.shuffled(using: &generator)
             clustering = try awaitIncremental(corpus: corpus, order: order, options: options)

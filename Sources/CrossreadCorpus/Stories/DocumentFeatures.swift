@@ -45,13 +45,33 @@ struct DocumentFeatures: Sendable {
         type == .person || type == .organization || type == .place || type == .group
     }
 
+    /// Each mention counts its entity id and, for a multi-word name, each word of the entity's name,
+    /// so "Lindsay Lohan" in one article meets "Lohan" resolved to another id in the next.
     private mutating func addEntities(_ annotations: Annotations) {
-        var names: [String: String] = [:]
-        for entity in annotations.entities { names[entity.id] = entity.name }
+        var entities: [String: Entity] = [:]
+        for entity in annotations.entities { entities[entity.id] = entity }
         for mention in annotations.mentions where DocumentFeatures.isName(mention.type) {
-            let hash = TextScanner.hash(lowercased: Array(mention.entity.utf8))
-            add(.names, hash, 1, surface: names[mention.entity] ?? mention.entity)
+            let entity = entities[mention.entity]
+            let name = entity?.name ?? mention.entity
+            add(.names, DocumentFeatures.nameHash(name.lowercased().split(separator: " ").map { Array($0.utf8) }), 1,
+                surface: name)
+            let parts = name.split(separator: " ")
+            if parts.count > 1 {
+                for part in parts where part.count > 1 {
+                    let lower = Array(part.lowercased().utf8)
+                    guard !StopWords.contains(TextScanner.hash(lowercased: lower)) else { continue }
+                    add(.names, DocumentFeatures.nameHash([lower]), 1, surface: String(part))
+                }
+            }
         }
+    }
+
+    /// The key of a name from its lowercased words: the same whether it came from the annotator or from
+    /// capitalized words.
+    static func nameHash(_ words: [[UInt8]]) -> UInt64 {
+        var hash: UInt64 = 0x51_7C_C1_B7_27_22_0A_95
+        for word in words { hash = WordHasher.finalize(hash ^ TextScanner.hash(lowercased: word)) }
+        return hash
     }
 
     /// Runs of capitalized words on one line, only spaces between them, outside title-case lines. A
@@ -79,19 +99,12 @@ struct DocumentFeatures: Sendable {
             if tokens[run[0]].sentenceStart, !midSentence.contains(tokens[run[0]].hash) { run.removeFirst() }
             if run.count == 1, StopWords.contains(tokens[run[0]].hash) { continue }
             guard !run.isEmpty else { continue }
-            var fullHash: UInt64 = 0x51_7C_C1_B7_27_22_0A_95
-            var words: [String] = []
-            for position in run {
-                let lower = scanner.lowercased(tokens[position])
-                words.append(String(decoding: scanner.bytes[tokens[position].start..<tokens[position].end], as: UTF8.self))
-                fullHash = WordHasher.finalize(fullHash ^ TextScanner.hash(lowercased: lower))
-            }
-            add(.names, fullHash, 1, surface: words.joined(separator: " "))
+            let lowered = run.map { scanner.lowercased(tokens[$0]) }
+            let words = run.map { String(decoding: scanner.bytes[tokens[$0].start..<tokens[$0].end], as: UTF8.self) }
+            add(.names, DocumentFeatures.nameHash(lowered), 1, surface: words.joined(separator: " "))
             if run.count > 1 {
                 for (offset, position) in run.enumerated() where !StopWords.contains(tokens[position].hash) {
-                    var partHash: UInt64 = 0x51_7C_C1_B7_27_22_0A_95
-                    partHash = WordHasher.finalize(partHash ^ TextScanner.hash(lowercased: scanner.lowercased(tokens[position])))
-                    add(.names, partHash, 1, surface: words[offset])
+                    add(.names, DocumentFeatures.nameHash([lowered[offset]]), 1, surface: words[offset])
                 }
             }
         }

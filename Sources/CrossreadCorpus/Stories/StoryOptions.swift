@@ -24,7 +24,7 @@ public struct StoryOptions: Sendable, Equatable, Codable {
 
     public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
                 mergeFloor: Double = 0.1, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
-                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.15) {
+                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.075) {
         self.wordWeight = wordWeight
         self.nameWeight = nameWeight
         self.timeWeight = timeWeight
