@@ -58,7 +58,7 @@ let package = Package(
                           path: "Benchmarks/CleanEval"),
         .executableTarget(name: "html-eval", dependencies: ["CrossreadHTML", "CrossreadCore", "CZlib"],
                           path: "Benchmarks/HTMLEval"),
-        .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline"],
+        .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline", "CrossreadLanguage"],
                           path: "Benchmarks/CorpusEval"),
         .executableTarget(name: "language-eval", dependencies: ["CrossreadLanguage"],
                           path: "Benchmarks/LanguageEval"),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CrossreadLanguageTests", dependencies: ["CrossreadLanguage", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
-        .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport", "CrossreadClean"]),
         .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
     ]
 )
