@@ -145,6 +145,11 @@ struct ContentSelector {
             kept.removeLast()
         }
 
+        // The lead: paragraphs between the headline and the container (a standfirst, an intro).
+        if let lead = leadBlocks(page, container: container, weights: weights, elements: elements), !lead.isEmpty {
+            kept = lead.map { ($0, Paragraph.Kind.body) } + kept
+        }
+
         // Captions and bylines outside the container are recorded too.
         for (index, block) in page.blocks.enumerated()
         where index < Int(container.firstBlock) || index >= Int(container.endBlock) {
@@ -167,6 +172,44 @@ struct ContentSelector {
         selection.blocks = kept.map { (page.string(page.blocks[$0.index]), $0.kind) }
         selection.removed = Array(removed.prefix(options.maximumRemovedBlocks))
         return selection
+    }
+
+    /// Paragraph-like blocks after the page's h1 and before the container's first block.
+    private func leadBlocks(_ page: PageModel, container: PageModel.Element, weights: [Weight],
+                            elements: [PageModel.Element]) -> [Int]? {
+        let start = Int(container.firstBlock)
+        guard start > 0 else { return nil }
+        var headline: Int?
+        var index = start - 1
+        while index >= 0 && start - index <= options.leadWindow {
+            let block = page.blocks[index]
+            if block.role == .heading && block.headingLevel == 1 { headline = index; break }
+            index -= 1
+        }
+        guard let headline else { return nil }
+        var lead: [Int] = []
+        for index in (headline + 1)..<start {
+            let block = page.blocks[index]
+            guard block.role != .caption, block.linkChars * 5 < block.chars, !underExcludedHint(block, elements) else { continue }
+            let isDek = block.role == .heading && block.chars >= 60
+            if weights[index].paragraphLike && block.role != .heading || isDek { lead.append(index) }
+        }
+        return lead
+    }
+
+    /// Under a hint that a lead never carries (comments, ads, appeals, legal notices, captions, hidden).
+    private func underExcludedHint(_ block: PageModel.Block, _ elements: [PageModel.Element]) -> Bool {
+        var index = Int(block.element)
+        var steps = 0
+        while index >= 0 && steps < 50 {
+            switch elements[index].hint {
+            case .comments, .ad, .appeal, .legal, .caption, .hidden, .byline, .authorBio: return true
+            default: break
+            }
+            index = Int(elements[index].parent)
+            steps += 1
+        }
+        return false
     }
 
     /// Among the separate `<article>` elements of a container, the one with the h1, when only one has it.

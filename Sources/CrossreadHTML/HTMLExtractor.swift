@@ -22,6 +22,8 @@ public struct HTMLExtractor: ArticleCleaner {
         public var listItemGoodShare: Float = 0.5
         /// The container moves up to its parent while the parent keeps this share of its score.
         public var climbScoreShare: Float = 0.85
+        /// How many blocks before the container the headline may be for a lead to be taken along.
+        public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
         public var shortTextBadWeight: Float = 0.25
         /// A boilerplate hint is ignored on an element holding more than this share of the page's

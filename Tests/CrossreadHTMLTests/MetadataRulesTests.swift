@@ -26,7 +26,7 @@ struct MetadataRulesTests {
         ("A title without a site", nil, "A title without a site"),
     ] as [(String, String?, String)])
     func titles(_ raw: String, _ site: String?, _ expected: String) {
-        #expect(TitleCleaner.clean(raw, siteName: site, heading: nil, isDocumentTitle: true) == expected)
+        #expect(TitleCleaner.clean(raw, siteName: site, headings: [], isDocumentTitle: true) == expected)
     }
 
     @Test(arguments: [
@@ -58,7 +58,7 @@ struct MetadataRulesTests {
         {"@type":["NewsArticle"],"headline":"  Spaced   headline ","author":{"@type":"Person","name":"Ida Berg"},
         "datePublished":"2021-05-06","publisher":{"@type":"Organization","name":"Paper"}}]}]
         """
-        let facts = JSONLDReader().read([script, "{broken json", "<!-- {\\"@type\\":\\"Article\\"} -->"])
+        let facts = JSONLDReader().read([script, "{broken json", "<!-- {\"@type\":\"Article\"} -->"])
         #expect(facts.headline == "Spaced headline")
         #expect(facts.authors == ["Ida Berg"])
         #expect(facts.published == "2021-05-06")
