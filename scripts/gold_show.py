@@ -39,7 +39,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLD = os.environ.get("GOLD_FILE") or os.path.join(ROOT, "Tests", "CrossreadLanguageTests", "Gold", "benchmark30.json")
 CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "article-extraction-benchmark", "ground-truth.json")
 TYPES = ("PER", "ORG", "LOC")
-CLOSERS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+CLOSERS = {"“": "”\"", '"': '"”', "‘": "’'", "'": "'’", "«": "»", "„": "“\""}
 
 
 def bodies():
@@ -90,7 +90,7 @@ def quote_span(text, start, where):
         paragraph_end = len(text)
     k = start
     while k < paragraph_end:
-        if text[k] == closer:
+        if text[k] in closer:
             # an apostrophe inside a single-quoted quote (don't, Rudolph's) is not the closer
             if closer in "’'" and k + 1 < len(text) and text[k + 1].isalpha() and text[k - 1].isalpha():
                 k += 1
@@ -118,8 +118,9 @@ def marked_spans(text):
             c = paragraph[k]
             if c in "“\"«":
                 closer = CLOSERS[c]
-                end = paragraph.find(closer, k + 1)
-                end = len(paragraph) if end < 0 else end
+                end = k + 1
+                while end < len(paragraph) and paragraph[end] not in closer:
+                    end += 1
                 s, e = trimmed(paragraph, k + 1, end)
                 if e > s:
                     spans.append((paragraph_start + s, paragraph_start + e))
