@@ -34,7 +34,7 @@ struct EntityFeatures {
 
     @inline(__always)
     func row(_ template: UInt64, _ value: UInt64) -> Int {
-        Int(truncatingIfNeeded: ByteHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value)) & mask
+        return Int(truncatingIfNeeded: ByteHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value)) & mask
     }
 
     /// Rows of the features that do not depend on earlier decisions, for token `k` of the

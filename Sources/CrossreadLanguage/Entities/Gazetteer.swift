@@ -44,6 +44,8 @@ public struct Gazetteer: Sendable {
     /// First token of every multi-token phrase -> the longest such phrase, in tokens.
     private var phraseStarts = HashIndex(capacity: 1024)
     private(set) var maxPhraseTokens = 1
+    /// Lower-cased nickname -> lower-cased formal first names ("bibi" -> ["benjamin", "binyamin"]).
+    private var nicknames: [String: Set<String>] = [:]
 
     /// The gazetteer shipped with the module.
     public static let standard: Gazetteer = {
@@ -60,6 +62,7 @@ public struct Gazetteer: Sendable {
             guard fields.count >= 2, let kind = Kinds.byName[String(fields[0])] else { continue }
             let name = String(fields[1])
             let canonical = fields.count >= 3 && !fields[2].isEmpty ? String(fields[2]) : nil
+            if kind == .nickname, let canonical { nicknames[name.lowercased(), default: []].insert(canonical.lowercased()) }
             add(name, kind: kind, canonical: canonical, tokenizer: tokenizer)
         }
     }
@@ -172,9 +175,8 @@ public struct Gazetteer: Sendable {
         return entry.canonical
     }
 
-    /// The formal first name of a nickname ("Bibi" -> "benjamin", lower case), or nil.
-    public func formalFirstName(_ nickname: String) -> String? {
-        guard let entry = entry(for: nickname), entry.kinds.contains(.nickname) else { return nil }
-        return entry.canonical
+    /// The formal first names a nickname stands for, lower case ("bibi" -> ["benjamin", "binyamin"]).
+    public func formalFirstNames(_ nickname: String) -> Set<String> {
+        nicknames[nickname.lowercased()] ?? []
     }
 }
