@@ -8,6 +8,8 @@ final class GzipInflater {
     private var inputOffset = 0
     private var initialized = false
     private var finished = false
+    /// Where zlib writes; copied out after each call (cheaper than growing the caller's array blindly).
+    private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256 * 1024)
     private static let inputChunk = 256 * 1024
 
     /// The two bytes every gzip stream starts with.
@@ -27,16 +29,14 @@ final class GzipInflater {
         if initialized { inflateEnd(stream) }
         stream.deinitialize(count: 1)
         stream.deallocate()
+        scratch.deallocate()
     }
 
     /// Appends up to `count` decompressed bytes to `buffer`.
     func append(to buffer: inout [UInt8], upTo count: Int, from raw: inout RawByteSource) -> StreamStatus {
         guard initialized else { return .failed(.corruptGzip("zlib could not start")) }
         if finished { return .end }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
         var produced = 0
-        defer { buffer.removeLast(count - produced) }
         while produced < count {
             if inputOffset >= input.count {
                 input.removeAll(keepingCapacity: true)
@@ -47,18 +47,18 @@ final class GzipInflater {
                 if input.isEmpty { return .failed(.truncatedGzip) }
             }
             let availableIn = input.count - inputOffset
-            let room = count - produced
+            let room = min(count - produced, scratch.count)
             let code: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
-                buffer.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.pointee.next_in = inBuffer.baseAddress! + inputOffset
-                    stream.pointee.avail_in = UInt32(availableIn)
-                    stream.pointee.next_out = outBuffer.baseAddress! + start + produced
-                    stream.pointee.avail_out = UInt32(room)
-                    return inflate(stream, Z_NO_FLUSH)
-                }
+                stream.pointee.next_in = inBuffer.baseAddress! + inputOffset
+                stream.pointee.avail_in = UInt32(availableIn)
+                stream.pointee.next_out = scratch.baseAddress!
+                stream.pointee.avail_out = UInt32(room)
+                return inflate(stream, Z_NO_FLUSH)
             }
             inputOffset += availableIn - Int(stream.pointee.avail_in)
-            produced += room - Int(stream.pointee.avail_out)
+            let made = room - Int(stream.pointee.avail_out)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<made]))
+            produced += made
             switch code {
             case Z_OK:
                 continue

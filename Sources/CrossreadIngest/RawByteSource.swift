@@ -30,27 +30,27 @@ struct RawByteSource {
             if offset + take >= bytes.count { ended = true }
             return ended ? .end : .more
         case .descriptor(let fd):
-            let start = buffer.count
-            buffer.reserveCapacity(start + count)
-            var filled = 0
-            // Grow the array without zero-filling twice: append the room, read into it, trim.
-            buffer.append(contentsOf: repeatElement(0, count: count))
-            defer { buffer.removeLast(count - filled) }
-            while filled < count {
-                let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                    Glibc.read(fd, raw.baseAddress! + start + filled, count - filled)
+            var failure: Int32 = 0
+            // Read into fresh uninitialized storage (no zero-filling), then hand it over or append it.
+            let chunk = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+                initialized = 0
+                while initialized < count {
+                    let got = Glibc.read(fd, storage.baseAddress! + initialized, count - initialized)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 {
+                        ended = true
+                        return
+                    }
+                    initialized += got
                 }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    return .failed(.system(SystemError.message(errno)))
-                }
-                if got == 0 {
-                    ended = true
-                    return .end
-                }
-                filled += got
             }
-            return .more
+            if buffer.isEmpty { buffer = chunk } else { buffer.append(contentsOf: chunk) }
+            if failure != 0 { return .failed(.system(SystemError.message(failure))) }
+            return ended ? .end : .more
         }
     }
 }
