@@ -18,6 +18,28 @@ enum BoilerplatePhrases {
         return nil
     }
 
+    /// A heading or short line that opens the page's tail: related stories, comments, sharing.
+    /// Everything after it is no longer the article.
+    static func opensTail(_ text: String, chars: Int) -> Bool {
+        guard chars <= 60 else { return false }
+        let key = normalized(text)
+        return tailOpeners.contains { key == $0 || key.hasPrefix($0 + " ") }
+    }
+
+    private static let tailOpeners: [String] = [
+        "related", "related articles", "related stories", "related posts", "related content", "read more",
+        "more from", "more stories", "more on this", "you may also like", "you might also like", "also read",
+        "recommended", "recommended for you", "most popular", "most read", "trending", "comments", "leave a reply",
+        "leave a comment", "join the discussion", "share this", "share this article", "about the author",
+        "schon gelesen", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "weitere artikel",
+        "ähnliche artikel", "empfehlungen aus der redaktion", "auch interessant", "kommentare", "kommentar schreiben",
+        "war der artikel nützlich", "möchten sie den artikel teilen", "artikel teilen", "diesen artikel teilen",
+        "zum thema", "weitere meldungen", "das könnte dich auch interessieren", "passend dazu",
+        "contenido relacionado", "te puede interesar", "noticias relacionadas", "lee también", "comentarios",
+        "à lire aussi", "lire aussi", "sur le même sujet", "commentaires", "articles similaires",
+        "zobacz także", "czytaj także", "czytaj też", "polecamy", "komentarze", "leggi anche", "articoli correlati",
+    ]
+
     /// Lowercased, with punctuation at the ends and runs of spaces removed.
     static func normalized(_ text: String) -> String {
         let lower = text.lowercased()

@@ -135,6 +135,18 @@ struct ContentSelector {
             }
             kept.append((blockIndex, kind(of: block)))
         }
+        // A "Related stories" or "Comments" line in the latter part of the article ends it.
+        let keptChars = kept.reduce(Float(0)) { $0 + weights[$1.index].all }
+        var seenChars: Float = 0
+        for (position, item) in kept.enumerated() {
+            let block = page.blocks[item.index]
+            if seenChars >= 0.5 * keptChars, BoilerplatePhrases.opensTail(page.string(block), chars: Int(block.chars)) {
+                for dropped in kept[position...] { record(&removed, .related, page.string(page.blocks[dropped.index])) }
+                kept.removeSubrange(position...)
+                break
+            }
+            seenChars += weights[item.index].all
+        }
         // Trim unpunctuated short blocks at the head and tail: kickers, share labels, "Related" headings.
         while let first = kept.first, isTrimmable(page.blocks[first.index], weights[first.index]) {
             record(&removed, .chrome, page.string(page.blocks[first.index]))
