@@ -45,7 +45,7 @@ struct BlockClassifier {
             if let kind = hard[i] { kinds[i] = kind } else if inBody[i] { kinds[i] = .body }
         }
         TailBlocks.mark(page, &kinds)
-        markSubheadings(page, &kinds)
+        markSubheadings(page, hard, &kinds)
         return Decision(kinds: kinds, logits: logits)
     }
 
@@ -126,20 +126,34 @@ struct BlockClassifier {
     }
 
     /// Short kept lines without a sentence end become subheadings when body follows; the same
-    /// shape starting in lowercase is a stray related-story link.
-    private func markSubheadings(_ page: PageAnalysis, _ kinds: inout [BlockKind]) {
+    /// shape starting in lowercase is a stray related-story link. A line of that shape the model
+    /// left out is taken back as a subheading when it sits between two paragraphs (ads and
+    /// captions aside).
+    private func markSubheadings(_ page: PageAnalysis, _ hard: [BlockKind?], _ kinds: inout [BlockKind]) {
         let n = page.count
-        for i in 0..<n where kinds[i] == .body {
+        func isMarker(_ k: Int) -> Bool { kinds[k] == .ad || kinds[k] == .caption }
+        for i in 0..<n {
+            let rescued = kinds[i] == .chrome && hard[i] == nil
+            guard kinds[i] == .body || rescued else { continue }
             let s = page.stats[i]
             let line = page.lines[i]
             guard !line.bullet, !line.numbered, s.words >= 1, s.words <= 20, s.chars <= 160,
                   !s.endsSentence, !s.endsColon, s.finalMark != 0x2C, s.finalMark != 0x3B else { continue }
             var next = i + 1
-            while next < n, kinds[next] != .body { next += 1 }
-            let bodyFollows = next < n && page.stats[next].words >= 6
-            if s.lowerStart && s.words >= 4 {
-                kinds[i] = .related
-            } else if bodyFollows && !s.lowerStart {
+            while next < n, isMarker(next) { next += 1 }
+            let bodyFollows = next < n && kinds[next] == .body && page.stats[next].words >= 6
+            if !rescued {
+                if s.lowerStart && s.words >= 4 {
+                    kinds[i] = .related
+                } else if bodyFollows && !s.lowerStart {
+                    kinds[i] = .subheading
+                }
+                continue
+            }
+            var previous = i - 1
+            while previous >= 0, isMarker(previous) { previous -= 1 }
+            if bodyFollows, !s.lowerStart, s.words <= 12, previous >= 0,
+               kinds[previous] == .body || kinds[previous] == .subheading {
                 kinds[i] = .subheading
             }
         }

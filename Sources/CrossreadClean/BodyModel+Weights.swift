@@ -55,19 +55,19 @@ extension BodyModel {
         0.7068,  // sharedWithMainRun
         0.9604,  // sharedWithMainRunOutside
     ], contextWeights: [
-        0.7986,  // bias
-        4.6158,  // own
-        0.3175,  // previous
-        0.1865,  // next
-        -0.0176,  // mean3
-        -0.6398,  // mean10
-        0.0630,  // positiveShare5
-        -0.3200,  // max3
-        0.8992,  // min3
-        0.6090,  // inBestStretch
-        0.0307,  // distanceToBestStretch
-        -0.9470,  // massBefore
-        -0.3110,  // massAfter
-        0.7797,  // ownPositive
+        0.8286,  // bias
+        4.5533,  // own
+        0.3457,  // previous
+        0.2610,  // next
+        -0.0775,  // mean3
+        -0.5952,  // mean10
+        0.0016,  // positiveShare5
+        -0.3454,  // max3
+        0.9935,  // min3
+        0.6393,  // inBestStretch
+        0.0495,  // distanceToBestStretch
+        -0.9446,  // massBefore
+        -0.3500,  // massAfter
+        0.8543,  // ownPositive
     ])
 }

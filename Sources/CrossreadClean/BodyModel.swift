@@ -39,13 +39,14 @@ public struct BodyModel: Sendable, Equatable, Codable {
         return (logits, hard)
     }
 
-    /// Markers that sit inside articles (ads, captions, datelines) must not cut the body in two,
-    /// so they get a mild cap; the rest of the hard kinds usually end it.
+    /// Markers that sit inside articles (ads, captions, datelines) are neither body nor a sign
+    /// that the article ended, so they get a mild score that cannot cut the body in two; the
+    /// other hard kinds (menus, related links, comments, appeals) usually end it.
     static func capHardLines(_ logits: inout [Double], _ hard: [BlockKind?]) {
         for i in logits.indices {
             guard let kind = hard[i] else { continue }
             switch kind {
-            case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = min(logits[i], -0.5)
+            case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = max(min(logits[i], -0.5), -1)
             default: logits[i] = min(logits[i], -4)
             }
         }

@@ -18,7 +18,9 @@ struct MetadataFinder {
         var metadata = DocumentMetadata()
         let n = page.count
         guard n > 0 else { return metadata }
-        let bodyStart = (0..<n).first { kinds[$0] == .body && page.stats[$0].words >= 8 }
+        // The first paragraph: eight words or more, and not a capitalized line without a period
+        // (a headline the body model took for text).
+        let bodyStart = (0..<n).first { kinds[$0] == .body && page.stats[$0].words >= 8 && !looksLikeTitle($0) }
             ?? (0..<n).first { kinds[$0] == .body } ?? n
         let headline = findHeadline(before: bodyStart, kinds)
         if let headline {
@@ -82,7 +84,7 @@ struct MetadataFinder {
         let from = max(0, bodyStart - 12)
         for i in from..<bodyStart {
             guard kinds[i] == .body || kinds[i] == .chrome || kinds[i] == .subheading,
-                  isHeadlineShaped(i) else { continue }
+                  isHeadlineShaped(i), byline(i, nearHeadline: true) == nil else { continue }
             let s = page.stats[i]
             var score = 1.0
             if s.words >= 4 && s.words <= 20 { score += 1.5 } else if s.words >= 3 { score += 0.5 }
@@ -103,10 +105,16 @@ struct MetadataFinder {
         return bestScore >= 2.0 ? best : nil
     }
 
+    /// Title Case without a final period: most words capitalized, at most 25 words.
+    private func looksLikeTitle(_ i: Int) -> Bool {
+        let s = page.stats[i]
+        return s.words <= 25 && s.finalMark != 0x2E && s.capitalizedRatio >= 0.5 && isHeadlineShaped(i)
+    }
+
     private func isHeadlineShaped(_ i: Int) -> Bool {
         let s = page.stats[i]
         let line = page.lines[i]
-        guard s.words >= 2, s.words <= 30, s.chars <= 250, !line.bullet, !line.numbered,
+        guard s.words >= 3, s.words <= 30, s.chars <= 250, !line.bullet, !line.numbered,
               !s.lowerStart, s.lexicon == nil, !s.urlLike, s.separators == 0,
               !HardRules.isStrongCaption(s), !(s.hasDate && s.words <= 6), !isBylineStart(i) else { return false }
         if s.endsSentence && s.finalMark == 0x2E { return false }

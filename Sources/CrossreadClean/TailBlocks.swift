@@ -21,6 +21,9 @@ enum TailBlocks {
             }
         }
         guard let first = triggers.first else { return }
+        // An appeal follows the article: at least two paragraphs must come before it.
+        let paragraphsBefore = (0..<first).filter { kinds[$0] == .body && page.prose[$0] }.count
+        guard paragraphsBefore >= 2 else { return }
         var lastAppeal = first
         for (a, b) in zip(triggers, triggers.dropFirst()) where b - a <= 6 {
             for k in a...b { kinds[k] = .appeal }
