@@ -204,4 +204,63 @@ struct QuoteFinderTests {
     @Test func headlineColon() {
         #expect(quotes("Netanyahu: “We will never surrender to terror”") == [Found(text: "We will never surrender to terror", speaker: Self.bibi)])
     }
+
+    @Test func appositiveBetweenSpeakerAndCue() {
+        #expect(quotes("“We had some issues with the launch,” Dermer, the minister of strategic affairs since last year, said on Tuesday.")
+            == [Found(text: "We had some issues with the launch", speaker: "person:ron-dermer", cue: "said")])
+    }
+
+    @Test func titleBeforeTheSpeakerAfterTheQuote() {
+        #expect(quotes("“We found water in vapor form,” lead researcher and planetary scientist Ron Dermer said.")
+            == [Found(text: "We found water in vapor form", speaker: "person:ron-dermer", cue: "said")])
+    }
+
+    @Test func unnamedSpeakerBeforeTheCue() {
+        let text = "“If we were any higher, we would be in orbit,” one user quipped."
+        let found = QuoteFinder().quotes(in: text, sentences: [], mentions: [], entities: [])
+        #expect(found.count == 1)
+        #expect(found.first?.speakerName == "one user")
+        #expect(found.first?.cue == "quipped")
+    }
+
+    @Test func participleCueTakesTheSpeakerOfTheQuoteBefore() {
+        #expect(quotes("Whitmer later wrote that the plan “needs to be a kitchen table conversation,” adding “we need everyone on it.”") == [
+            Found(text: "needs to be a kitchen table conversation", speaker: "person:gretchen-whitmer", cue: "wrote"),
+            Found(text: "we need everyone on it.", speaker: "person:gretchen-whitmer", cue: "adding"),
+        ])
+    }
+
+    @Test func colonQuoteBelongsToTheSentenceSubject() {
+        #expect(quotes("Whitmer found one drawback to working with Dermer and Trump: “They sing so well that nobody else dares to.”")
+            == [Found(text: "They sing so well that nobody else dares to.", speaker: "person:gretchen-whitmer")])
+    }
+
+    @Test func quoteWithItsOwnSubjectDoesNotInheritTheSpeakerBefore() {
+        let text = "“It grabbed me at once,” Trump said. Whitmer, who phoned in from Detroit, had a similar experience: “It was just that immediate feeling of recognition.”"
+        #expect(quotes(text) == [
+            Found(text: "It grabbed me at once", speaker: Self.trump, cue: "said"),
+            Found(text: "It was just that immediate feeling of recognition.", speaker: "person:gretchen-whitmer"),
+        ])
+    }
+
+    @Test func pronounGenderComesFromTheFirstNameOfTheSameSurname() {
+        // The fixture's entities say nothing of "Oliver Sacks"; "she" must skip him for Whitmer anyway.
+        let text = "Gretchen Whitmer met the neurologist Oliver Sacks in 1990. Whitmer read his book. Sacks wrote about music. “I could not focus at all,” she said."
+        var mentions = MentionFixture.mentions(in: text)
+        let bytes = Array(text.utf8)
+        for surface in ["Oliver Sacks", "Sacks"] {
+            let needle = Array(surface.utf8)
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if Array(bytes[i..<(i + needle.count)]) == needle, !mentions.contains(where: { $0.range.contains(i) }) {
+                    mentions.append(EntityMention(range: i..<(i + needle.count), type: .person, entity: "person:" + surface.lowercased()))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        let found = QuoteFinder().quotes(in: text, sentences: [], mentions: mentions, entities: [])
+        #expect(found.first?.speakerName == "Gretchen Whitmer" || found.first?.speakerName == "Whitmer")
+    }
 }

@@ -79,6 +79,8 @@ struct QuoteAttribution {
         }
         if var attribution = chosen {
             if words <= 2, attribution.frame == .weak || isModifier(span) { return decision }
+            // "a set called “Master Builder Series”" names something; nobody said it.
+            if attribution.frame == .naming, isTitleCase(span) { return decision }
             if attribution.venue == nil {
                 attribution.venue = venues.venue(in: start..<span.openMark)
                     ?? span.closeMark.map { venues.venue(in: ($0 + 1)..<afterEnd!) } ?? nil
@@ -157,25 +159,51 @@ struct QuoteAttribution {
         while j < end, text.isPunctuation(j, ",") || text.kind(j) == .dash { j += 1 }
         var found: Int? = nil
         var t = j
-        while t < min(end, j + 9) {
+        while t < min(end, j + 18) {
             if cue(at: t) != nil { found = t; break }
             t += 1
         }
         guard let c = found, let kind = cue(at: c), kind == .speech || kind == .according else { return nil }
         // "“...,” highlighting the leaders’ view": a participle clause shares the sentence's subject.
         if c == j, kind == .speech, isParticiple(c) { return nil }
-        var candidate: SpeakerResolver.Candidate? = nil
+        // A cue far from the quote needs an appositive before it: "“...,” Mayer, Disney’s chairman, said".
+        let appositive = text.isPunctuation(c - 1, ",")
+        if c - j > 8, !appositive { return nil }
+        var speaker: SpeakerResolver.Speaker? = nil
         if kind == .according {
-            candidate = speakers.candidates(in: (c + 2)..<end).first
+            speaker = speakers.candidates(in: (c + 2)..<end).first.map(speakers.resolve)
         } else if c > j {
-            // Between the quote and the cue only the speaker stands ("Trump also said", "Dermer, 52, said").
-            candidate = speakers.nearestSubject(speakers.candidates(in: j..<c), cue: c)
-            guard let found = candidate, found.tokens.lowerBound - j <= 2, c - found.tokens.upperBound <= 4 else { return nil }
+            // Between the quote and the cue stands the speaker, maybe with a title or an appositive.
+            let candidates = speakers.candidates(in: j..<c)
+            if appositive, let first = candidates.first, first.tokens.lowerBound - j <= 2, speakers.isSubjectLike(first) {
+                speaker = speakers.resolve(first)
+            } else if let nearest = speakers.nearestSubject(candidates, cue: c) {
+                speaker = speakers.resolve(nearest)
+            } else if c - j <= 6, let phrase = speakerPhrase(j..<c) {
+                // A name recognition missed, or an unnamed speaker: "one user quipped".
+                speaker = SpeakerResolver.Speaker(entity: nil, name: phrase)
+            } else {
+                return nil
+            }
         } else {
-            candidate = speakers.candidates(in: (c + 1)..<min(end, c + 8)).first
+            speaker = speakers.candidates(in: (c + 1)..<min(end, c + 8)).first.map(speakers.resolve)
         }
         let venue = venues.venue(in: c..<end)
-        return Attribution(cue: cueText(at: c), speaker: candidate.map(speakers.resolve), frame: .after, venue: venue)
+        return Attribution(cue: cueText(at: c), speaker: speaker, frame: .after, venue: venue)
+    }
+
+    /// A short noun phrase that can only be the speaker: words alone, starting with a determiner or
+    /// a capital ("one user", "the 14th-ranked Schwartzman", "Avi Mandell").
+    private func speakerPhrase(_ range: Range<Int>) -> String? {
+        guard let first = range.first else { return nil }
+        for t in range where !(text.isWord(t) || text.kind(t) == .number || text.kind(t) == .hyphen || text.kind(t) == .possessive) {
+            return nil
+        }
+        guard text.isCapitalized(first) || text.token(first, is: "one") || text.token(first, is: "a") || text.token(first, is: "an")
+            || text.token(first, is: "the") || text.token(first, is: "another") else { return nil }
+        guard text.isCapitalized(range.upperBound - 1) || text.token(range.upperBound - 1, isOneOf: SpeechLexicon.speakerNouns)
+            || text.token(range.upperBound - 1, isOneOf: SpeechLexicon.unnamedSpeakers) else { return nil }
+        return text.string(tokens: range)
     }
 
     /// `SPEAKER CUE: “Q”`, `SPEAKER CUE that ... “Q”`, `described ... as “Q”`, `according to SPEAKER, “Q”`,
@@ -220,12 +248,11 @@ struct QuoteAttribution {
         return Attribution(cue: cueText(at: c), speaker: candidate.map(speakers.resolve), frame: frame, venue: nil)
     }
 
-    /// `Netanyahu: “We will win”`: a speaker right before a colon and the quote.
+    /// `Netanyahu: “We will win”`, `Harper recalled the missing piece: “...”`: a quote after a colon
+    /// belongs to the subject of the words before it.
     private func colonAttribution(open: Int, start: Int) -> Attribution? {
         guard open - 1 >= start, text.isPunctuation(open - 1, ":") else { return nil }
-        guard let candidate = speakers.candidates(in: start..<(open - 1)).last,
-              candidate.tokens.upperBound == open - 1 else { return nil }
-        if case .pronoun = candidate.kind { return nil }
+        guard let candidate = speakers.candidates(in: start..<(open - 1)).first(where: speakers.isSubjectLike) else { return nil }
         return Attribution(cue: nil, speaker: speakers.resolve(candidate), frame: .colon, venue: nil)
     }
 
@@ -256,7 +283,7 @@ struct QuoteAttribution {
     private func isTitleCase(_ span: QuoteMarkPairer.Span) -> Bool {
         guard let first = span.inner.first, text.isCapitalized(first) else { return false }
         for t in span.inner {
-            if text.isSentenceEnd(t) || text.isPunctuation(t, ",") { return false }
+            if t < span.inner.upperBound - 1, text.isSentenceEnd(t) || text.isPunctuation(t, ",") { return false }
             if text.isWord(t), text.tokens[t].range.count >= 4, !text.isCapitalized(t) { return false }
         }
         return true
@@ -272,11 +299,18 @@ struct QuoteAttribution {
         var last: Int? = nil
         for k in decisions.indices where decisions[k].accepted {
             defer { last = k }
+            if let own = decisions[k].attribution, own.speaker == nil, let p = last,
+               let previous = decisions[p].attribution?.speaker, let close = decisions[p].span.closeMark,
+               decisions[k].windowStart == close + 1 {
+                // "“A,” adding “B”": the cue's subject spoke the quote before, in the same sentence.
+                decisions[k].attribution?.speaker = previous
+                continue
+            }
             guard decisions[k].attribution == nil else { continue }
             let span = decisions[k].span
             let firstInParagraph = last.map { decisions[$0].span.paragraph != span.paragraph } ?? true
             if let p = last, let previous = decisions[p].attribution, previous.speaker != nil {
-                let sameParagraph = decisions[p].span.paragraph == span.paragraph
+                let sameParagraph = decisions[p].span.paragraph == span.paragraph && decisions[k].standalone
                 let continues = decisions[p].span.paragraph == span.paragraph - 1 && decisions[k].standalone && firstInParagraph
                 if sameParagraph || continues {
                     decisions[k].attribution = Attribution(cue: previous.cue, speaker: previous.speaker, frame: previous.frame,

@@ -35,6 +35,8 @@ struct SpeakerResolver {
     let sentences: [Range<Int>]
     /// Token ranges inside quotes: their mentions are what was said, not who said it.
     let quoted: [Range<Int>]
+    /// Genders first names give, by the hash of the surname they come with.
+    let genderBySurname: [UInt64: PersonGender]
 
     init(text: FinderText, mentions: [EntityMention], entities: [Entity], sentences: [Range<Int>], quoted: [Range<Int>]) {
         self.text = text
@@ -51,7 +53,16 @@ struct SpeakerResolver {
             if let type = byID[mention.entity]?.type { mention.type = type }
             return MentionRef(mention: mention, tokens: start..<end)
         }
-        self.mentions = SpeakerResolver.completingPersons(refs, text: text)
+        let completed = SpeakerResolver.completingPersons(refs, text: text)
+        self.mentions = completed
+        var genders: [UInt64: PersonGender] = [:]
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for ref in completed where ref.mention.type == .person && ref.tokens.count >= 2 {
+                guard let gender = PersonGender.firstNames.value(text.bytes, text.tokens[ref.tokens.lowerBound].range) else { continue }
+                genders[ByteHash.hash(bytes, text.tokens[ref.tokens.upperBound - 1].range, lowercased: false)] = gender
+            }
+        }
+        self.genderBySurname = genders
     }
 
     /// A person named once in full is often named again by surname alone where recognition missed it
@@ -193,7 +204,7 @@ struct SpeakerResolver {
             || text.token(t, is: "some") || text.token(t, is: "many") else { return nil }
         var j = t + 1
         while j < text.count, j <= t + 5, text.isWord(j) {
-            if text.token(j, isOneOf: SpeechLexicon.speakerNouns) { return j + 1 }
+            if text.token(j, isOneOf: SpeechLexicon.speakerNouns) || text.token(j, isOneOf: SpeechLexicon.unnamedSpeakers) { return j + 1 }
             if text.token(j, isOneOf: SpeechLexicon.prepositions) { return nil }
             j += 1
         }
@@ -288,10 +299,27 @@ struct SpeakerResolver {
         return nil
     }
 
-    private func compatible(_ ref: MentionRef, _ gender: PersonGender) -> Bool {
-        var own = ref.mention.role.map(PersonGender.ofRole) ?? .unknown
-        if own == .unknown, let entity = entities[ref.mention.entity] { own = PersonGender.of(entity) }
-        return own.isCompatible(with: gender)
+    private func compatible(_ ref: MentionRef, _ wanted: PersonGender) -> Bool {
+        gender(of: ref).isCompatible(with: wanted)
+    }
+
+    /// A person's gender from the role stated with the mention, the entity's name and roles, the
+    /// mention's own first name, or the first name another mention of the same surname gives.
+    func gender(of ref: MentionRef) -> PersonGender {
+        if let role = ref.mention.role {
+            let own = PersonGender.ofRole(role)
+            if own != .unknown { return own }
+        }
+        if let entity = entities[ref.mention.entity] {
+            let own = PersonGender.of(entity)
+            if own != .unknown { return own }
+        }
+        let first = text.tokens[ref.tokens.lowerBound].range
+        if ref.tokens.count >= 2, let own = PersonGender.firstNames.value(text.bytes, first) { return own }
+        let last = ref.tokens.upperBound - 1
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            genderBySurname[ByteHash.hash(bytes, text.tokens[last].range, lowercased: false)] ?? .unknown
+        }
     }
 
     /// The person who holds the role "the prime minister" names: the most recent mention before

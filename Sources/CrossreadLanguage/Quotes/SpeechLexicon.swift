@@ -30,9 +30,10 @@ enum SpeechLexicon {
             maintain maintained maintains countered counters ask asked asks asking shout shouted shouts \
             exclaim exclaimed quip quipped quips joke joked jokes boast boasted boasts complain complained complains \
             lament lamented laments recount recounted recounts reiterate reiterated reiterates reiterating \
-            affirm affirmed affirms pledge pledged pledges tout touted touts report reported reports \
+            affirm affirmed affirms pledge pledged pledges tout touted touts reported \
             agree agreed agrees testify testified testifies mused muse scoffed retorted retort conclude concluded \
-            reply replied added adds insist cautioned cautions contend contended contends
+            reply replied added adds insist cautioned cautions contend contended contends laughed sighed \
+            wondered chuckled yelled screamed whispered muttered ordered pleaded
             """
         let describedAs = """
             describe described describes describing characterize characterized characterizes characterise \
@@ -92,6 +93,15 @@ enum SpeechLexicon {
         "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "witness", "witnesses", "resident",
         "residents", "lawyer", "lawyers", "attorney", "police", "statement", "officer", "officers", "spokespeople",
         "office", "campaign", "ministry", "government", "administration", "military", "army", "agency",
+    ], value: true)
+
+    /// People a story may quote without naming them ("one user quipped", "a neighbour said").
+    static let unnamedSpeakers = FoldedWordTable([
+        "user", "users", "man", "woman", "voter", "voters", "fan", "fans", "critic", "critics", "supporter",
+        "supporters", "commenter", "observer", "observers", "reader", "viewer", "student", "doctor", "teacher",
+        "worker", "neighbor", "neighbour", "protester", "protesters", "mother", "father", "veteran", "survivor",
+        "employee", "employees", "executive", "executives", "researcher", "researchers", "scientist",
+        "scientists", "lawmaker", "lawmakers", "person", "people", "member", "members", "owner", "customer",
     ], value: true)
 
     /// Nouns before a title of a work ("the premiere of “Arcane”", "the book “Fire and Fury”").
