@@ -30,7 +30,14 @@ struct BlockClassifier {
         let n = page.count
         guard n > 0 else { return Decision(kinds: [], logits: []) }
         var (logits, hard) = model.scores(page)
-        for i in 0..<n { logits[i] += bias }
+        for i in 0..<n {
+            // Markers inside articles are transparent: they neither extend nor cut the body.
+            if let kind = hard[i], HardRules.sitsInsideArticles(kind, page.stats[i]) {
+                logits[i] = 0
+            } else {
+                logits[i] += bias
+            }
+        }
         var inBody: [Bool]
         if singleRegion {
             inBody = [Bool](repeating: false, count: n)
@@ -210,6 +217,18 @@ enum HardRules {
             return s.words <= 8 ? .authorBio : nil
         default:
             return nil
+        }
+    }
+
+    /// Kinds that appear between an article's paragraphs without ending it: ads, captions,
+    /// dates, reading times, bylines, and inline links such as "Also read: <headline>".
+    static func sitsInsideArticles(_ kind: BlockKind, _ s: LineStats) -> Bool {
+        switch kind {
+        case .ad, .caption, .dateline, .readingTime, .byline: return true
+        case .related:
+            guard let match = s.lexicon, match.mode == .prefix else { return false }
+            return s.words >= match.phraseWords + 3
+        default: return false
         }
     }
 

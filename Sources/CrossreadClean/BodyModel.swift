@@ -31,10 +31,10 @@ public struct BodyModel: Sendable, Equatable, Codable {
         var hard = [BlockKind?](repeating: nil, count: n)
         for i in 0..<n { hard[i] = HardRules.kind(page.stats[i], page.lines[i]) }
         var logits = Self.apply(weights, to: BodyFeatures.matrix(page), rows: n)
-        Self.capHardLines(&logits, hard)
+        Self.capHardLines(&logits, hard, page)
         if !contextWeights.isEmpty {
             logits = Self.apply(contextWeights, to: ContextFeatures.matrix(page, logits), rows: n)
-            Self.capHardLines(&logits, hard)
+            Self.capHardLines(&logits, hard, page)
         }
         return (logits, hard)
     }
@@ -42,12 +42,13 @@ public struct BodyModel: Sendable, Equatable, Codable {
     /// Markers that sit inside articles (ads, captions, datelines) are neither body nor a sign
     /// that the article ended, so they get a mild score that cannot cut the body in two; the
     /// other hard kinds (menus, related links, comments, appeals) usually end it.
-    static func capHardLines(_ logits: inout [Double], _ hard: [BlockKind?]) {
+    static func capHardLines(_ logits: inout [Double], _ hard: [BlockKind?], _ page: PageAnalysis) {
         for i in logits.indices {
             guard let kind = hard[i] else { continue }
-            switch kind {
-            case .ad, .caption, .dateline, .readingTime, .byline: logits[i] = max(min(logits[i], -0.5), -1)
-            default: logits[i] = min(logits[i], -4)
+            if HardRules.sitsInsideArticles(kind, page.stats[i]) {
+                logits[i] = max(min(logits[i], -0.5), -1)
+            } else {
+                logits[i] = min(logits[i], -4)
             }
         }
     }

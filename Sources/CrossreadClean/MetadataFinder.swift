@@ -105,10 +105,17 @@ struct MetadataFinder {
         return bestScore >= 2.0 ? best : nil
     }
 
-    /// Title Case without a final period: most words capitalized, at most 25 words.
+    /// A headline the body model may take for text: no final period, at most 25 words, and
+    /// either Title Case or followed within two lines by a date or byline.
     private func looksLikeTitle(_ i: Int) -> Bool {
         let s = page.stats[i]
-        return s.words <= 25 && s.finalMark != 0x2E && s.capitalizedRatio >= 0.5 && isHeadlineShaped(i)
+        guard s.words <= 25, s.finalMark != 0x2E, isHeadlineShaped(i) else { return false }
+        if s.capitalizedRatio >= 0.5 { return true }
+        for k in (i + 1)..<min(page.count, i + 3) {
+            let next = page.stats[k]
+            if (next.hasDate && next.words <= 14) || isBylineStart(k) { return true }
+        }
+        return false
     }
 
     private func isHeadlineShaped(_ i: Int) -> Bool {
