@@ -58,10 +58,17 @@ func normalizedSpaces(_ text: String) -> String {
     text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
+/// CPU seconds of this thread spent in `block`: one core's work, fair on a busy machine
+/// (html_peers.py measures its side with `time.thread_time()`).
 func seconds(_ block: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+    func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    let start = now()
     block()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return now() - start
 }
 
 let arguments = Arguments(CommandLine.arguments)

@@ -78,11 +78,7 @@ enum ContentHint: UInt8 {
     private static func hintOfWord(_ word: Word, previous: UInt64) -> ContentHint {
         // "has-sidebar", "no-comments", "with-ads": page layout switches, not the thing itself.
         if layoutSwitches.contains(previous) { return .none }
-        if previous == WordScanner.key("visually") && word.key == WordScanner.key("hidden") { return .hidden }
-        if previous == WordScanner.key("sr") && word.key == WordScanner.key("only") { return .hidden }
-        if previous == WordScanner.key("screen") && word.key == WordScanner.key("reader") { return .hidden }
-        if previous == WordScanner.key("article") && word.key == WordScanner.key("body") { return .articleBody }
-        if previous == WordScanner.key("story") && word.key == WordScanner.key("body") { return .articleBody }
+        if let pair = pairs[previous], pair.0 == word.key { return pair.1 }
         if word.length <= 8, let exact = exactWords[word.key] {
             // Taxonomy words ("tag-news", "category-sport") name the post's tags unless they end the name.
             if taxonomyWords.contains(word.key) && !word.isLastOfClassName { return .none }
@@ -92,6 +88,15 @@ enum ContentHint: UInt8 {
         for (stem, hint) in stemBytes where word.contains(stem) { return hint }
         return .none
     }
+
+    /// Two-word names: "visually-hidden", "sr-only", "article-body".
+    private static let pairs: [UInt64: (UInt64, ContentHint)] = [
+        WordScanner.key("visually"): (WordScanner.key("hidden"), .hidden),
+        WordScanner.key("sr"): (WordScanner.key("only"), .hidden),
+        WordScanner.key("screen"): (WordScanner.key("reader"), .hidden),
+        WordScanner.key("article"): (WordScanner.key("body"), .articleBody),
+        WordScanner.key("story"): (WordScanner.key("body"), .articleBody),
+    ]
 
     private static let layoutSwitches: Set<UInt64> = Set(["has", "no", "with", "without", "show", "hide", "is", "not",
                                                           "enable", "disable", "enabled", "disabled"].map(WordScanner.key))

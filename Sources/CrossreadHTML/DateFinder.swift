@@ -12,7 +12,7 @@ enum DateFinder {
         if let compact = parseCompact(trimmed) { return compact }
         if let date = PublicationDate.parse(trimmed), plausible(date) { return date }
         // "11 de marzo de 2024", "11 de março de 2024"
-        if trimmed.contains(" de ") || trimmed.contains(" del ") {
+        if trimmed.containsASCII(" de ") || trimmed.containsASCII(" del ") {
             let joined = trimmed.replacingOccurrences(of: " del ", with: " ").replacingOccurrences(of: " de ", with: " ")
             if let date = PublicationDate.parse(joined), plausible(date) { return date }
         }
@@ -154,6 +154,26 @@ enum DateFinder {
 }
 
 extension String {
+    /// Whether the UTF-8 bytes hold `needle`, compared byte for byte (no Foundation, no locale).
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let pattern = needle.utf8Start
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= count, count > 0 else { return count == 0 }
+            var start = 0
+            while start + count <= bytes.count {
+                if bytes[start] == pattern[0] {
+                    var index = 1
+                    while index < count && bytes[start + index] == pattern[index] { index += 1 }
+                    if index == count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
     /// Without leading and trailing white space (ASCII and no-break spaces).
     var trimmingSpaces: String {
         let scalars = unicodeScalars

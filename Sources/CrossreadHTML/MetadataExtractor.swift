@@ -209,7 +209,7 @@ struct MetadataExtractor {
             guard !insideComments(page, element: mark.element) else { continue }
             let text = page.string(mark)
             let lower = text.lowercased()
-            if lower.contains("updat") || lower.contains("aktualisiert") || lower.contains("modif") { continue }
+            if lower.containsASCII("updat") || lower.containsASCII("aktualisiert") || lower.containsASCII("modif") { continue }
             let date = mark.attribute.flatMap { DateFinder.parse($0, preferMonthFirst: preferMonthFirst) }
                 ?? DateFinder.parse(text, preferMonthFirst: preferMonthFirst)
             consider(date, at: blockIndex(page, at: mark.start), bonus: 40)
@@ -221,20 +221,39 @@ struct MetadataExtractor {
             guard text.count <= 200 else { continue }
             consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: blockIndex(page, at: mark.start), bonus: 10)
         }
-        for (index, block) in page.blocks.enumerated() where block.chars <= 150 {
-            if block.element >= 0, insideComments(page, element: block.element) { continue }
+        for (index, block) in page.blocks.enumerated() where block.chars <= 150 && block.chars >= 6 {
+            // Four digits in a row (a year) or none of this block can be a full date.
+            guard hasYear(page.text, block) else { continue }
             let text = page.string(block)
-            guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { continue }
             let lower = text.lowercased()
-            let cue = Self.dateCues.contains { lower.contains($0) }
-            if lower.contains("updat") || lower.contains("aktualisiert") || lower.contains("©") { continue }
+            let cue = Self.dateCues.contains { lower.containsASCII($0) }
+            guard cue || abs(index - anchor) <= 80 else { continue }
+            if lower.containsASCII("updat") || lower.containsASCII("aktualisiert") || lower.containsASCII("©") { continue }
+            if block.element >= 0, insideComments(page, element: block.element) { continue }
             consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: index, bonus: cue ? 10 : 0)
         }
         return best?.date
     }
 
-    private static let dateCues = ["datum", "date", "published", "veröffentlicht", "erschienen", "publié", "publicado",
-                                   "posted", "opublikowano", "stand:", "vom "]
+    private static let dateCues: [StaticString] = ["datum", "date", "published", "veröffentlicht", "erschienen",
+                                                   "publié", "publicado", "posted", "opublikowano", "stand:", "vom "]
+
+    /// Whether the block's bytes hold four digits in a row, or two-digit day.month.year-like groups.
+    private func hasYear(_ text: [UInt8], _ block: PageModel.Block) -> Bool {
+        var run = 0
+        var digits = 0
+        for index in Int(block.start)..<Int(block.end) {
+            let byte = text[index]
+            if byte >= 48 && byte <= 57 {
+                run += 1
+                digits += 1
+                if run >= 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return digits >= 6
+    }
 
     /// The index of the block holding a byte offset of the page text.
     private func blockIndex(_ page: PageModel, at offset: Int32) -> Int {
