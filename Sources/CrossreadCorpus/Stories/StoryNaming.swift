@@ -38,15 +38,24 @@ struct StoryNaming {
         return words.isEmpty ? names : names + ": " + words
     }
 
-    /// The strongest keys of one channel, as their first-seen surface forms, without repeats.
+    /// The strongest keys of one channel, as their first-seen surface forms, without repeats. Among
+    /// names, a single word ("Lohan") gives way to a listed full name that contains it ("Lindsay Lohan").
     private func top(_ channel: FeatureChannel, in sum: [UInt64: Double], count: Int) -> [String] {
+        let ranked = sum.filter { FeatureChannel.of($0.key) == channel }
+            .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .prefix(count * 4)
+            .compactMap { surfaces[$0.key] }
+        var fullNameWords = Set<String>()
+        if channel == .names {
+            for surface in ranked where surface.contains(" ") {
+                for word in surface.lowercased().split(separator: " ") { fullNameWords.insert(String(word)) }
+            }
+        }
         var seen = Set<String>()
         var out: [String] = []
-        for (key, _) in sum.filter({ FeatureChannel.of($0.key) == channel }).sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
-            guard let surface = surfaces[key] else { continue }
+        for surface in ranked {
             let folded = surface.lowercased()
-            // A name part ("Lohan") adds nothing when its full name ("Lindsay Lohan") is already listed.
-            if channel == .names, out.contains(where: { $0.lowercased().split(separator: " ").contains(Substring(folded)) }) { continue }
+            if channel == .names, !surface.contains(" "), fullNameWords.contains(folded) { continue }
             if seen.insert(folded).inserted { out.append(surface) }
             if out.count == count { break }
         }

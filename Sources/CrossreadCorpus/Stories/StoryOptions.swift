@@ -19,12 +19,16 @@ public struct StoryOptions: Sendable, Equatable, Codable {
     /// ... and a larger story only when its similarity reaches this share of the story's cohesion.
     /// Arrival is conservative; regrouping merges the fragments it leaves.
     public var joinCohesionRatio: Double
-    /// Stories join one topic at this average word similarity or above.
+    /// Stories join one topic at this average similarity or above, comparing words and names with a
+    /// smoothed IDF (what a corpus shares throughout, its subject, still counts).
     public var topicThreshold: Double
+    /// Weight of names in topic similarity (words weigh the rest).
+    public var topicNameWeight: Double
 
     public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
-                mergeFloor: Double = 0.1, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
-                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.075) {
+                mergeFloor: Double = 0.05, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
+                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.06,
+                topicNameWeight: Double = 0.2) {
         self.wordWeight = wordWeight
         self.nameWeight = nameWeight
         self.timeWeight = timeWeight
@@ -33,11 +37,12 @@ public struct StoryOptions: Sendable, Equatable, Codable {
         self.joinPairFloor = joinPairFloor
         self.joinCohesionRatio = joinCohesionRatio
         self.topicThreshold = topicThreshold
+        self.topicNameWeight = topicNameWeight
     }
 
     private enum CodingKeys: String, CodingKey {
         case wordWeight, nameWeight, timeWeight, mergeFloor, cohesionRatio, joinPairFloor, joinCohesionRatio,
-             topicThreshold
+             topicThreshold, topicNameWeight
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +56,7 @@ public struct StoryOptions: Sendable, Equatable, Codable {
                   cohesionRatio: try value(.cohesionRatio, d.cohesionRatio),
                   joinPairFloor: try value(.joinPairFloor, d.joinPairFloor),
                   joinCohesionRatio: try value(.joinCohesionRatio, d.joinCohesionRatio),
-                  topicThreshold: try value(.topicThreshold, d.topicThreshold))
+                  topicThreshold: try value(.topicThreshold, d.topicThreshold),
+                  topicNameWeight: try value(.topicNameWeight, d.topicNameWeight))
     }
 }

@@ -115,14 +115,17 @@ struct StoryStore: Sendable {
             for member in members { current[member].add(to: &sum) }
             return sum
         }
-        // Topics compare stories by their words alone: events of one kind share words, not names.
-        let wordWeight = max(options.wordWeight, 1e-9)
-        let wordSums = storySums.map { sum in
-            sum.filter { FeatureChannel.of($0.key) == .words }.mapValues { $0 / wordWeight.squareRoot() }
+        // Topics compare stories by words and names with a smoothed IDF: events of one kind share words,
+        // stories of one subject share names.
+        let topicVectors = features.map { weighting.topicVector($0, options: options) }
+        let topicSums: [[UInt64: Double]] = storyMembers.map { members in
+            var sum: [UInt64: Double] = [:]
+            for member in members { topicVectors[member].add(to: &sum) }
+            return sum
         }
-        let wordSelfSums = storyMembers.map { Double($0.count) }  // each document's word part has norm 1
+        let topicSelfSums = storyMembers.map { members in members.reduce(0) { $0 + topicVectors[$1].normSquared } }
         let topicGroups = AverageLinkage(floor: options.topicThreshold, cohesionRatio: 0)
-            .merge(sums: wordSums, sizes: storyMembers.map(\.count), selfSums: wordSelfSums)
+            .merge(sums: topicSums, sizes: storyMembers.map(\.count), selfSums: topicSelfSums)
 
         let naming = StoryNaming(ids: ids, features: features, vectors: current, surfaces: surfaces)
         var stories = storyMembers.indices.map { naming.story(members: storyMembers[$0], sum: storySums[$0]) }

@@ -1,5 +1,7 @@
 /// Turns raw feature counts into one vector whose dot product with another is the weighted sum of
-/// per-channel cosines: sublinear TF (1 + ln tf) times smoothed IDF (ln((N + 1) / (df + 1)) + 1),
+/// per-channel cosines: sublinear TF (1 + ln tf) times IDF ln((N + 1) / (df + 0.5)), which
+/// falls to nearly zero for a feature every document has (in a corpus all about two leaders, their names
+/// tell no story from another),
 /// L2-normalized per channel, scaled by the square root of the channel's weight.
 struct TermWeighting: Sendable {
     var documentCount = 0
@@ -10,27 +12,43 @@ struct TermWeighting: Sendable {
         for key in features.counts.keys { documentFrequency[key, default: 0] += 1 }
     }
 
+    /// Discriminative IDF for stories: a feature every document shares weighs almost nothing.
     func idf(_ key: UInt64) -> Double {
+        let df = Double(documentFrequency[key] ?? 0)
+        return log(Double(documentCount + 1) / (df + 0.5))
+    }
+
+    /// Smoothed IDF for topics (ln((N + 1) / (df + 1)) + 1): what most documents share, the subject,
+    /// still counts.
+    func smoothIDF(_ key: UInt64) -> Double {
         let df = Double(documentFrequency[key] ?? 0)
         return log(Double(documentCount + 1) / (df + 1)) + 1
     }
 
     func vector(_ features: DocumentFeatures, options: StoryOptions) -> SparseVector {
+        vector(features, channelWeights: [options.wordWeight, options.nameWeight, options.timeWeight], smooth: false)
+    }
+
+    /// The vector topics compare: words and names with smoothed IDF, no time.
+    func topicVector(_ features: DocumentFeatures, options: StoryOptions) -> SparseVector {
+        vector(features, channelWeights: [1 - options.topicNameWeight, options.topicNameWeight, 0], smooth: true)
+    }
+
+    func vector(_ features: DocumentFeatures, channelWeights: [Double], smooth: Bool) -> SparseVector {
         var channelNorm = [Double](repeating: 0, count: 3)
         var weighted: [(UInt64, Double)] = []
         weighted.reserveCapacity(features.counts.count)
         for (key, count) in features.counts where count > 0 {
-            let weight = (1 + log(Double(count))) * idf(key)
+            let weight = (1 + log(Double(count))) * (smooth ? smoothIDF(key) : idf(key))
             weighted.append((key, weight))
             channelNorm[Int(FeatureChannel.of(key).rawValue)] += weight * weight
         }
-        let channelWeight = [options.wordWeight, options.nameWeight, options.timeWeight]
-        let scale = (0..<3).map { channelNorm[$0] > 0 ? (channelWeight[$0] / channelNorm[$0]).squareRoot() : 0 }
+        let scale = (0..<3).map { channelNorm[$0] > 0 ? (channelWeights[$0] / channelNorm[$0]).squareRoot() : 0 }
         weighted.sort { $0.0 < $1.0 }
         var vector = SparseVector()
         vector.keys.reserveCapacity(weighted.count)
         vector.values.reserveCapacity(weighted.count)
-        for (key, weight) in weighted {
+        for (key, weight) in weighted where scale[Int(FeatureChannel.of(key).rawValue)] > 0 {
             vector.keys.append(key)
             vector.values.append(weight * scale[Int(FeatureChannel.of(key).rawValue)])
         }
