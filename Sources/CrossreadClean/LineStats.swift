@@ -72,6 +72,10 @@ struct LineScanner {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> LineStats {
         var stats = LineStats()
         hashes.removeAll(keepingCapacity: true)
+        guard start < end else {
+            contentWordEnds.append(contentWords.count)
+            return stats
+        }
         var i = start
         var lastVisible: UInt8 = 0
         var lastVisibleIndex = start
@@ -240,7 +244,7 @@ struct LineScanner {
                 }
                 if !LineSplitter.isSpace(bytes, i) {
                     lastVisible = b
-                    lastVisibleIndex = i
+                    lastVisibleIndex = i + width - 1
                 }
             }
             i += width

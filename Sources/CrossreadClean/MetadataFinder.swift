@@ -41,9 +41,10 @@ struct MetadataFinder {
         var i = windowStart
         while i < windowEnd {
             defer { i += 1 }
-            guard kinds[i] != .headline, kinds[i] != .body || i < bodyStart else { continue }
+            guard kinds[i] != .headline, kinds[i] != .caption, kinds[i] != .body || i < bodyStart else { continue }
             let s = page.stats[i]
-            let dated = s.hasDate && s.words <= 14
+            // A date line, not a sentence that mentions a date.
+            let dated = s.hasDate && s.words <= 14 && !(s.finalMark == 0x2E && s.words >= 6)
             let marker = kinds[i] == .dateline
             guard dated || marker else { continue }
             var date = dated ? PublicationDate.parse(text(i)) : nil
