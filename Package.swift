@@ -64,6 +64,7 @@ let package = Package(
                           path: "Benchmarks/LanguageEval"),
         .executableTarget(name: "train-tagger", dependencies: ["CrossreadLanguage"],
                           path: "Benchmarks/TrainTagger"),
+        .executableTarget(name: "gold-eval", dependencies: ["CrossreadLanguage"], path: "Benchmarks/GoldEval"),
 
         .testTarget(name: "CrossreadReportTests", dependencies: ["CrossreadReport", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),
