@@ -127,4 +127,21 @@ struct TimeExpressionFinderTests {
     @Test func modalMayIsNotAMonth() {
         #expect(value("Officials may meet again, he said. Talks began in May.") == ["May=2024-05"])
     }
+
+    @Test func weekdayFixesTheYearOfAMonthDay() {
+        let published = PublicationDate(year: 2019, month: 11, day: 20)!
+        #expect(value("The girl was taken at 6:38 p.m. on Saturday, May 18.", published: published) == ["Saturday, May 18=2019-05-18"])
+    }
+
+    @Test func nearestTenseMarkerDecides() {
+        // "plans" here is a noun; "confirmed" right before the weekday dates it in the past.
+        #expect(value("The firm, which shelved its plans, confirmed on Friday that it was contacted.") == ["Friday=2024-11-08"])
+        // The comma puts "would" in another clause than "touted".
+        #expect(value("Goods touted by the minister in October, he would likely have to drop.") == ["October=2024-10"])
+        #expect(value("An October 11 presentation to bondholders indicated that losses would grow.") == ["October 11=2024-10-11"])
+    }
+
+    @Test func namesWithTodayAreNotDates() {
+        #expect(value("Richardson, via USA Today, said the fight was over.").isEmpty)
+    }
 }

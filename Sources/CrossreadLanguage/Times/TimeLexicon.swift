@@ -51,9 +51,12 @@ enum TimeLexicon {
     /// Words that put a clause in the future ("will", "expects", "upcoming").
     static let futureMarkers = FoldedWordTable([
         "will", "won’t", "won't", "shall", "expects", "expected", "expecting", "plans", "planning", "scheduled",
-        "upcoming", "forthcoming", "slated", "intends", "aims", "would", "next", "ahead",
+        "upcoming", "forthcoming", "slated", "intends", "aims", "would", "next",
         "he’ll", "she’ll", "they’ll", "we’ll", "it’ll", "he'll", "she'll", "they'll", "we'll", "it'll",
     ], value: true)
+
+    /// Determiners and possessives: a marker after one is a noun ("its plans", "the expected").
+    static let determiners = FoldedWordTable(["a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that"], value: true)
 
     /// Irregular past-tense verbs that date a clause in the past.
     static let pastVerbs = FoldedWordTable([

@@ -110,7 +110,7 @@ struct TimeScanner {
             if let y = yearNumber(k), text.tokens[k].gap == .space {
                 return absolute(i..<(k + 1), year: y, month: m, day: d)
             }
-            return yearless(i..<k, month: m, day: d)
+            return yearless(i..<k, month: m, day: d, weekday: j > i ? TimeLexicon.weekdays.value(text.bytes, text.tokens[i].range) : nil)
         }
         if text.isPunctuation(k, ","), yearNumber(k + 1) != nil, j == i { k += 1 }  // "November, 2024"
         if let y = yearNumber(k), text.tokens[k].gap == .space {
@@ -169,11 +169,19 @@ struct TimeScanner {
         return Match(tokens: tokens, value: .day(date), explicitYear: year)
     }
 
-    private func yearless(_ tokens: Range<Int>, month: Int, day: Int) -> Match? {
+    /// A month and day without a year: the year nearest the anchor, moved by tense, or the one
+    /// whose weekday matches when the text names it ("Saturday, May 18").
+    private func yearless(_ tokens: Range<Int>, month: Int, day: Int, weekday: Int? = nil) -> Match? {
         guard day <= PublicationDate.daysIn(month: month, year: 2024) else { return nil }
         guard let anchor else { return Match(tokens: tokens, value: .yearWithoutAnchor, monthDay: (month, day)) }
         let year = anchor.components.year
         let candidates = [year - 1, year, year + 1].compactMap { CivilDay(year: $0, month: month, day: day) }
+        if let weekday {
+            let matching = (year - 6...year + 6).compactMap { CivilDay(year: $0, month: month, day: day) }.filter { $0.isoWeekday == weekday }
+            if let nearest = matching.min(by: { abs($0.ordinal - anchor.ordinal) < abs($1.ordinal - anchor.ordinal) }) {
+                return Match(tokens: tokens, value: .day(nearest), monthDay: (month, day))
+            }
+        }
         guard var chosen = candidates.min(by: { abs($0.ordinal - anchor.ordinal) < abs($1.ordinal - anchor.ordinal) }) else { return nil }
         switch tense(around: tokens.lowerBound) {
         case .future: if chosen < anchor, let next = candidates.first(where: { $0 >= anchor }) { chosen = next }
@@ -265,6 +273,8 @@ struct TimeScanner {
     /// "today", "yesterday", "tomorrow", "tonight", "last night", "this morning".
     private func relativeDay(_ i: Int) -> Match? {
         if let offset = TimeLexicon.relativeDays.value(text.bytes, text.tokens[i].range) {
+            // "USA Today", "the Today show": a name, not a day.
+            if text.isCapitalized(i), text.isCapitalized(i - 1), text.tokens[i].gap < .line { return nil }
             guard let anchor else { return Match(tokens: i..<(i + 1), value: .relativeWithoutAnchor) }
             return Match(tokens: i..<(i + 1), value: .day(anchor.adding(days: offset)))
         }
@@ -356,29 +366,49 @@ struct TimeScanner {
     /// True when the clause around token `i` speaks of the future ("will", "expects", "upcoming").
     private func isFutureClause(around i: Int) -> Bool { tense(around: i) == .future }
 
-    /// The tense of the clause around token `i`: future when a future marker is there ("will",
-    /// "expects", "going to"), else past when a past-tense verb is ("fell", "was", "imposed"; reporting
-    /// verbs like "said" do not count, since what was said may be about the future), else unknown.
+    /// The tense near token `i`: the nearest tense marker within eight tokens on either side, in
+    /// the same sentence, decides; a comma in between counts as four more tokens. Future markers:
+    /// "will", "expects", "going to"; past: a past-tense verb ("fell", "was", "imposed"; a reporting
+    /// verb like "said" only after the expression, since what was said may be about the future).
+    /// A marker used as a noun ("its plans") does not count.
     private func tense(around i: Int) -> Tense {
-        var start = i
-        var steps = 0
-        while start > 0, steps < 40, !text.isSentenceEnd(start - 1), text.tokens[start].gap < .line {
-            start -= 1
-            steps += 1
+        var best: (distance: Int, tense: Tense) = (Int.max, .unknown)
+        for j in max(0, i - 8)...min(text.count - 1, i + 8) where j != i && text.isWord(j) {
+            guard !crossesSentence(from: i, to: j) else { continue }
+            guard let found = marker(at: j, relativeTo: i) else { continue }
+            let (low, high) = j < i ? (j, i) : (i, j)
+            var distance = high - low
+            for k in low..<high where text.isPunctuation(k, ",") || text.isPunctuation(k, ";") { distance += 4 }
+            if distance < best.distance { best = (distance, found) }
         }
-        var end = i
-        steps = 0
-        while end + 1 < text.count, steps < 25, !text.isSentenceEnd(end), text.tokens[end + 1].gap < .line {
-            end += 1
-            steps += 1
+        return best.tense
+    }
+
+    private func marker(at j: Int, relativeTo i: Int) -> Tense? {
+        if text.token(j, isOneOf: TimeLexicon.futureMarkers), !text.token(j - 1, isOneOf: TimeLexicon.determiners) { return .future }
+        if text.token(j, is: "going"), text.token(j + 1, is: "to") { return .future }
+        // A reporting verb after the expression dates it ("An October 11 presentation indicated");
+        // before it, the expression may be what was said ("said talks begin on Friday").
+        guard isPastVerb(j) || (j > i && text.token(j, isOneOf: TimeLexicon.reportingVerbs)) else { return nil }
+        // "will be held", "would have been sent": a participle after an auxiliary.
+        var k = j - 1
+        while k > j - 4, text.token(k, is: "be") || text.token(k, is: "been") || text.token(k, is: "have") || text.token(k, is: "being") {
+            k -= 1
         }
-        var past = false
-        for j in start...end where text.isWord(j) {
-            if text.token(j, isOneOf: TimeLexicon.futureMarkers) { return .future }
-            if text.token(j, is: "going"), text.token(j + 1, is: "to") { return .future }
-            if !past, j != i, isPastVerb(j) { past = true }
+        if k < j - 1 {
+            if text.token(k, isOneOf: TimeLexicon.futureMarkers) { return .future }
+            if text.token(k + 1, is: "be") || text.token(k + 1, is: "being") { return nil }
         }
-        return past ? .past : .unknown
+        return .past
+    }
+
+    /// True when a sentence ends or a line breaks between tokens `a` and `b`.
+    private func crossesSentence(from a: Int, to b: Int) -> Bool {
+        let (low, high) = a < b ? (a, b) : (b, a)
+        for k in low..<high {
+            if text.isSentenceEnd(k) || text.tokens[k + 1].gap >= .line { return true }
+        }
+        return false
     }
 
     private func isPastVerb(_ j: Int) -> Bool {
