@@ -1,0 +1,93 @@
+import CrossreadCore
+
+/// Decides whether two statements state the same fact in different words: weighted overlap of
+/// their stemmed content words (synonyms and close variants folded), with the people they name and
+/// the figures they give in agreement.
+public struct ParaphraseMatcher: Sendable {
+    public var options: ComparisonOptions
+
+    public init(options: ComparisonOptions = ComparisonOptions()) {
+        self.options = options
+    }
+
+    /// How two statements compare.
+    struct Judgement: Sendable {
+        /// Weighted cosine of the two term sets.
+        var cosine: Double
+        /// Shared weight over the smaller statement's weight.
+        var overlap: Double
+        var sharedTerms: Int
+        /// Both name people and none in common.
+        var peopleDisagree: Bool
+        /// Figures for the same thing with different values.
+        var numberConflicts: [(NumberMention, NumberMention)]
+        /// The words say the same, whatever the figures.
+        var wordsMatch: Bool
+        /// The same fact: words match, people and figures agree.
+        var isMatch: Bool { wordsMatch && !peopleDisagree && numberConflicts.isEmpty }
+    }
+
+    func judge(_ a: Statement, _ b: Statement, weights: TermWeights) -> Judgement {
+        var shared = 0
+        var sharedWeight = 0.0
+        var i = 0
+        var j = 0
+        while i < a.termIDs.count, j < b.termIDs.count {
+            if a.termIDs[i] == b.termIDs[j] {
+                shared += 1
+                sharedWeight += weights.weight(a.termIDs[i])
+                i += 1
+                j += 1
+            } else if a.termIDs[i] < b.termIDs[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let weightA = weights.totalWeight(a.termIDs)
+        let weightB = weights.totalWeight(b.termIDs)
+        let cosine = weightA > 0 && weightB > 0 ? sharedWeight / (weightA * weightB).squareRoot() : 0
+        let overlap = min(weightA, weightB) > 0 ? sharedWeight / min(weightA, weightB) : 0
+        let smaller = min(a.termIDs.count, b.termIDs.count)
+        let enoughShared = shared >= min(options.minimumSharedTerms, max(2, smaller))
+        let wordsMatch = enoughShared
+            && (cosine >= options.matchThreshold
+                || (overlap >= options.overlapThreshold && cosine >= options.containedThreshold))
+        var conflicts: [(NumberMention, NumberMention)] = []
+        for x in a.numbers {
+            let sameNoun = b.numbers.filter { $0.noun == x.noun && $0.isPercent == x.isPercent && $0.isCurrency == x.isCurrency }
+            guard !sameNoun.isEmpty, !sameNoun.contains(where: { !$0.conflicts(with: x) }) else { continue }
+            conflicts.append((x, sameNoun[0]))
+        }
+        return Judgement(cosine: cosine, overlap: overlap, sharedTerms: shared,
+                         peopleDisagree: !a.people.isEmpty && !b.people.isEmpty && a.people.isDisjoint(with: b.people),
+                         numberConflicts: conflicts, wordsMatch: wordsMatch)
+    }
+
+    // MARK: - Plain sentences
+
+    /// Similarity in 0...1 (weighted cosine) of two sentences on their own, every term weighing the same.
+    public func similarity(_ a: String, _ b: String) -> Double {
+        let (x, y, weights) = Self.pair(a, b)
+        return judge(x, y, weights: weights).cosine
+    }
+
+    /// Whether two sentences on their own state the same fact: words match, the capitalized names
+    /// they use overlap, and figures for the same thing agree.
+    public func isParaphrase(_ a: String, _ b: String) -> Bool {
+        let (x, y, weights) = Self.pair(a, b)
+        return judge(x, y, weights: weights).isMatch
+    }
+
+    private static func pair(_ a: String, _ b: String) -> (Statement, Statement, TermWeights) {
+        let extractor = StatementExtractor()
+        var statements = [a, b].enumerated().map { index, text in
+            let document = Document(contentHash: "\(index)", source: "", format: .text, original: [],
+                                    text: text, paragraphs: [], metadata: DocumentMetadata(), removed: [])
+            let bytes = text.utf8.count
+            return extractor.statement(of: document, span: 0..<bytes, documentIndex: index, source: index)
+        }
+        let weights = TermWeights(statements: &statements, uniform: true)
+        return (statements[0], statements[1], weights)
+    }
+}

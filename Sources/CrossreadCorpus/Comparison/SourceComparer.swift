@@ -1,0 +1,50 @@
+import CrossreadCore
+
+/// Compares the documents of each story, sentence by sentence and quote by quote:
+///
+///     documents ─▶ statements (sentences, quote segments) ─▶ matched pairs ─▶ clusters ─▶ claims
+///                └▶ disputes (refuting sentences) ─▶ linked to the cluster they point at ─┘
+///     matched pairs + quote groups ─▶ conflicts (figures, dates, places, venues)
+///
+/// Copies of one article (one duplicate group) are one source: they never corroborate each other.
+/// Requires: documents with text (annotations make it better: sentences, quotes with speakers and
+/// venues, entities, times, claims). Produces: claims, conflicts and quote groups per story.
+public struct SourceComparer: Sendable {
+    public var options: ComparisonOptions
+
+    public init(options: ComparisonOptions = ComparisonOptions()) {
+        self.options = options
+    }
+
+    /// Compares every story's documents; claim ids stay unique across stories.
+    public func compare(stories: [Story], documents: [Document], duplicates: [[String]]) -> SourceComparison {
+        var result = SourceComparison()
+        var used = Set<String>()
+        for story in stories {
+            var part = compare(story: story, documents: documents, duplicates: duplicates)
+            for k in part.claims.indices where !used.insert(part.claims[k].id).inserted {
+                part.claims[k].id = ClaimID.make(for: part.claims[k].text, salt: story.id)
+                used.insert(part.claims[k].id)
+            }
+            result.claims += part.claims
+            result.conflicts += part.conflicts
+            result.quoteGroups += part.quoteGroups
+        }
+        return result
+    }
+
+    /// Compares the documents of one story (all `documents` when `story` is nil), in input order.
+    public func compare(story: Story?, documents: [Document], duplicates: [[String]]) -> SourceComparison {
+        let members: [Document]
+        if let story {
+            let ids = Set(story.documents)
+            members = documents.filter { ids.contains($0.id) }
+        } else {
+            members = documents
+        }
+        guard !members.isEmpty else { return SourceComparison() }
+        var analysis = StoryAnalysis(documents: members, duplicates: duplicates, options: options, story: story?.id)
+        analysis.run()
+        return analysis.result
+    }
+}

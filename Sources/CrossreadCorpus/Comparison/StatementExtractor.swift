@@ -1,0 +1,224 @@
+import CrossreadCore
+
+/// Turns one document into statements: the sentences of its narrative (subheadings and sentences
+/// that are mostly a quote left out) and the segments of its quotes, split at sentence ends and at
+/// a dash that opens a new clause ("The call went well—We agree").
+struct StatementExtractor: Sendable {
+    var minimumTerms = 3
+    private let tokenizer = StatementTokenizer()
+
+    func statements(of document: Document, documentIndex: Int, source: Int) -> [Statement] {
+        let bytes = Array(document.text.utf8)
+        let annotations = document.annotations
+        let sentences = annotations.sentences.isEmpty
+            ? FallbackSentenceSplitter.sentences(in: bytes)
+            : annotations.sentences.map(\.range)
+        let headings = document.paragraphs.filter { $0.kind == .subheading }.map(\.range)
+        let context = DocumentContext(document: document, bytes: bytes, sentences: sentences,
+                                      source: source, documentIndex: documentIndex)
+        var out: [Statement] = []
+        let quotes = annotations.quotes.filter { !$0.range.isEmpty }
+        for sentence in sentences where !headings.contains(where: { $0.overlaps(sentence) }) {
+            let tokens = tokenizer.tokens(bytes, in: sentence)
+            let content = tokens.filter(\.isContent)
+            guard content.count >= minimumTerms else { continue }
+            let inside = content.filter { token in quotes.contains { $0.range.contains(token.range.lowerBound) } }.count
+            let outside = content.count - inside
+            // A sentence that is mostly a quote is compared through its quote segments.
+            if inside > 0, outside < minimumTerms || Double(outside) < 0.3 * Double(content.count) { continue }
+            out.append(makeStatement(span: sentence, sentence: sentence, tokens: tokens, quote: nil, context: context))
+        }
+        for quote in quotes {
+            for segment in segments(of: quote.range, bytes: bytes, sentences: sentences) {
+                let tokens = tokenizer.tokens(bytes, in: segment)
+                guard tokens.filter(\.isContent).count >= minimumTerms else { continue }
+                let sentence = sentences.first { $0.contains(segment.lowerBound) } ?? segment
+                out.append(makeStatement(span: segment, sentence: sentence, tokens: tokens, quote: quote, context: context))
+            }
+        }
+        return out
+    }
+
+    /// A statement for an arbitrary span of a document (a disputed clause, a quoted claim).
+    func statement(of document: Document, span: Range<Int>, documentIndex: Int, source: Int) -> Statement {
+        let bytes = Array(document.text.utf8)
+        let sentences = document.annotations.sentences.isEmpty
+            ? FallbackSentenceSplitter.sentences(in: bytes)
+            : document.annotations.sentences.map(\.range)
+        let context = DocumentContext(document: document, bytes: bytes, sentences: sentences,
+                                      source: source, documentIndex: documentIndex)
+        let sentence = sentences.first { $0.contains(span.lowerBound) } ?? span
+        let quote = document.annotations.quotes.first { $0.range.contains(span.lowerBound) && $0.range.upperBound >= span.upperBound }
+        return makeStatement(span: span, sentence: sentence, tokens: tokenizer.tokens(bytes, in: span), quote: quote,
+                             context: context)
+    }
+
+    // MARK: - Building
+
+    private struct DocumentContext {
+        var document: Document
+        var bytes: [UInt8]
+        var sentences: [Range<Int>]
+        var source: Int
+        var documentIndex: Int
+    }
+
+    private func makeStatement(span: Range<Int>, sentence: Range<Int>, tokens: [StatementToken], quote: Quote?,
+                               context: DocumentContext) -> Statement {
+        let annotations = context.document.annotations
+        var terms: [String] = []
+        var seen = Set<String>()
+        for token in tokens where token.isContent && !token.term.isEmpty && seen.insert(token.term).inserted {
+            terms.append(token.term)
+        }
+        let times = annotations.times.filter { span.contains($0.range.lowerBound) }
+        let speakerKey = quote.flatMap { quote in
+            (quote.speaker.flatMap { id in annotations.entities.first { $0.id == id }?.name } ?? quote.speakerName)
+                .map(Self.surnameKey)
+        }
+        return Statement(
+            documentIndex: context.documentIndex, document: context.document.id, source: context.source,
+            sentence: sentence, span: span, text: Self.trimmedText(context.bytes, span), isQuote: quote != nil,
+            speaker: quote?.speaker, speakerName: quote?.speakerName, speakerKey: speakerKey, venue: quote?.venue,
+            tokens: tokens, terms: terms,
+            numbers: Self.numbers(in: tokens, bytes: context.bytes, skipping: times.map(\.range)),
+            people: people(in: span, tokens: tokens, context: context),
+            places: places(in: span, tokens: tokens, context: context),
+            dates: times.compactMap(\.value),
+            isClaim: annotations.claims.contains { $0.range.overlaps(sentence) })
+    }
+
+    /// Folded surnames of the people named in the span; without entity annotations, the folded
+    /// capitalized words that do not open the sentence.
+    private func people(in span: Range<Int>, tokens: [StatementToken], context: DocumentContext) -> Set<String> {
+        let annotations = context.document.annotations
+        guard !annotations.mentions.isEmpty else {
+            var names = Set<String>()
+            for (index, token) in tokens.enumerated() where index > 0 && token.isWord && token.isCapitalized
+                && token.isContent && !TimeWords.names.contains(token.folded) {
+                names.insert(token.folded)
+            }
+            return names
+        }
+        var people = Set<String>()
+        for mention in annotations.mentions where mention.type == .person && span.contains(mention.range.lowerBound) {
+            let name = annotations.entities.first { $0.id == mention.entity }?.name
+                ?? Self.trimmedText(context.bytes, mention.range)
+            people.insert(Self.surnameKey(name))
+        }
+        return people
+    }
+
+    /// Places introduced by "in", "at" or "near".
+    private func places(in span: Range<Int>, tokens: [StatementToken], context: DocumentContext) -> [String] {
+        var out: [String] = []
+        for mention in context.document.annotations.mentions where mention.type == .place && span.contains(mention.range.lowerBound) {
+            guard let index = tokens.firstIndex(where: { $0.range.lowerBound >= mention.range.lowerBound }) else { continue }
+            var k = index - 1
+            if k >= 0, tokens[k].folded == "the" { k -= 1 }
+            guard k >= 0, ["in", "at", "near"].contains(tokens[k].folded) else { continue }
+            out.append(Self.trimmedText(context.bytes, mention.range))
+        }
+        return out
+    }
+
+    /// Spans of a quote's segments: split at sentence ends inside it and at a dash or semicolon
+    /// followed by a capital letter.
+    private func segments(of range: Range<Int>, bytes: [UInt8], sentences: [Range<Int>]) -> [Range<Int>] {
+        var cuts: [Int] = [range.lowerBound]
+        for sentence in sentences where sentence.lowerBound > range.lowerBound && sentence.lowerBound < range.upperBound {
+            cuts.append(sentence.lowerBound)
+        }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var width = 0
+            if bytes[i] == 0x3B { width = 1 }
+            else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x94 || bytes[i + 2] == 0x93 { width = 3 }
+            if width > 0 {
+                var j = i + width
+                while j < range.upperBound, bytes[j] == 0x20 { j += 1 }
+                if j < range.upperBound, bytes[j] >= 0x41 && bytes[j] <= 0x5A { cuts.append(j) }
+                i += width
+            } else {
+                i += 1
+            }
+        }
+        cuts.sort()
+        var out: [Range<Int>] = []
+        for (n, cut) in cuts.enumerated() {
+            let end = n + 1 < cuts.count ? cuts[n + 1] : range.upperBound
+            let trimmed = Self.trim(bytes, cut..<end)
+            if !trimmed.isEmpty { out.append(trimmed) }
+        }
+        return out
+    }
+
+    // MARK: - Figures
+
+    /// Figures with the noun they count; years, dates and vague amounts are left out.
+    static func numbers(in tokens: [StatementToken], bytes: [UInt8], skipping dates: [Range<Int>]) -> [NumberMention] {
+        var out: [NumberMention] = []
+        for (index, token) in tokens.enumerated() where token.kind == .number {
+            guard let value = token.value, !dates.contains(where: { $0.overlaps(token.range) }) else { continue }
+            let isYear = !token.isPercent && !token.isCurrency && value >= 1800 && value <= 2100
+                && value == value.rounded() && token.folded.utf8.count == 4
+            if isYear { continue }
+            var k = index + 1
+            var noun: StatementToken?
+            while k < tokens.count, k <= index + 4 {
+                let next = tokens[k]
+                if next.kind == .punctuation {
+                    guard next.folded == "-" || next.folded == "%" else { break }
+                } else if next.kind == .word, next.isContent, !ComparisonLexicon.numberFillers.contains(next.folded) {
+                    noun = next
+                    break
+                } else if next.kind == .number {
+                    break
+                }
+                k += 1
+            }
+            guard let noun else { continue }
+            out.append(NumberMention(value: value, noun: noun.term, nounText: noun.folded, isPercent: token.isPercent,
+                                     isCurrency: token.isCurrency, range: token.range.lowerBound..<noun.range.upperBound,
+                                     text: trimmedText(bytes, token.range.lowerBound..<noun.range.upperBound)))
+        }
+        return out
+    }
+
+    // MARK: - Text
+
+    static func surnameKey(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        var last = String(words.last ?? "").lowercased()
+        for suffix in ["'s", "\u{2019}s"] where last.hasSuffix(suffix) { last.removeLast(2) }
+        if ["jr", "jr.", "sr", "sr.", "ii", "iii"].contains(last), words.count >= 2 {
+            last = String(words[words.count - 2]).lowercased()
+        }
+        return last.trimmingPunctuation()
+    }
+
+    static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = min(range.upperBound, bytes.count)
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
+    }
+
+    static func trimmedText(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let trimmed = trim(bytes, range)
+        return String(decoding: bytes[trimmed], as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII punctuation and quote marks.
+    func trimmingPunctuation() -> String {
+        let marks: Set<Character> = [".", ",", ";", ":", "!", "?", "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}",
+                                     "\u{2019}", "(", ")", "[", "]", "-", "\u{2014}", "\u{2013}"]
+        var slice = Substring(self)
+        while let first = slice.first, marks.contains(first) { slice.removeFirst() }
+        while let last = slice.last, marks.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}
