@@ -100,7 +100,10 @@ enum AuthorNames {
         let words = name.split(separator: " ")
         guard (1...5).contains(words.count) else { return false }
         let lower = name.lowercased()
-        for word in words where rejectedWords.contains(word.lowercased()) { return false }
+        for word in words {
+            let lower = word.lowercased()
+            if rejectedWords.contains(lower) || trailingRoles.contains(lower) { return false }
+        }
         for phrase in rejectedPhrases where lower.contains(phrase) { return false }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
         // Latin names start with a capital; other scripts have no case.

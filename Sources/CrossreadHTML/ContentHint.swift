@@ -60,6 +60,8 @@ enum ContentHint: UInt8 {
         var best = ContentHint.none
         var previous: UInt64 = 0
         while let word = scanner.next() {
+            // BEM modifiers ("Section--Ads") describe a variant of the block, not what it is.
+            if word.isModifier { continue }
             let hint = hintOfWord(word, previous: previous)
             previous = word.isFirstOfClassName ? 0 : word.key
             if hint.isBoilerplate {
@@ -82,6 +84,8 @@ enum ContentHint: UInt8 {
         if word.length <= 8, let exact = exactWords[word.key] {
             // Taxonomy words ("tag-news", "category-sport") name the post's tags unless they end the name.
             if taxonomyWords.contains(word.key) && !word.isLastOfClassName { return .none }
+            // "header" alone is the site's header; "table-header", "recipe-header" are parts of content.
+            if word.key == headerKey && !(word.isFirstOfClassName && word.isLastOfClassName) { return .none }
             return exact
         }
         guard word.length >= 5 else { return .none }
@@ -97,6 +101,8 @@ enum ContentHint: UInt8 {
         WordScanner.key("article"): (WordScanner.key("body"), .articleBody),
         WordScanner.key("story"): (WordScanner.key("body"), .articleBody),
     ]
+
+    private static let headerKey = WordScanner.key("header")
 
     private static let layoutSwitches: Set<UInt64> = Set(["has", "no", "with", "without", "show", "hide", "is", "not",
                                                           "enable", "disable", "enabled", "disabled"].map(WordScanner.key))
@@ -179,6 +185,8 @@ struct Word {
     var isFirstOfClassName = false
     /// The word ends a class name (only digits and separators follow before a space).
     var isLastOfClassName = false
+    /// The word follows "--" in its class name (a BEM modifier).
+    var isModifier = false
     /// The first eight letters packed, the lookup key of short words.
     var key: UInt64 { bytes.0 }
     /// Whether the word holds `stem` anywhere.
@@ -214,6 +222,7 @@ struct WordScanner {
     private let value: UnsafePointer<UInt8>
     private var index = 0
     private let limit = 400
+    private var inModifier = false
 
     init(_ value: UnsafePointer<UInt8>) { self.value = value }
 
@@ -227,12 +236,18 @@ struct WordScanner {
         // Skip to the next letter.
         var sawSpace = index == 0
         while index < limit, value[index] != 0, !isLetter(value[index]) {
-            if value[index] <= 32 { sawSpace = true }
+            if value[index] <= 32 {
+                sawSpace = true
+                inModifier = false
+            } else if value[index] == 45 && index > 0 && value[index - 1] == 45 {
+                inModifier = true
+            }
             index += 1
         }
         guard index < limit, value[index] != 0 else { return nil }
         var word = Word()
         word.isFirstOfClassName = sawSpace
+        word.isModifier = inModifier
         var previousLower = false
         while index < limit, value[index] != 0 {
             let byte = value[index]
