@@ -43,11 +43,9 @@ enum BoilerplatePhrases {
     /// Lowercased, with punctuation at the ends and runs of spaces removed.
     static func normalized(_ text: String) -> String {
         let lower = text.lowercased()
-        let trimmed = lower.unicodeScalars.drop { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+        let trimmed = lower.unicodeScalars.drop { !$0.isLetterOrDigit }
         var scalars = String.UnicodeScalarView(trimmed)
-        while let last = scalars.last, !(last.properties.isAlphabetic || last.properties.numericType != nil) {
-            scalars.removeLast()
-        }
+        while let last = scalars.last, !last.isLetterOrDigit { scalars.removeLast() }
         return String(scalars)
     }
 

@@ -344,8 +344,6 @@ struct ContentSelector {
 
     /// Lowercased letters and digits only, for comparing a heading with the title.
     static func comparable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter(\.isLetterOrDigit)))
     }
 }

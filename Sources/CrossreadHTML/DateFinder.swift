@@ -177,8 +177,8 @@ extension String {
     /// Without leading and trailing white space (ASCII and no-break spaces).
     var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+              let last = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
         return String(scalars[first...last])
     }
 
@@ -187,7 +187,7 @@ extension String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -196,5 +196,19 @@ extension String {
             }
         }
         return String(out)
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, checked without a property lookup for ASCII.
+    @inline(__always) var isSpace: Bool {
+        if value < 128 { return value == 32 || (value >= 9 && value <= 13) }
+        return value == 0xA0 || properties.isWhitespace
+    }
+
+    /// A letter or digit, checked without a property lookup for ASCII.
+    @inline(__always) var isLetterOrDigit: Bool {
+        if value < 128 { return (value >= 48 && value <= 57) || ((value | 0x20) >= 97 && (value | 0x20) <= 122) }
+        return properties.isAlphabetic || properties.numericType != nil
     }
 }
