@@ -10,6 +10,7 @@ struct FeedReader {
 
     /// `utf8` is the whole feed, already decoded to UTF-8 (its own encoding declaration is ignored).
     func read(_ utf8: [UInt8], _ handle: (IngestEvent) throws -> Void) rethrows {
+        _ = FeedReader.libxml2Initialized
         let bytes = FeedEntityRepair.repair(utf8) ?? utf8
         guard let context = xmlNewParserCtxt() else {
             return try handle(.failure(IngestFailure.malformedFeed("libxml2 could not start").error(source: source)))
@@ -61,6 +62,9 @@ struct FeedReader {
         return .article(RawArticle(source: itemSource, format: body.format, content: body.content,
                                    original: item.original, given: item.metadata))
     }
+
+    /// libxml2 must be initialized once before threads use it; a global is initialized exactly once.
+    private static let libxml2Initialized: Void = xmlInitParser()
 
     private func lastError(_ context: xmlParserCtxtPtr) -> String? {
         let error = context.pointee.lastError

@@ -12,7 +12,7 @@ enum FormatSniffer {
         let sample = head.prefix(sampleSize)
         let hint = FileExtension.of(name)
         return sample.withUnsafeBufferPointer { bytes in
-            detect(bytes, complete: complete || head.count <= sampleSize, hint: hint)
+            detect(bytes, complete: complete && head.count <= sampleSize, hint: hint)
         }
     }
 

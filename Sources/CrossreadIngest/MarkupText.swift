@@ -58,10 +58,24 @@ enum MarkupText {
         utf8.append(0x20)
         let tags = utf8.withUnsafeBufferPointer { FormatSniffer.knownTagCount($0, from: 0) }
         if tags > 0 { return true }
-        guard let ampersand = string.firstIndex(of: "&") else { return false }
-        let tail = string[string.index(after: ampersand)...].prefix(12)
-        guard let semicolon = tail.firstIndex(of: ";") else { return false }
-        return tail[..<semicolon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "#" }
+        // An entity: `&name;` or `&#123;` within a few bytes of an ampersand.
+        let bytes = string.utf8
+        var index = bytes.startIndex
+        while let ampersand = bytes[index...].firstIndex(of: UInt8(ascii: "&")) {
+            var length = 0
+            var cursor = bytes.index(after: ampersand)
+            while cursor != bytes.endIndex, length < 12 {
+                let byte = bytes[cursor]
+                if byte == UInt8(ascii: ";") { if length > 0 { return true } else { break } }
+                let isNameByte = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                    || byte == UInt8(ascii: "#")
+                guard isNameByte else { break }
+                length += 1
+                cursor = bytes.index(after: cursor)
+            }
+            index = bytes.index(after: ampersand)
+        }
+        return false
     }
 
     private static func decodeEntity(_ name: String) -> Character? {

@@ -181,4 +181,19 @@ struct FeedTests {
         let content = ingest(feed, name: "lol.rss").articles.first?.content
         #expect(content == "start &c; end")
     }
+
+    @Test func feedFileOverTheWholeFileLimit() {
+        var feed = "<rss><channel>"
+        for index in 1...50 { feed += "<item><description>Item \(index) text.</description></item>" }
+        feed += "</channel></rss>"
+        let events = ingest(gzip(Array(feed.utf8)), name: "f.rss.gz", options: IngestOptions(maxFileBytes: 1_024))
+        #expect(events.articles.isEmpty)
+        #expect(events.failures.map(\.reason)
+                == ["too large: 2.6 KB, the limit for a file read whole (a feed, a UTF-16 file) is 1 KB"])
+    }
+
+    @Test(arguments: [("a &amp; b", true), ("<p>x</p>", true), ("AT&T and R&D", false), ("5 < 6", false)])
+    func markupHeuristic(text: String, isHTML: Bool) {
+        #expect(MarkupText.looksLikeHTML(text) == isHTML)
+    }
 }
