@@ -35,6 +35,7 @@ struct EntityClustering {
         var byKey: [String: Int] = [:]
         for (i, record) in records.enumerated() {
             let key = "\(record.type.rawValue) \(exactKey(record))"
+
             if let j = byKey[key] { union(i, j) } else { byKey[key] = i }
         }
         let persons = records.indices.filter { records[$0].type == .person }
@@ -70,19 +71,32 @@ struct EntityClustering {
     /// when those agree; otherwise it stays an entity of its own.
     func clusterPersons(_ records: [Record], _ persons: [Int], resolveByRecency: Bool,
                         find: (Int) -> Int, union: (Int, Int) -> Void) {
-        let names = Dictionary(uniqueKeysWithValues: persons.map { ($0, PersonName(records[$0].name)) })
-        let full = persons.filter { names[$0]!.isFull }
+        // One representative per distinct name: identical names are already united.
+        var names: [Int: PersonName] = [:]
+        var representatives: [Int] = []
+        var seen: [[String]: Int] = [:]
+        for i in persons {
+            let name = PersonName(records[i].name)
+            names[i] = name
+            if seen[name.words] == nil { seen[name.words] = i; representatives.append(i) }
+        }
+        let full = representatives.filter { names[$0]!.isFull }
         for (n, i) in full.enumerated() {
             for j in full[..<n] where find(i) != find(j) && names[i]!.canBeSamePerson(as: names[j]!, gazetteer: gazetteer) {
                 union(i, j)
                 break
             }
         }
+        let allFull = persons.filter { names[$0]!.isFull }
         let singles = persons.filter { !names[$0]!.isFull && !names[$0]!.words.isEmpty }
+        var surnameMatches: [String: [Int]] = [:]
         for i in singles {
-            let word = names[i]!.first
+            let word = names[i]!.first, key = names[i]!.keys[0]
+            if surnameMatches[word] == nil {
+                surnameMatches[word] = allFull.filter { PersonName.sameWord(names[$0]!.last, names[$0]!.lastKey, word, key) }
+            }
             var candidates: [Int: (weight: Int, latest: Int)] = [:]
-            for j in full where PersonName.sameWord(names[j]!.last, word) {
+            for j in surnameMatches[word]! {
                 let root = find(j)
                 var entry = candidates[root] ?? (0, -1)
                 entry.weight += records[j].weight
@@ -107,7 +121,15 @@ struct EntityClustering {
     /// Acronyms join the name they abbreviate ("IRGC"); names differing by a letter per word merge
     /// ("Revolutionary Guard Corps" / "Revolutionary Guards Corps").
     func clusterOrganizations(_ records: [Record], _ organizations: [Int], find: (Int) -> Int, union: (Int, Int) -> Void) {
-        let words = Dictionary(uniqueKeysWithValues: organizations.map { ($0, PersonName(EntityClustering.withoutArticle(records[$0].name)).words) })
+        var words: [Int: [String]] = [:]
+        var seen = Set<[String]>()
+        var unique: [Int] = []
+        for i in organizations {
+            let w = PersonName(EntityClustering.withoutArticle(records[i].name)).words
+            words[i] = w
+            if seen.insert(w).inserted { unique.append(i) }
+        }
+        let organizations = unique
         let minor: Set<String> = ["of", "the", "and", "for", "de", "on", "in", "al"]
         for i in organizations {
             let name = records[i].name

@@ -81,14 +81,13 @@ struct EntityFeatures {
         let initial: UInt64 = hasPrev ? 0 : 1
         rows.append(row(27, casing << 8 | initial << 4 | modeValue))
         rows.append(row(28, casing << 8 | (t.commonLower ? 1 : 0) << 4 | modeValue))
+        let c = UInt64(t.cluster)
         rows.append(row(29, UInt64(t.run) << 4 | casing))
-        rows.append(row(30, casingP << 8 | casing << 4 | casingN))
         let possessiveNext: UInt64 = hasNext && tokens[k + 1].kind == .possessive ? 1 : 0
         rows.append(row(31, possessiveNext << 4 | casing))
         rows.append(row(32, ByteHash.mix(lowerP, t.shape)))
         rows.append(row(33, ByteHash.mix(t.shape, lowerN)))
         rows.append(row(34, UInt64(t.run) << 8 | modeValue << 4 | (t.commonLower ? 1 : 0)))
-        let c = UInt64(t.cluster)
         rows.append(row(50, c & 0xF | 1 << 32))
         rows.append(row(51, c & 0x3F | 1 << 32))
         rows.append(row(52, c & 0x3FF | 1 << 32))
@@ -100,14 +99,7 @@ struct EntityFeatures {
         rows.append(row(57, cN & 0x3F | (cN >> 40) << 20))
         rows.append(row(58, cN & 0xFFF | (cN >> 40) << 20))
         rows.append(row(59, (c & 0xFF) << 8 | casing))
-        let tc = UInt64(t.titleCluster)
-        rows.append(row(60, tc & 0x3F | casing << 32))
-        rows.append(row(61, tc & 0x3FF | casing << 32))
-        rows.append(row(62, tc))
-        let tcP = hasPrev ? UInt64(p[k - 1].titleCluster) : 1 << 40, tcN = hasNext ? UInt64(p[k + 1].titleCluster) : 1 << 40
-        rows.append(row(63, tcP & 0x3FF | (tcP >> 40) << 20))
-        rows.append(row(64, tcN & 0x3FF | (tcN >> 40) << 20))
-        rows.append(row(65, t.exact))
+        rows.append(row(30, casingP << 8 | casing << 4 | casingN))
         rows.append(row(66, (cP & 0xFF) << 16 | (c & 0xFF) << 8 | (cN & 0xFF)))
         let stats = UInt64(t.casingStats)
         rows.append(row(67, stats << 8 | casing))
@@ -124,7 +116,5 @@ struct EntityFeatures {
         rows.append(row(40, prev))
         rows.append(row(41, prev2 << 4 | prev))
         rows.append(row(42, ByteHash.mix(prev, t.lower)))
-        rows.append(row(43, ByteHash.mix(prev, t.shape)))
-        rows.append(row(44, prev << 8 | UInt64(t.casing.rawValue) << 4 | UInt64(mode.rawValue)))
     }
 }

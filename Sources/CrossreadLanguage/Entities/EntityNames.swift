@@ -9,6 +9,7 @@ public enum EntityNames {
     /// Lower case, accents folded, runs of other characters as one hyphen ("Qassem Soleimani" ->
     /// "qassem-soleimani", "U.S." -> "u-s").
     public static func slug(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(name) }
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         var result = ""
         var pendingHyphen = false
@@ -24,5 +25,22 @@ public enum EntityNames {
             }
         }
         return result.isEmpty ? "unnamed" : result
+    }
+
+    /// The slug of an ASCII name, without Foundation.
+    static func asciiSlug(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for b in name.utf8 {
+            if b.isASCIILetter || b.isASCIIDigit {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(b.asciiLowercased)
+            } else if b != UInt8(ascii: "'") {
+                pendingHyphen = true
+            }
+        }
+        return bytes.isEmpty ? "unnamed" : String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -16,7 +16,7 @@ public struct EntityTaggerTrainer {
     /// Training settings.
     public struct Options: Sendable {
         /// Bits of the hashed feature table: 2^rowBits rows of eight 16-bit weights.
-        public var rowBits = 19
+        public var rowBits = 18
         public var epochs = 12
         public var seed: UInt64 = 20_241_111
         /// Share of sentences also trained as a Title Case headline and as lower case.
