@@ -16,6 +16,8 @@ struct EntityClustering {
         var weight: Int
         /// Position: the mention index, or the order the entity was first seen.
         var order: Int
+        /// Every mention index with this name (in a document), for recency.
+        var positions: [Int] = []
     }
 
     let gazetteer: Gazetteer
@@ -100,7 +102,9 @@ struct EntityClustering {
                 let root = find(j)
                 var entry = candidates[root] ?? (0, -1)
                 entry.weight += records[j].weight
-                if records[j].order < records[i].order { entry.latest = max(entry.latest, records[j].order) }
+                for position in records[j].positions.isEmpty ? [records[j].order] : records[j].positions where position < records[i].order {
+                    entry.latest = max(entry.latest, position)
+                }
                 candidates[root] = entry
             }
             guard !candidates.isEmpty else { continue }

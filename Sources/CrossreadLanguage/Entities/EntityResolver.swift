@@ -27,12 +27,14 @@ public struct EntityResolver: Sendable {
                 if let existing = index[key] {
                     recordOf[position] = existing
                     records[existing].weight += 1
+                    records[existing].positions.append(position)
                     if let role = mention.role, !records[existing].roles.contains(role) { records[existing].roles.append(role) }
                 } else {
                     index[key] = records.count
                     recordOf[position] = records.count
                     records.append(EntityClustering.Record(type: mention.type, name: written, forms: [],
-                                                           roles: mention.role.map { [$0] } ?? [], weight: 1, order: position))
+                                                           roles: mention.role.map { [$0] } ?? [], weight: 1, order: position,
+                                                           positions: [position]))
                 }
             }
         }
