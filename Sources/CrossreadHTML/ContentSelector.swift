@@ -198,7 +198,7 @@ struct ContentSelector {
             if block.role == .heading && block.headingLevel == 1 { headline = index; break }
             index -= 1
         }
-        guard let headline else { return nil }
+        guard let headline else { return precedingLead(page, start: start, weights: weights, elements: elements) }
         var lead: [Int] = []
         for index in (headline + 1)..<start {
             let block = page.blocks[index]
@@ -207,6 +207,42 @@ struct ContentSelector {
             if weights[index].paragraphLike && block.role != .heading || isDek { lead.append(index) }
         }
         return lead
+    }
+
+    /// Without a headline in reach: up to two clean paragraphs right before the container, close
+    /// to it in the tree (a teaser paragraph above the body).
+    private func precedingLead(_ page: PageModel, start: Int, weights: [Weight], elements: [PageModel.Element]) -> [Int] {
+        let containerElement = Int(page.blocks[start].element)
+        var ancestors: [Int] = []
+        var index = containerElement
+        while index >= 0 && ancestors.count < 6 {
+            ancestors.append(index)
+            index = Int(elements[index].parent)
+        }
+        var lead: [Int] = []
+        var blockIndex = start - 1
+        while blockIndex >= 0 && start - blockIndex <= 6 && lead.count < 2 {
+            let block = page.blocks[blockIndex]
+            if weights[blockIndex].paragraphLike && block.role == .paragraph && block.linkChars * 10 < block.chars {
+                guard !underExcludedHint(block, elements), sharesAncestor(Int(block.element), ancestors, elements) else { break }
+                lead.append(blockIndex)
+            } else if block.chars >= 60 || block.role == .heading {
+                break
+            }
+            blockIndex -= 1
+        }
+        return lead.reversed()
+    }
+
+    private func sharesAncestor(_ element: Int, _ ancestors: [Int], _ elements: [PageModel.Element]) -> Bool {
+        var index = element
+        var steps = 0
+        while index >= 0 && steps < 8 {
+            if ancestors.dropFirst().contains(index) { return true }
+            index = Int(elements[index].parent)
+            steps += 1
+        }
+        return false
     }
 
     /// Under a hint that a lead never carries (comments, ads, appeals, legal notices, captions, hidden).
