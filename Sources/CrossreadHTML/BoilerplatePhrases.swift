@@ -37,7 +37,9 @@ enum BoilerplatePhrases {
         "zum thema", "weitere meldungen", "das könnte dich auch interessieren", "passend dazu",
         "contenido relacionado", "te puede interesar", "noticias relacionadas", "lee también", "comentarios",
         "à lire aussi", "lire aussi", "sur le même sujet", "commentaires", "articles similaires",
-        "zobacz także", "czytaj także", "czytaj też", "polecamy", "komentarze", "leggi anche", "articoli correlati",
+        "weitere informationen", "weitere themen", "mehr themen", "mehr zum thema", "kontakt", "ansprechpartner",
+        "ansprechpartnerin", "quellen", "quellenangaben", "contexto de la noticia", "more information",
+        "further reading", "see also", "sources", "tags", "schlagworte", "themen", "zobacz także", "czytaj także", "czytaj też", "polecamy", "komentarze", "leggi anche", "articoli correlati",
     ]
 
     /// Lowercased, with punctuation at the ends and runs of spaces removed.
