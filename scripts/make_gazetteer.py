@@ -13,7 +13,8 @@ that the UNER English-EWT *train* split uses as lower-case words ("mobile", "spl
 Line format: kind<TAB>name[<TAB>canonical name]. Kinds:
   place, city (weaker: a feature only), group, organization, role (a title head: "President"),
   rolemod (a word that modifies a title: "Prime", "Vice", "Defense"), first (first names),
-  nickname (nickname<TAB>formal first name), orgsuffix, placesuffix, platform.
+  nickname (nickname<TAB>formal first name), orgsuffix, placesuffix, worksuffix (last words of
+  names of agreements, laws and events), platform.
 """
 import os
 import sys
@@ -45,6 +46,9 @@ COUNTRY_ALIASES = {
     "Vatican City": "Vatican City", "Kosovo": "Kosovo", "Micronesia": "Micronesia", "Eswatini": "Eswatini",
     "PRC": "China", "Mainland China": "China", "Soviet Union": "Soviet Union", "USSR": "Soviet Union",
     "Yugoslavia": "Yugoslavia", "Bosnia": "Bosnia and Herzegovina", "Herzegovina": "Bosnia and Herzegovina",
+    "Washington D.C.": "Washington, D.C.", "Washington DC": "Washington, D.C.", "D.C.": "Washington, D.C.",
+    "DC": "Washington, D.C.", "District of Columbia": "Washington, D.C.", "New York City": "New York City",
+    "NYC": "New York City", "L.A.": "Los Angeles", "LA": "Los Angeles",
 }
 
 REGIONS = [
@@ -57,7 +61,7 @@ REGIONS = [
     "East Asia", "South Asia", "Horn of Africa", "North Africa", "West Africa", "East Africa", "Sub-Saharan Africa",
     "Indo-Pacific", "Pacific", "Atlantic", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Silicon Valley",
     "Capitol Hill", "Mar-a-Lago", "Oval Office", "White House", "Kremlin", "Downing Street", "Camp David",
-    "Washington D.C.", "D.C.", "New York City", "NYC", "L.A.", "Tel Aviv", "Ramallah", "Rafah", "Khan Younis",
+    "Tel Aviv", "Ramallah", "Rafah", "Khan Younis",
     "Jenin", "Nablus", "Hebron", "Beirut", "Damascus", "Aleppo", "Idlib", "Tehran", "Baghdad", "Mosul", "Kyiv", "Kiev",
     "Kharkiv", "Odesa", "Odessa", "Mariupol", "Bakhmut", "Moscow", "St. Petersburg", "Brussels", "Geneva", "The Hague",
     "Davos", "Doha", "Riyadh", "Abu Dhabi", "Dubai", "Cairo", "Amman", "Ankara", "Istanbul", "Sanaa", "Aden", "Kabul",
@@ -76,7 +80,7 @@ REGIONS = [
     "Siberia", "Patagonia", "Amazon", "Himalayas", "Alps", "Sahara", "Nile", "Jordan River", "Dead Sea", "Lebanon",
 ]
 
-US_STATE_ALIASES = ["Calif.", "Fla.", "Mass.", "Mich.", "Penn.", "Tex.", "Wash.", "N.Y.", "N.J.", "D.C."]
+US_STATE_ALIASES = ["Calif.", "Fla.", "Mass.", "Mich.", "Penn.", "Tex.", "Wash.", "N.Y.", "N.J."]
 
 # Nationalities, religious, ethnic and political groups (UNER tags these O; Crossread calls them groups).
 GROUPS = """
@@ -257,7 +261,16 @@ PLACE_SUFFIXES = """
 Street St. Avenue Ave. Road Rd. Boulevard Blvd. Lane Square Plaza Park Bridge River Lake Mountain Mountains Mount
 Mt. Island Islands Valley County Province Region District City Town Village Airport Stadium Arena Palace Tower
 Strip Sea Ocean Gulf Bay Canal Desert Heights Peninsula Coast Beach Harbor Harbour Port Hill Hills Forest Falls
-Crossing Border Camp Base Station Square Quarter Mall
+Crossing Border Camp Base Station Square Quarter Mall Theatre Theater Museum Cathedral Temple Mosque Synagogue
+Hotel Garden Gardens Zoo Pier Terminal Prison Embassy Consulate Memorial Monument Castle Fort
+"""
+
+# Last words of names of agreements, laws, plans and events: such a name is not a person ("Abraham Accords").
+WORK_SUFFIXES = """
+Accords Accord Agreement Agreements Act Acts Doctrine Plan Treaty Deal Award Awards Prize Amendment Bill Law
+Protocol Convention Summit Initiative Report Index Declaration Resolution Charter Pact Process Talks Conference
+Games Cup Festival Marathon Olympics Championship Championships Tournament Crisis War Wars Revolution Uprising
+Operation Program Programme Strategy
 """
 
 
@@ -336,6 +349,8 @@ def main():
         add("orgsuffix", word)
     for word in PLACE_SUFFIXES.split():
         add("placesuffix", word)
+    for word in WORK_SUFFIXES.split():
+        add("worksuffix", word)
 
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# Written by scripts/make_gazetteer.py; see it for sources and licenses.\n")

@@ -54,7 +54,8 @@ extension EntityRules {
     func isSurnameLike(_ k: Int) -> Bool {
         let kinds = lexicon(k).union(phrase(k))
         if kinds.contains(.role) || kinds.contains(.roleModifier) || kinds.contains(.organizationSuffix)
-            || kinds.contains(.placeSuffix) || kinds.contains(.group) || kinds.contains(.organization) { return false }
+            || kinds.contains(.placeSuffix) || kinds.contains(.workSuffix) || kinds.contains(.group)
+            || kinds.contains(.organization) { return false }
         if kinds.contains(.place) && !kinds.contains(.firstName) { return false }
         return !isOrdinaryWord(k)
     }

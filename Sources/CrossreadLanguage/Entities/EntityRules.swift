@@ -1,7 +1,9 @@
 import CrossreadCore
 
 /// The rules that run after the tagger over one text, in this order:
-/// 1. trim possessives, quotes and punctuation off span ends; split titles off person names;
+/// 1. trim possessives, quotes and punctuation off span ends; drop names of agreements and events
+///    ("Abraham Accords"); split titles off person names; split two gazetteer names joined by
+///    "of the" ("Oval Office of the White House");
 /// 2. headlines (Title Case, capitals): drop tagger spans made of ordinary words;
 /// 3. gazetteer: groups ("Israeli"), places, organizations and platforms the tagger missed or mistyped;
 ///    a known first name and the capitalized words after it are a person;
@@ -42,8 +44,9 @@ struct EntityRules {
         var candidates: [EntityCandidate] = []
         for var candidate in tagged {
             trimEnds(&candidate)
-            guard !candidate.tokens.isEmpty else { continue }
-            candidates += splitPerson(candidate)
+            guard !candidate.tokens.isEmpty, !namesAWork(candidate) else { continue }
+            if candidate.type == .organization, endsWithPlaceWord(candidate) { candidate.type = .place }
+            candidates += splitJoinedNames(candidate).flatMap(splitPerson)
         }
         candidates = dropHeadlineWords(candidates)
         candidates = applyGazetteer(candidates)
@@ -117,7 +120,36 @@ struct EntityRules {
         return covered
     }
 
-    // MARK: 1. Person spans holding a title or a place
+    // MARK: 1. Spans to drop, retype or split
+
+    /// "Abraham Accords", "Affordable Care Act": the name of a work or event, not of a person or body.
+    func namesAWork(_ candidate: EntityCandidate) -> Bool {
+        candidate.tokens.count > 1 && lexicon(candidate.tokens.upperBound - 1).contains(.workSuffix)
+            && isCapitalized(candidate.tokens.upperBound - 1)
+    }
+
+    /// "Egyptian Theatre", "Nationals Park": a building or place, not an organization.
+    func endsWithPlaceWord(_ candidate: EntityCandidate) -> Bool {
+        let last = lexicon(candidate.tokens.upperBound - 1)
+        return candidate.tokens.count > 1 && last.contains(.placeSuffix) && !last.contains(.organizationSuffix)
+    }
+
+    /// Two gazetteer names joined by lower-case words become two mentions
+    /// ("Oval Office of the White House" -> "Oval Office", "White House").
+    func splitJoinedNames(_ candidate: EntityCandidate) -> [EntityCandidate] {
+        let r = candidate.tokens
+        guard r.count >= 4, let head = gazetteer.longestMatch(bytes, tokens, at: r.lowerBound, limit: r.upperBound),
+              head.tokens.upperBound < r.upperBound, let headType = gazetteerType(head.kinds) else { return [candidate] }
+        var k = head.tokens.upperBound
+        while k < r.upperBound, isWord(k), profiles[k].casing == .lower { k += 1 }
+        guard k > head.tokens.upperBound, k < r.upperBound,
+              let tail = gazetteer.longestMatch(bytes, tokens, at: k, limit: r.upperBound), tail.tokens.upperBound == r.upperBound,
+              let tailType = gazetteerType(tail.kinds) else { return [candidate] }
+        return [EntityCandidate(tokens: head.tokens, type: headType, fromTagger: false),
+                EntityCandidate(tokens: tail.tokens, type: tailType, fromTagger: false)]
+    }
+
+    // MARK: Person spans holding a title or a place
 
     /// "President-elect Donald Trump" -> "Donald Trump"; "Israeli Prime Minister Benjamin Netanyahu"
     /// -> group "Israeli" and "Benjamin Netanyahu" (the role is attached later, from the tokens before).

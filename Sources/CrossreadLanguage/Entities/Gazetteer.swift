@@ -23,11 +23,13 @@ public struct Gazetteer: Sendable {
         public static let nickname = Kinds(rawValue: 1 << 8)
         public static let organizationSuffix = Kinds(rawValue: 1 << 9)
         public static let placeSuffix = Kinds(rawValue: 1 << 10)
+        /// The last word of the name of an agreement, law, plan or event ("Accords", "Act", "Summit").
+        public static let workSuffix = Kinds(rawValue: 1 << 11)
 
         static let byName: [String: Kinds] = [
             "place": .place, "city": .city, "group": .group, "organization": .organization, "platform": .platform,
             "role": .role, "rolemod": .roleModifier, "first": .firstName, "nickname": .nickname,
-            "orgsuffix": .organizationSuffix, "placesuffix": .placeSuffix,
+            "orgsuffix": .organizationSuffix, "placesuffix": .placeSuffix, "worksuffix": .workSuffix,
         ]
     }
 

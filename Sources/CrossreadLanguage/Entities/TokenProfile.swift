@@ -28,7 +28,7 @@ struct TokenProfile {
     enum Casing: UInt8 { case lower, capitalized, upper, mixed, digit, other }
 
     static let phraseKinds: Gazetteer.Kinds = [.place, .city, .group, .organization, .platform]
-    static let lexiconKinds: Gazetteer.Kinds = [.role, .roleModifier, .firstName, .nickname, .organizationSuffix, .placeSuffix]
+    static let lexiconKinds: Gazetteer.Kinds = [.role, .roleModifier, .firstName, .nickname, .organizationSuffix, .placeSuffix, .workSuffix]
 
     /// Profiles of all tokens of a text.
     static func profiles(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], gazetteer: Gazetteer,
