@@ -12,6 +12,7 @@ struct FeedReader {
     func read(_ utf8: [UInt8], _ handle: (IngestEvent) throws -> Void) rethrows {
         _ = FeedReader.libxml2Initialized
         let bytes = FeedEntityRepair.repair(utf8) ?? utf8
+        guard !bytes.isEmpty else { return try handle(.failure(IngestFailure.emptyFile.error(source: source))) }
         guard let context = xmlNewParserCtxt() else {
             return try handle(.failure(IngestFailure.malformedFeed("libxml2 could not start").error(source: source)))
         }

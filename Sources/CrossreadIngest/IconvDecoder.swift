@@ -32,6 +32,7 @@ enum IconvDecoder {
             inputOffset = bytes.count - inputLeft
             written = output.count - outputLeft
             if result != -1 { break }
+            if output.count - written < 3 { output.append(contentsOf: repeatElement(0, count: 16)) }
             switch error {
             case E2BIG:
                 output.append(contentsOf: repeatElement(0, count: output.count))

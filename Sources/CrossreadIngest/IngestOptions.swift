@@ -17,8 +17,16 @@ public struct IngestOptions: Sendable, Equatable, Codable {
     public init(maxArticleBytes: Int = IngestOptions.defaultMaxArticleBytes,
                 maxFileBytes: Int = IngestOptions.defaultMaxFileBytes,
                 followSymlinks: Bool = true) {
-        self.maxArticleBytes = max(1, maxArticleBytes)
-        self.maxFileBytes = max(1, maxFileBytes)
+        self.maxArticleBytes = IngestOptions.clampedLimit(maxArticleBytes)
+        self.maxFileBytes = IngestOptions.clampedLimit(maxFileBytes)
         self.followSymlinks = followSymlinks
+    }
+
+    /// Limits stay between 1 byte and 1 PiB, so arithmetic on them cannot overflow.
+    static func clampedLimit(_ bytes: Int) -> Int { min(max(1, bytes), 1 << 50) }
+
+    /// These options with limits clamped (a decoded configuration skips the initializer).
+    var clamped: IngestOptions {
+        IngestOptions(maxArticleBytes: maxArticleBytes, maxFileBytes: maxFileBytes, followSymlinks: followSymlinks)
     }
 }

@@ -11,7 +11,7 @@ public struct Ingestor: Sendable {
     public let options: IngestOptions
 
     public init(options: IngestOptions = .init()) {
-        self.options = options
+        self.options = options.clamped
     }
 
     /// Reads paths in order ("-" is standard input; folders recursively, sorted, hidden files

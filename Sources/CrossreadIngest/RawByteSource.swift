@@ -13,6 +13,8 @@ struct RawByteSource {
     }
 
     private var origin: Origin
+    /// One read never asks for more than this; callers loop on `.more`.
+    static let largestRead = 64 * 1024 * 1024
     private(set) var ended = false
 
     static func descriptor(_ fd: Int32) -> RawByteSource { RawByteSource(origin: .descriptor(fd)) }
@@ -30,6 +32,7 @@ struct RawByteSource {
             if offset + take >= bytes.count { ended = true }
             return ended ? .end : .more
         case .descriptor(let fd):
+            let count = min(count, Self.largestRead)
             var failure: Int32 = 0
             // Read into fresh uninitialized storage (no zero-filling), then hand it over or append it.
             let chunk = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in

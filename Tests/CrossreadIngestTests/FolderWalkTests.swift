@@ -118,3 +118,19 @@ struct FolderWalkTests {
         #expect(seen == 1)
     }
 }
+
+@Suite("Limits at the extremes")
+struct ExtremeLimitTests {
+    @Test func hugeLimitsDoNotOverflow() {
+        let options = IngestOptions(maxArticleBytes: .max, maxFileBytes: .max)
+        let events = ingest(gzip(Array("{\"text\": \"fine\"}\nplain".utf8)), name: "x.jsonl.gz", options: options)
+        #expect(events.articles.map(\.content) == ["fine"])
+        #expect(events.failures.map(\.reason) == ["line 2: not a JSON object (invalid JSON)"])
+        #expect(ingest("Some text.", name: "t", options: options).articles.count == 1)
+    }
+
+    @Test func oneByteLimit() {
+        let events = ingest("ab", name: "t.txt", options: IngestOptions(maxArticleBytes: 0))
+        #expect(events.failures.map(\.reason) == ["too large: 2 bytes, the limit is 1 byte (--max-size)"])
+    }
+}

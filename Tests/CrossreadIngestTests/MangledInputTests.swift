@@ -1,0 +1,61 @@
+import CrossreadCore
+import Testing
+@testable import CrossreadIngest
+
+/// Cut and scrambled inputs of every format: nothing crashes, every event is well-formed.
+@Suite("Mangled inputs")
+struct MangledInputTests {
+    /// A small deterministic generator (SplitMix64), so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    }
+
+    static let seeds: [(String, [UInt8])] = [
+        ("feed.rss", Array(FeedTests.rss.utf8)),
+        ("feed.atom", Array(FeedTests.atom.utf8)),
+        ("page.html", Array(FormatDetectionTests.htmlPage.utf8)),
+        ("dump.jsonl", Array("{\"text\": \"one\", \"authors\": [\"A\"]}\n{\"html\": \"<p>two</p>\"}\n".utf8)),
+        ("wide.txt", [0xFF, 0xFE] + Array("w\0i\0d\0e\0".utf8)),
+        ("page.html.gz", gzip(Array(FormatDetectionTests.htmlPage.utf8))),
+    ]
+
+    @Test func cutAndScrambledInputsNeverCrash() {
+        var generator = Generator(state: 20_241_111)
+        for (name, original) in Self.seeds {
+            for _ in 0..<60 {
+                var bytes = original
+                switch generator.below(3) {
+                case 0:
+                    bytes = Array(bytes.prefix(generator.below(bytes.count + 1)))
+                case 1:
+                    for _ in 0..<(1 + generator.below(8)) where !bytes.isEmpty {
+                        bytes[generator.below(bytes.count)] = UInt8(truncatingIfNeeded: generator.next())
+                    }
+                default:
+                    let at = generator.below(bytes.count + 1)
+                    bytes.insert(contentsOf: (0..<generator.below(6)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: at)
+                }
+                for event in ingest(bytes, name: name, options: IngestOptions(maxArticleBytes: 4_096)) {
+                    switch event {
+                    case .article(let article):
+                        #expect(!article.source.isEmpty)
+                        #expect(article.content.unicodeScalars.first != "\u{FEFF}")
+                        #expect(article.format == .text || article.format == .html)
+                    case .failure(let error):
+                        #expect(error.stage == .ingest)
+                        #expect(error.source?.hasPrefix(name) == true)
+                        #expect(!error.reason.isEmpty)
+                    }
+                }
+            }
+        }
+    }
+}
