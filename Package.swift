@@ -36,13 +36,14 @@ let package = Package(
         .target(name: "CrossreadLanguage", dependencies: ["CrossreadCore"], resources: [.copy("Resources")]),
         // Assembles the stages into documents.
         .target(name: "CrossreadPipeline",
-                dependencies: ["CrossreadCore", "CrossreadIngest", "CrossreadClean", "CrossreadHTML"]),
+                dependencies: ["CrossreadCore", "CrossreadIngest", "CrossreadClean", "CrossreadHTML",
+                               "CrossreadLanguage", "CrossreadCorpus"]),
         // Storage adapter: SQLite through GRDB, FTS5 search.
         .target(name: "CrossreadSQLite",
                 dependencies: ["CrossreadCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line tool: parses arguments, calls the library.
         .executableTarget(name: "crossread",
-                          dependencies: ["CrossreadPipeline", "CrossreadSQLite",
+                          dependencies: ["CrossreadPipeline", "CrossreadSQLite", "CrossreadReport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Corpus-wide stages: near-duplicates, stories and topics.

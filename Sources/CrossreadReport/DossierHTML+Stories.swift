@@ -73,7 +73,8 @@ extension DossierHTML {
                 out += "<span class=\"pill single\">single source</span>"
             }
             if !claim.disputedBy.isEmpty { out += "<span class=\"pill bad\">disputed by \(claim.disputedBy.map { index.sourceLabel($0) }.joined(separator: ", ").html)</span>" }
-            for reference in claim.evidence { out += link(reference, index) }
+            var linked = Set<String>()
+            for reference in claim.evidence where linked.insert(reference.document).inserted { out += link(reference, index) }
             for reference in claim.disputes { out += link(reference, index, label: "dispute: " + index.sourceLabel(reference.document)) }
             out += "</li>"
         }

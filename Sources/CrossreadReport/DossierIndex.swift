@@ -68,7 +68,11 @@ struct DossierIndex {
             let host = rest.prefix { $0 != "/" }
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : String(host)
         }
-        return String(source.split(separator: "/").last ?? Substring(source))
+        let file = source.split(separator: "/").last.map(String.init) ?? source
+        for suffix in [".gz", ".txt", ".html", ".htm", ".jsonl", ".rss", ".atom", ".xml"] where file.hasSuffix(suffix) {
+            return String(file.dropLast(suffix.count))
+        }
+        return file
     }
 
     /// A document's title, or the start of its text.

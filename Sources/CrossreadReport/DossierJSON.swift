@@ -51,6 +51,15 @@ public struct DossierJSON: Sendable {
                 try c.encode(disputes, forKey: .disputes); try c.encode(story, forKey: .story)
             }
         }
+        struct StoryJSON: Encodable {
+            var id: String, title: String, documents: [String], first: String?, last: String?, topic: String
+            enum CodingKeys: String, CodingKey { case id, title, documents, first, last, topic }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(documents, forKey: .documents)
+                try c.encode(first, forKey: .first); try c.encode(last, forKey: .last); try c.encode(topic, forKey: .topic)
+            }
+        }
         struct ConflictValueJSON: Encodable { var value: String; var document: String; var evidence: Reference }
         struct ConflictJSON: Encodable { var about: String; var values: [ConflictValueJSON]; var story: String? }
         struct QuoteGroupJSON: Encodable { var speaker: String?; var speakerName: String?; var variants: [Reference] }
@@ -61,7 +70,9 @@ public struct DossierJSON: Sendable {
             try c.encode(analysis.documents.map { DocumentJSON($0, includeAnnotations: true) }, forKey: .documents)
             try c.encode(analysis.entities, forKey: .entities)
             try c.encode(analysis.duplicates, forKey: .duplicates)
-            try c.encode(analysis.stories, forKey: .stories)
+            try c.encode(analysis.stories.map {
+                StoryJSON(id: $0.id, title: $0.title, documents: $0.documents, first: $0.first, last: $0.last, topic: $0.topic)
+            }, forKey: .stories)
             try c.encode(analysis.topics, forKey: .topics)
             try c.encode(analysis.timeline.map {
                 TimelineJSON(date: $0.date, text: $0.text, documents: $0.documents, evidence: $0.evidence.map(reference), story: $0.story)

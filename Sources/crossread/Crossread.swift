@@ -13,6 +13,6 @@ struct Crossread: AsyncParsableCommand {
           crossread ingest ~/scraped/trump-netanyahu
           crossread search "same side" --db crossread.db
         """,
-        subcommands: [IngestCommand.self, ExtractCommand.self, ListCommand.self, ShowCommand.self,
+        subcommands: [AnalyzeCommand.self, IngestCommand.self, ExtractCommand.self, ListCommand.self, ShowCommand.self,
                       SearchCommand.self])
 }
