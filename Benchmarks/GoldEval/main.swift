@@ -14,7 +14,8 @@ import Foundation
 //   points; a predicted quote is right when it covers at least half of some gold quote;
 // - speakers: on the gold quotes found, the predicted quote covering most of the gold one names
 //   the gold speaker (names match when the words of one are all among the words of the other,
-//   "Noem" and "Kristi Noem"; a null gold speaker needs a null prediction).
+//   "Noem" and "Kristi Noem"; a null gold speaker needs a null prediction, and a Crossread quote
+//   whose speaker is not resolved to an entity counts as null).
 // `--peers` adds the systems scored by scripts/gold_peers.py (spaCy's entities, textacy's
 // quotes) to the same table; `--errors` lists Crossread's misses and false alarms per article.
 
@@ -174,10 +175,10 @@ func crossread(_ text: String, annotator: LanguageAnnotator) -> Prediction {
     }
     let entities = Dictionary(annotations.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let quotes = annotations.quotes.map { q in
+        // A speaker not resolved to an entity ("one legal expert") counts as no speaker.
         var names: [String] = []
-        if q.speaker != nil || q.speakerName != nil {
-            names = [q.speakerName].compactMap { $0 }
-            if let id = q.speaker, let entity = entities[id] { names += [entity.name] + entity.aliases }
+        if let id = q.speaker {
+            names = [q.speakerName].compactMap { $0 } + (entities[id].map { [$0.name] + $0.aliases } ?? [])
         }
         return PredictedQuote(start: codePointAt[q.range.lowerBound], end: codePointAt[q.range.upperBound], speakers: names)
     }
