@@ -279,12 +279,12 @@ func printSection(_ title: String, _ ours: Row?, _ theirs: [String: Row], _ metr
     }
 }
 printSection("article-extraction-benchmark (\(bench?.1 ?? 0) pages)", bench?.0, peerRows("articleBenchmark", peers), [
-    ("precision", { $0.precision }, "%.3f"), ("recall", { $0.recall }, "%.3f"), ("F1", { $0.f1 }, "%.3f"),
+    ("precision", { $0.precision }, "%.3f"), ("recall", { $0.recall }, "%.3f"), ("F1", { $0.f1 }, "%.4f"),
     ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
 ])
 printSection("trafilatura-eval (\(evaluation?.1 ?? 0) pages)", evaluation?.0, peerRows("trafilaturaEval", peers), [
     ("snippet precision", { $0.precision }, "%.3f"), ("snippet recall", { $0.recall }, "%.3f"),
-    ("snippet F1", { $0.f1 }, "%.3f"), ("title accuracy", { $0.title }, "%.3f"),
+    ("snippet F1", { $0.f1 }, "%.4f"), ("title accuracy", { $0.title }, "%.3f"),
     ("author accuracy", { $0.author }, "%.3f"), ("date accuracy", { $0.date }, "%.3f"),
     ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
 ])

@@ -12,7 +12,7 @@ public struct HTMLExtractor: ArticleCleaner {
         /// Deeper elements are not entered.
         public var maximumDepth = 512
         /// How much a character of boilerplate weighs against a character of paragraph text.
-        public var badWeight: Float = 1.0
+        public var badWeight: Float = 0.85
         /// The share of a boilerplate-hinted subtree's characters that counts against its parent
         /// (hinted subtrees are cut from the output, so they cost a container little).
         public var hintedBadWeight: Float = 0.15
@@ -30,7 +30,7 @@ public struct HTMLExtractor: ArticleCleaner {
         /// paragraph text (a "has-sidebar" wrapper around the article).
         public var hintOverrideShare: Float = 0.6
         /// Less paragraph text than this (in characters) is no article.
-        public var minimumArticleChars: Float = 150
+        public var minimumArticleChars: Float = 80
         /// The same floor for a page that declares itself an article (JSON-LD, og:type).
         public var minimumDeclaredArticleChars: Float = 40
         /// At most this many removed blocks are recorded.
