@@ -3,8 +3,9 @@ import CrossreadCore
 /// Decides the kind of every line of a page:
 ///
 ///     lines ─▶ hard kinds (lexicons, captions, symbols)        certain boilerplate
-///           ─▶ body model (logistic regression per line)       log-odds of body
-///           ─▶ two-state Viterbi over the lines                 body regions, smoothed
+///           ─▶ body model (two logistic stages per line)       log-odds of body
+///           ─▶ two-state Viterbi over the lines                 body stretches, smoothed
+///           ─▶ main stretch and its neighbours                  far, thin stretches dropped
 ///           ─▶ tail blocks (appeals, author bios)               removed
 ///           ─▶ subheadings and stray headlines inside the body
 struct BlockClassifier {
@@ -17,18 +18,18 @@ struct BlockClassifier {
     var joinGap: Int
     /// A stretch far from the main one stays only with at least this share of its mass.
     var farShare: Double
-    var singleRegion: Bool
-    var insideFloor: Double
 
-    /// Kinds per line, and for each kept line whether it is a subheading.
+    /// Kinds per line, with the log-odds the regions were cut from.
     struct Decision {
         var kinds: [BlockKind]
         var logits: [Double]
+        /// The kind hard rules gave each line, if any.
+        var hard: [BlockKind?]
     }
 
     func classify(_ page: PageAnalysis, _ bytes: UnsafeBufferPointer<UInt8>) -> Decision {
         let n = page.count
-        guard n > 0 else { return Decision(kinds: [], logits: []) }
+        guard n > 0 else { return Decision(kinds: [], logits: [], hard: []) }
         var (logits, hard) = model.scores(page)
         for i in 0..<n {
             // Markers inside articles are transparent: they neither extend nor cut the body.
@@ -38,22 +39,15 @@ struct BlockClassifier {
                 logits[i] += bias
             }
         }
-        var inBody: [Bool]
-        if singleRegion {
-            inBody = [Bool](repeating: false, count: n)
-            let (start, end) = Self.bestStretch(logits)
-            for i in start..<end where logits[i] > insideFloor { inBody[i] = true }
-        } else {
-            inBody = Self.viterbi(logits, switchCost: switchCost)
-            keepMainRegion(page, logits, &inBody)
-        }
+        var inBody = Self.viterbi(logits, switchCost: switchCost)
+        keepMainRegion(page, logits, &inBody)
         var kinds = [BlockKind](repeating: .chrome, count: n)
         for i in 0..<n {
             if let kind = hard[i] { kinds[i] = kind } else if inBody[i] { kinds[i] = .body }
         }
         TailBlocks.mark(page, &kinds)
         markSubheadings(page, hard, &kinds)
-        return Decision(kinds: kinds, logits: logits)
+        return Decision(kinds: kinds, logits: logits, hard: hard)
     }
 
     /// The contiguous stretch of lines with the largest sum of log-odds (Kadane).

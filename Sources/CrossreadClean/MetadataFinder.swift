@@ -13,6 +13,8 @@ import CrossreadCore
 struct MetadataFinder {
     let page: PageAnalysis
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The kinds hard rules gave lines; a line the body model alone left out has none.
+    let hard: [BlockKind?]
 
     func find(_ kinds: inout [BlockKind]) -> DocumentMetadata {
         var metadata = DocumentMetadata()
@@ -27,6 +29,7 @@ struct MetadataFinder {
             kinds[headline] = .headline
             metadata.title = text(headline)
         }
+        if let headline { takeBackLead(after: headline, before: bodyStart, &kinds) }
         let anchor = headline ?? bodyStart
         let windowStart = max(0, anchor - 4)
         let windowEnd = min(n, max(anchor + 6, bodyStart))
@@ -74,6 +77,16 @@ struct MetadataFinder {
             }
         }
         return metadata
+    }
+
+    /// The lead (standfirst) sits between the headline and the body, often cut off from the
+    /// body by a byline, a date or share buttons: prose there is body.
+    private func takeBackLead(after headline: Int, before bodyStart: Int, _ kinds: inout [BlockKind]) {
+        guard headline + 1 < bodyStart, bodyStart - headline <= 10 else { return }
+        for i in (headline + 1)..<bodyStart where kinds[i] == .chrome && hard[i] == nil {
+            let s = page.stats[i]
+            if s.words >= 8, page.prose[i] || (s.endsSentence && s.stopRatio >= 0.1) { kinds[i] = .body }
+        }
     }
 
     // MARK: Headline

@@ -15,8 +15,6 @@ extension TextCleaner {
         public var farShare: Double
         /// Drop the "* " or "+ " marker of a kept list item.
         public var stripBullets: Bool
-        public var singleRegion: Bool = false
-        public var insideFloor: Double = -3
 
         public init(model: BodyModel = .standard, switchCost: Double = 0.5, bias: Double = 0.5,
                     joinGap: Int = 10, farShare: Double = 0.3, stripBullets: Bool = true) {

@@ -40,7 +40,7 @@ public struct TextCleaner: ArticleCleaner {
             let page = PageAnalysis(bytes)
             let decision = classifier.classify(page, bytes)
             var kinds = decision.kinds
-            _ = MetadataFinder(page: page, bytes: bytes).find(&kinds)
+            _ = MetadataFinder(page: page, bytes: bytes, hard: decision.hard).find(&kinds)
             return page.lines.indices.map { i in
                 (kinds[i], decision.logits[i],
                  String(decoding: UnsafeBufferPointer(rebasing: bytes[page.lines[i].start..<page.lines[i].end]), as: UTF8.self))
@@ -50,14 +50,14 @@ public struct TextCleaner: ArticleCleaner {
 
     private var classifier: BlockClassifier {
         BlockClassifier(model: options.model, switchCost: options.switchCost, bias: options.bias,
-                        joinGap: options.joinGap, farShare: options.farShare,
-                        singleRegion: options.singleRegion, insideFloor: options.insideFloor)
+                        joinGap: options.joinGap, farShare: options.farShare)
     }
 
     private func clean(bytes: UnsafeBufferPointer<UInt8>) -> CleanedArticle {
         let page = PageAnalysis(bytes)
-        var kinds = classifier.classify(page, bytes).kinds
-        var metadata = MetadataFinder(page: page, bytes: bytes).find(&kinds)
+        let decision = classifier.classify(page, bytes)
+        var kinds = decision.kinds
+        var metadata = MetadataFinder(page: page, bytes: bytes, hard: decision.hard).find(&kinds)
 
         var blocks: [(text: String, kind: Paragraph.Kind)] = []
         var removed: [RemovedBlock] = []
