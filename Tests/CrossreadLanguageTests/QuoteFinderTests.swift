@@ -263,4 +263,35 @@ struct QuoteFinderTests {
         let found = QuoteFinder().quotes(in: text, sentences: [], mentions: mentions, entities: [])
         #expect(found.first?.speakerName == "Gretchen Whitmer" || found.first?.speakerName == "Whitmer")
     }
+
+    @Test func organizationsSpeakThroughTheCompanyAndIt() {
+        let text = "Axios denied the report on Friday. “We never said any such thing,” the company said. “We will not comment further,” it said in a statement."
+        #expect(quotes(text) == [
+            Found(text: "We never said any such thing", speaker: "organization:axios", cue: "said"),
+            Found(text: "We will not comment further", speaker: "organization:axios", cue: "said", venue: "statement"),
+        ])
+    }
+
+    @Test func pronounChainsBackToTheNamedPerson() {
+        let text = "Dermer claims he cut ties in 2010. During the visit, he was photographed with Trump. Was this wise? He told the interviewer: “I took the judgement call myself.”"
+        #expect(quotes(text) == [Found(text: "I took the judgement call myself.", speaker: "person:ron-dermer", cue: "told")])
+    }
+
+    @Test func personBeforeAPlaceAfterTheCue() {
+        let text = "“We believe that justice has been served,” said Gaza Attorney Ron Dermer."
+        #expect(quotes(text).first?.speaker == "person:ron-dermer")
+    }
+
+    @Test func shortStandaloneQuoteContinuesTheSpeaker() {
+        #expect(quotes("“We will see the market shake out,” Whitmer said. “Not everyone wins.”") == [
+            Found(text: "We will see the market shake out", speaker: "person:gretchen-whitmer", cue: "said"),
+            Found(text: "Not everyone wins.", speaker: "person:gretchen-whitmer", cue: "said"),
+        ])
+        #expect(quotes("The ad ran for weeks. “Not everyone wins.”") == [])
+    }
+
+    @Test func secondQuoteOfASentenceTakesTheSentenceSubject() {
+        let text = "Dermer spoke to Axios first. During the call, he asked about the plan, called Trump a “traitor” and said, “somebody ought to stop him,” the prosecutor’s office said."
+        #expect(quotes(text).last?.speaker == "person:ron-dermer")
+    }
 }

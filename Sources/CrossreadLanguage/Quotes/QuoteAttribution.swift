@@ -19,6 +19,8 @@ struct QuoteAttribution {
         var attribution: Attribution?
         var standalone = false
         var windowStart = 0
+        /// A short quote kept only when it takes the speaker of an attributed quote before it.
+        var needsSpeaker = false
     }
 
     let text: FinderText
@@ -70,7 +72,9 @@ struct QuoteAttribution {
         let before = attributionBefore(span, start: start)
         let endsWithComma = span.closeMark.map { text.isPunctuation($0 - 1, ",") } ?? false
         let chosen: Attribution?
-        if let after, let before, after.speaker == nil, before.speaker != nil {
+        if let after, let before, after.speaker?.entity == nil, before.speaker?.entity != nil,
+           after.speaker == nil || before.frame == .adjacent || before.frame == .colon {
+            // "... and said, “...,” the prosecutor’s office said": the named speaker right before wins.
             chosen = before
         } else if let after, endsWithComma || before == nil || before!.frame == .weak {
             chosen = after
@@ -89,8 +93,17 @@ struct QuoteAttribution {
             decision.accepted = true
             return decision
         }
-        // No cue: short phrases are scare quotes or terms; a title-case phrase is a name.
-        if words <= 4 || (words <= 8 && isTitleCase(span)) { return decision }
+        // No cue: short phrases are scare quotes or terms, unless they stand alone after an attributed
+        // quote of the same paragraph ("“...,” Mayer said. “Not everyone will succeed.”"); a title-case
+        // phrase is a name.
+        if words <= 4 {
+            if decision.standalone, words >= 2, !isTitleCase(span) {
+                decision.accepted = true
+                decision.needsSpeaker = true
+            }
+            return decision
+        }
+        if words <= 8 && isTitleCase(span) { return decision }
         decision.accepted = true
         return decision
     }
@@ -115,7 +128,7 @@ struct QuoteAttribution {
     private func windowEnd(after close: Int) -> Int {
         var t = close + 1
         var steps = 0
-        while t < text.count, steps < 25 {
+        while t < text.count, steps < 45 {
             if text.tokens[t].gap >= .line || text.kind(t) == .quote { return t }
             if text.isSentenceEnd(t) { return t }
             t += 1
@@ -151,7 +164,9 @@ struct QuoteAttribution {
             && text.bytes[r.upperBound - 1] == UInt8(ascii: "g")
     }
 
-    /// `“Q,” SPEAKER CUE ...` or `“Q,” CUE SPEAKER ...` right after the closing mark.
+    /// `“Q,” SPEAKER CUE ...` or `“Q,” CUE SPEAKER ...` after the closing mark. The speaker may carry
+    /// a title ("JPL scientist Michael Malaska said"), an appositive ("Dylan Nelson, a fellow at ...,
+    /// said"), or close a clause that continues the sentence ("... and affects every town, Noem said").
     private func attributionAfter(_ span: QuoteMarkPairer.Span, close: Int, end: Int) -> Attribution? {
         // "“We won.” Netanyahu said nothing else": a quote closed by a period ends its sentence.
         if span.inner.upperBound > span.inner.lowerBound, text.isPunctuation(close - 1, ".") { return nil }
@@ -159,26 +174,37 @@ struct QuoteAttribution {
         while j < end, text.isPunctuation(j, ",") || text.kind(j) == .dash { j += 1 }
         var found: Int? = nil
         var t = j
-        while t < min(end, j + 18) {
+        while t < end {
             if cue(at: t) != nil { found = t; break }
             t += 1
         }
         guard let c = found, let kind = cue(at: c), kind == .speech || kind == .according else { return nil }
         // "“...,” highlighting the leaders’ view": a participle clause shares the sentence's subject.
         if c == j, kind == .speech, isParticiple(c) { return nil }
-        // A cue far from the quote needs an appositive before it: "“...,” Mayer, Disney’s chairman, said".
-        let appositive = text.isPunctuation(c - 1, ",")
-        if c - j > 8, !appositive { return nil }
         var speaker: SpeakerResolver.Speaker? = nil
         if kind == .according {
             speaker = speakers.candidates(in: (c + 2)..<end).first.map(speakers.resolve)
         } else if c > j {
-            // Between the quote and the cue stands the speaker, maybe with a title or an appositive.
             let candidates = speakers.candidates(in: j..<c)
-            if appositive, let first = candidates.first, first.tokens.lowerBound - j <= 2, speakers.isSubjectLike(first) {
+            // The candidate right before the cue ("Malaska said", "Trump also said").
+            let adjacent = candidates.last.flatMap { candidate -> SpeakerResolver.Candidate? in
+                let gap = c - candidate.tokens.upperBound
+                guard gap == 0 || (gap == 1 && text.isWord(c - 1) && !text.isCapitalized(c - 1)) else { return nil }
+                return speakers.isSubjectLike(candidate) ? candidate : nil
+            }
+            let appositive = text.isPunctuation(c - 1, ",")
+            if let first = candidates.first, appositive, first.tokens.lowerBound - j <= 5, speakers.isSubjectLike(first),
+               text.isPunctuation(first.tokens.upperBound, ",") {
+                // "Dylan Nelson, a postdoctoral fellow at ..., said"
                 speaker = speakers.resolve(first)
-            } else if let nearest = speakers.nearestSubject(candidates, cue: c) {
+            } else if c - j <= 8, let nearest = speakers.nearestSubject(candidates, cue: c) {
                 speaker = speakers.resolve(nearest)
+            } else if let adjacent, c - j <= 16, (j..<adjacent.tokens.lowerBound).allSatisfy(isTitleToken) {
+                // "JPL scientist and study co-author Michael Malaska said"
+                speaker = speakers.resolve(adjacent)
+            } else if let adjacent, text.isPunctuation(adjacent.tokens.lowerBound - 1, ",") {
+                // "“...” and affects every community, Noem said"
+                speaker = speakers.resolve(adjacent)
             } else if c - j <= 6, let phrase = speakerPhrase(j..<c) {
                 // A name recognition missed, or an unnamed speaker: "one user quipped".
                 speaker = SpeakerResolver.Speaker(entity: nil, name: phrase)
@@ -186,10 +212,24 @@ struct QuoteAttribution {
                 return nil
             }
         } else {
-            speaker = speakers.candidates(in: (c + 1)..<min(end, c + 8)).first.map(speakers.resolve)
+            // "said U.S. Attorney Nealy Cox": a person or organization before a place in the title.
+            let after = speakers.candidates(in: (c + 1)..<min(end, c + 10))
+            let preferred = after.first { candidate in
+                if case .mention(let index) = candidate.kind {
+                    let type = speakers.mentions[index].mention.type
+                    return type == .person || type == .organization
+                }
+                return true
+            }
+            speaker = (preferred ?? after.first).map(speakers.resolve)
         }
         let venue = venues.venue(in: c..<end)
         return Attribution(cue: cueText(at: c), speaker: speaker, frame: .after, venue: venue)
+    }
+
+    /// A word of a title before a name: "JPL", "scientist", "and", "co", "-", "author".
+    private func isTitleToken(_ t: Int) -> Bool {
+        text.isWord(t) || text.kind(t) == .hyphen || text.kind(t) == .possessive || text.kind(t) == .number
     }
 
     /// A short noun phrase that can only be the speaker: words alone, starting with a determiner or
@@ -239,10 +279,19 @@ struct QuoteAttribution {
         if kind == .according {
             candidate = speakers.candidates(in: (c + 2)..<open).first
         } else {
-            candidate = speakers.nearestSubject(speakers.candidates(in: start..<c), cue: c)
+            let before = speakers.candidates(in: start..<c)
+            // "Liu said that the army could be deployed, warning: “...”": a participle's subject is the sentence's.
+            candidate = isParticiple(c) ? before.first(where: speakers.isSubjectLike) ?? speakers.nearestSubject(before, cue: c)
+                : speakers.nearestSubject(before, cue: c)
             if candidate == nil, frame == .adjacent || frame == .weak {
                 // "said Netanyahu: “...”"
                 candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
+            }
+            if candidate == nil, start > 0, text.tokens[start].gap < .line {
+                // The window began after an earlier quote of the sentence ("he called Omar a “terrorist”
+                // and said, “...”"): the sentence's subject speaks.
+                let sentenceStart = windowStart(before: start, previousClose: nil)
+                candidate = speakers.candidates(in: sentenceStart..<start).first(where: speakers.isSubjectLike)
             }
         }
         return Attribution(cue: cueText(at: c), speaker: candidate.map(speakers.resolve), frame: frame, venue: nil)
@@ -301,7 +350,7 @@ struct QuoteAttribution {
             defer { last = k }
             if let own = decisions[k].attribution, own.speaker == nil, let p = last,
                let previous = decisions[p].attribution?.speaker, let close = decisions[p].span.closeMark,
-               decisions[k].windowStart == close + 1 {
+               decisions[p].span.paragraph == decisions[k].span.paragraph, decisions[k].windowStart == close + 1 {
                 // "“A,” adding “B”": the cue's subject spoke the quote before, in the same sentence.
                 decisions[k].attribution?.speaker = previous
                 continue
@@ -318,11 +367,14 @@ struct QuoteAttribution {
                     continue
                 }
             }
-            if decisions[k].standalone, firstInParagraph, text.tokens[span.openMark].gap >= .line,
+            if decisions[k].standalone, !decisions[k].needsSpeaker, firstInParagraph, text.tokens[span.openMark].gap >= .line,
                let s = speakers.sentenceIndex(of: span.openMark - 1), let subject = speakers.subject(ofSentence: s) {
                 let speaker = SpeakerResolver.Speaker(entity: subject.mention.entity, name: text.string(subject.mention.range))
                 decisions[k].attribution = Attribution(cue: nil, speaker: speaker, frame: .weak, venue: nil)
             }
+        }
+        for k in decisions.indices where decisions[k].needsSpeaker && decisions[k].attribution?.speaker == nil {
+            decisions[k].accepted = false
         }
         for k in decisions.indices.reversed() where decisions[k].accepted && decisions[k].span.continuesInNextParagraph {
             guard decisions[k].attribution?.speaker == nil, k + 1 < decisions.count, decisions[k + 1].accepted,

@@ -15,6 +15,8 @@ struct SpeakerResolver {
         enum Kind {
             case mention(Int)
             case pronoun(PersonGender)
+            /// "it" or "they" speaking for an organization ("“...,” it said in a statement").
+            case organizationPronoun
             case role
             case descriptor
         }
@@ -139,6 +141,10 @@ struct SpeakerResolver {
                 found.append(Candidate(kind: .pronoun(.male), tokens: t..<(t + 1)))
             } else if text.token(t, is: "she") {
                 found.append(Candidate(kind: .pronoun(.female), tokens: t..<(t + 1)))
+            } else if text.token(t, is: "it") || text.token(t, is: "they"), t + 1 < window.upperBound + 1,
+                      isCue(t + 1) || isCue(t + 2) && text.isWord(t + 1) && !text.isCapitalized(t + 1) {
+                // Only right before a reporting verb: "it said", "they also said".
+                found.append(Candidate(kind: .organizationPronoun, tokens: t..<(t + 1)))
             } else if text.token(t, is: "the"), let end = roleEnd(after: t), end <= window.upperBound, !covered.contains(end) {
                 found.append(Candidate(kind: .role, tokens: t..<end))
                 t = end - 1
@@ -148,6 +154,11 @@ struct SpeakerResolver {
             }
         }
         return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    private func isCue(_ t: Int) -> Bool {
+        guard text.isWord(t), !text.isCapitalized(t) else { return false }
+        return SpeechLexicon.cues.value(text.bytes, text.tokens[t].range) == .speech
     }
 
     private func isQuoted(_ t: Int) -> Bool {
@@ -218,6 +229,7 @@ struct SpeakerResolver {
     func isSubjectLike(_ candidate: Candidate) -> Bool {
         if case .mention = candidate.kind, text.kind(candidate.tokens.upperBound) == .possessive { return false }
         if case .pronoun = candidate.kind { return true }
+        if case .organizationPronoun = candidate.kind { return true }
         return !isPrepositionalObject(startingAt: candidate.tokens.lowerBound)
     }
 
@@ -265,6 +277,10 @@ struct SpeakerResolver {
         case .pronoun(let gender):
             guard let ref = antecedent(ofPronounAt: candidate.tokens.lowerBound, gender: gender) else { return Speaker() }
             return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
+        case .organizationPronoun:
+            guard let organization = lastOrganization(before: candidate.tokens.lowerBound, sentencesBack: 3) else { return Speaker() }
+            return Speaker(entity: organization.mention.entity,
+                           name: entities[organization.mention.entity]?.name ?? text.string(organization.mention.range))
         case .role:
             let phrase = text.string(tokens: candidate.tokens)
             if let ref = holder(ofRole: candidate.tokens, before: candidate.tokens.lowerBound) {
@@ -272,31 +288,64 @@ struct SpeakerResolver {
             }
             return Speaker(entity: nil, name: phrase)
         case .descriptor:
-            return Speaker(entity: nil, name: text.string(tokens: candidate.tokens))
+            // "a WeWork spokesperson" speaks for WeWork; "the company" for the organization last named.
+            let name = text.string(tokens: candidate.tokens)
+            if let organization = mentions(in: candidate.tokens).first(where: { $0.mention.type == .organization }) {
+                return Speaker(entity: organization.mention.entity, name: name)
+            }
+            if text.token(candidate.tokens.lowerBound, is: "the"),
+               text.token(candidate.tokens.upperBound - 1, isOneOf: SpeechLexicon.organizationNouns),
+               let organization = lastOrganization(before: candidate.tokens.lowerBound) {
+                return Speaker(entity: organization.mention.entity, name: entities[organization.mention.entity]?.name ?? name)
+            }
+            return Speaker(entity: nil, name: name)
         }
+    }
+
+    /// The organization named last before token `t` (outside quotes), within the sentences before.
+    func lastOrganization(before t: Int, sentencesBack: Int = 6) -> MentionRef? {
+        let floor = sentenceIndex(of: t).map { sentences[max(0, $0 - sentencesBack)].lowerBound } ?? 0
+        return mentions(in: floor..<t).last { $0.mention.type == .organization && !isQuoted($0.tokens.lowerBound) }
     }
 
     /// The nearest preceding compatible person for "he"/"she": earlier in the same sentence, then
     /// sentence by sentence backwards (up to six), preferring each sentence's subject (its first
-    /// person that is not a prepositional object). Mentions inside quotes are skipped.
-    func antecedent(ofPronounAt t: Int, gender: PersonGender) -> MentionRef? {
-        guard var s = sentenceIndex(of: t) else { return nil }
+    /// person or same pronoun that is not a prepositional object). A pronoun found as that subject
+    /// is resolved in turn ("He was photographed with Epstein. ... He told the BBC: “...”").
+    /// Mentions inside quotes are skipped.
+    func antecedent(ofPronounAt t: Int, gender: PersonGender, depth: Int = 0) -> MentionRef? {
+        guard depth < 6, var s = sentenceIndex(of: t) else { return nil }
         var lookedAt = 0
+        var fallback: (ref: MentionRef, at: Int)? = nil
         while s >= 0, lookedAt < 7 {
             let sentence = sentences[s]
             let limit = min(sentence.upperBound, t)
             var first: MentionRef? = nil
             var firstSubject: MentionRef? = nil
+            var firstSubjectStart = Int.max
             for ref in mentions(in: sentence.lowerBound..<limit) where ref.mention.type == .person && !isQuoted(ref.tokens.lowerBound) {
                 guard compatible(ref, gender) else { continue }
                 if first == nil { first = ref }
-                if firstSubject == nil, !isPrepositionalObject(startingAt: ref.tokens.lowerBound) { firstSubject = ref }
+                if firstSubject == nil, !isPrepositionalObject(startingAt: ref.tokens.lowerBound) {
+                    firstSubject = ref
+                    firstSubjectStart = ref.tokens.lowerBound
+                }
             }
-            if let chosen = firstSubject ?? first { return chosen }
+            // A same pronoun as the sentence's subject, before any named person, stands for the one
+            // the sentences before name.
+            if lookedAt > 0, let pronoun = (sentence.lowerBound..<min(limit, firstSubjectStart)).first(where: { p in
+                !isQuoted(p) && (gender == .female ? text.token(p, is: "she") : text.token(p, is: "he"))
+            }) {
+                return antecedent(ofPronounAt: pronoun, gender: gender, depth: depth + 1)
+            }
+            if let chosen = firstSubject { return chosen }
+            // Only objects here ("chats with Epstein"): a subject a little further back is likelier.
+            if fallback == nil, let first { fallback = (first, lookedAt) }
+            if let (ref, at) = fallback, lookedAt - at >= 2 { return ref }
             s -= 1
             lookedAt += 1
         }
-        return nil
+        return fallback?.ref
     }
 
     private func compatible(_ ref: MentionRef, _ wanted: PersonGender) -> Bool {

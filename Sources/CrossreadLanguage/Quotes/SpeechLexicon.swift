@@ -33,11 +33,12 @@ enum SpeechLexicon {
             affirm affirmed affirms pledge pledged pledges tout touted touts reported \
             agree agreed agrees testify testified testifies mused muse scoffed retorted retort conclude concluded \
             reply replied added adds insist cautioned cautions contend contended contends laughed sighed \
-            wondered chuckled yelled screamed whispered muttered ordered pleaded
+            wondered chuckled yelled screamed whispered muttered ordered pleaded remember remembered remembers \
+            accused accuses accusing read reads
             """
         let describedAs = """
             describe described describes describing characterize characterized characterizes characterise \
-            characterised label labeled labelled labels term termed brand branded dismissed hailed
+            characterised label labeled labelled labels term termed brand branded dismissed hailed introduced introduces
             """
         let naming = "call called calls calling dub dubbed dubs"
         var entries: [(String, Cue)] = []
@@ -93,6 +94,15 @@ enum SpeechLexicon {
         "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "witness", "witnesses", "resident",
         "residents", "lawyer", "lawyers", "attorney", "police", "statement", "officer", "officers", "spokespeople",
         "office", "campaign", "ministry", "government", "administration", "military", "army", "agency",
+        "company", "firm", "group", "organization", "organisation", "label", "studio", "network", "union",
+        "party", "club", "team", "department", "commission", "committee", "council", "court", "board", "bank",
+    ], value: true)
+
+    /// Nouns that stand for an organization named before ("the company said", "the statement read").
+    static let organizationNouns = FoldedWordTable([
+        "company", "firm", "group", "organization", "organisation", "label", "studio", "network", "union",
+        "party", "club", "team", "statement", "agency", "ministry", "department", "commission", "committee",
+        "council", "board", "bank", "spokesperson", "spokesman", "spokeswoman",
     ], value: true)
 
     /// People a story may quote without naming them ("one user quipped", "a neighbour said").
