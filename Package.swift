@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CrossreadLanguageTests", dependencies: ["CrossreadLanguage", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
-        .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport", "CrossreadClean"]),
+        .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport", "CrossreadClean", "CrossreadLanguage"]),
         .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
     ]
 )

@@ -12,7 +12,7 @@ enum ComparisonLexicon {
         is are was were be been being am do does did doing done have has had having will would shall \
         should can could may might must ought not no never also too very just only even still already \
         again ever much more most many some any all each every both either neither other another such own \
-        same so s t can't cannot lot lots really quite rather somewhat however meanwhile moreover \
+        so s t can't cannot lot lots really quite rather somewhat however meanwhile moreover \
         furthermore therefore thus though although because whereas yes ok well say said says saying \
         tell told tells state stated states stating add added adds note noted according reportedly \
         including include includes included like get got gets make made makes go goes went gone \
@@ -41,7 +41,7 @@ enum ComparisonLexicon {
         let groups: [[String]] = [
             ["win", "victory", "triumph"],
             ["threat", "danger", "menace", "risk"],
-            ["conversation", "discussion", "talks", "dialogue"],
+            ["conversation", "discussion", "talks", "dialogue", "speak"],
             ["election", "vote", "poll"],
             ["attack", "assault", "raid", "strike"],
             ["meeting", "summit"],

@@ -17,7 +17,7 @@ public struct ComparisonOptions: Sendable, Equatable, Codable {
     /// are quotes); when false, every statement is reported.
     public var singleSourceClaimsOnly: Bool
 
-    public init(matchThreshold: Double = 0.42, overlapThreshold: Double = 0.6, containedThreshold: Double = 0.3,
+    public init(matchThreshold: Double = 0.4, overlapThreshold: Double = 0.6, containedThreshold: Double = 0.3,
                 minimumSharedTerms: Int = 3, quoteOverlap: Double = 0.6, disputeOverlap: Double = 0.6,
                 singleSourceClaimsOnly: Bool = true) {
         self.matchThreshold = matchThreshold

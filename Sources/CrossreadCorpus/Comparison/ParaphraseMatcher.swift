@@ -28,28 +28,19 @@ public struct ParaphraseMatcher: Sendable {
     }
 
     func judge(_ a: Statement, _ b: Statement, weights: TermWeights) -> Judgement {
-        var shared = 0
-        var sharedWeight = 0.0
-        var i = 0
-        var j = 0
-        while i < a.termIDs.count, j < b.termIDs.count {
-            if a.termIDs[i] == b.termIDs[j] {
-                shared += 1
-                sharedWeight += weights.weight(a.termIDs[i])
-                i += 1
-                j += 1
-            } else if a.termIDs[i] < b.termIDs[j] {
-                i += 1
-            } else {
-                j += 1
+        // The whole statements, or their best-matching clauses.
+        var best = compare(a.termIDs, b.termIDs, weights: weights)
+        if !a.clauseTermIDs.isEmpty || !b.clauseTermIDs.isEmpty {
+            for x in [a.termIDs] + a.clauseTermIDs {
+                for y in [b.termIDs] + b.clauseTermIDs {
+                    let candidate = compare(x, y, weights: weights)
+                    if candidate.cosine > best.cosine { best = candidate }
+                }
             }
         }
-        let weightA = weights.totalWeight(a.termIDs)
-        let weightB = weights.totalWeight(b.termIDs)
-        let cosine = weightA > 0 && weightB > 0 ? sharedWeight / (weightA * weightB).squareRoot() : 0
-        let overlap = min(weightA, weightB) > 0 ? sharedWeight / min(weightA, weightB) : 0
-        let smaller = min(a.termIDs.count, b.termIDs.count)
-        let enoughShared = shared >= min(options.minimumSharedTerms, max(2, smaller))
+        let (cosine, overlap, shared, smaller, _) = best
+        // A fact is more than the names in it: two shared words besides names and titles.
+        let enoughShared = shared >= min(options.minimumSharedTerms, max(2, smaller)) && best.sharedWords >= 2
         let wordsMatch = enoughShared
             && (cosine >= options.matchThreshold
                 || (overlap >= options.overlapThreshold && cosine >= options.containedThreshold))
@@ -62,6 +53,34 @@ public struct ParaphraseMatcher: Sendable {
         return Judgement(cosine: cosine, overlap: overlap, sharedTerms: shared,
                          peopleDisagree: !a.people.isEmpty && !b.people.isEmpty && a.people.isDisjoint(with: b.people),
                          numberConflicts: conflicts, wordsMatch: wordsMatch)
+    }
+
+    /// Weighted cosine, weighted overlap of the smaller set, shared count and the smaller set's size.
+    private func compare(_ a: [Int], _ b: [Int], weights: TermWeights)
+        -> (cosine: Double, overlap: Double, shared: Int, smaller: Int, sharedWords: Int) {
+        var shared = 0
+        var sharedWords = 0
+        var sharedWeight = 0.0
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                if !weights.isName[a[i]] { sharedWords += 1 }
+                sharedWeight += weights.weight(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let weightA = weights.totalWeight(a)
+        let weightB = weights.totalWeight(b)
+        let cosine = weightA > 0 && weightB > 0 ? sharedWeight / (weightA * weightB).squareRoot() : 0
+        let overlap = min(weightA, weightB) > 0 ? sharedWeight / min(weightA, weightB) : 0
+        return (cosine, overlap, shared, min(a.count, b.count), sharedWords)
     }
 
     // MARK: - Plain sentences

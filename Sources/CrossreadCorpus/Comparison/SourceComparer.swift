@@ -17,7 +17,7 @@ public struct SourceComparer: Sendable {
     }
 
     /// Compares every story's documents; claim ids stay unique across stories.
-    public func compare(stories: [Story], documents: [Document], duplicates: [[String]]) -> SourceComparison {
+    public func compare(stories: [CrossreadCore.Story], documents: [Document], duplicates: [[String]]) -> SourceComparison {
         var result = SourceComparison()
         var used = Set<String>()
         for story in stories {
@@ -34,7 +34,7 @@ public struct SourceComparer: Sendable {
     }
 
     /// Compares the documents of one story (all `documents` when `story` is nil), in input order.
-    public func compare(story: Story?, documents: [Document], duplicates: [[String]]) -> SourceComparison {
+    public func compare(story: CrossreadCore.Story?, documents: [Document], duplicates: [[String]]) -> SourceComparison {
         let members: [Document]
         if let story {
             let ids = Set(story.documents)

@@ -22,6 +22,9 @@ struct Statement: Sendable {
     var tokens: [StatementToken]
     /// Distinct content terms (stems), in first-seen order.
     var terms: [String]
+    /// The terms written capitalized inside the sentence (names, titles): they weigh less, since
+    /// the people of a story are named in most of its sentences.
+    var nameTerms: Set<String> = []
     var numbers: [NumberMention]
     /// Folded surnames of the people it names (or of capitalized names when no entities were annotated).
     var people: Set<String>
@@ -31,8 +34,12 @@ struct Statement: Sendable {
     var dates: [String]
     /// Language analysis marked the sentence as a checkable claim.
     var isClaim: Bool
+    /// Terms of each clause when a long sentence has several ("..., focusing on ...", "...; ..."),
+    /// else empty: a fact may be one clause of a longer sentence.
+    var clauseTerms: [[String]] = []
     /// Term ids after vocabulary merging, sorted and unique (filled by `TermWeights`).
     var termIDs: [Int] = []
+    var clauseTermIDs: [[Int]] = []
 }
 
 /// A figure and what it counts: "three times", "17% tariff", "40,000-seat stadium".

@@ -31,7 +31,8 @@ struct StatementExtractor: Sendable {
         for quote in quotes {
             for segment in segments(of: quote.range, bytes: bytes, sentences: sentences) {
                 let tokens = tokenizer.tokens(bytes, in: segment)
-                guard tokens.filter(\.isContent).count >= minimumTerms else { continue }
+                // A quote is explicit speech: two content words make a statement ("same side", "every issue").
+                guard tokens.filter(\.isContent).count >= max(2, minimumTerms - 1) else { continue }
                 let sentence = sentences.first { $0.contains(segment.lowerBound) } ?? segment
                 out.append(makeStatement(span: segment, sentence: sentence, tokens: tokens, quote: quote, context: context))
             }
@@ -68,10 +69,15 @@ struct StatementExtractor: Sendable {
         let annotations = context.document.annotations
         var terms: [String] = []
         var seen = Set<String>()
-        for token in tokens where token.isContent && !token.term.isEmpty && seen.insert(token.term).inserted {
-            terms.append(token.term)
+        var nameTerms = Set<String>()
+        for (index, token) in tokens.enumerated() where token.isContent && !token.term.isEmpty {
+            if seen.insert(token.term).inserted { terms.append(token.term) }
+            if token.isCapitalized, index > 0, tokens[index - 1].kind != .punctuation || tokens[index - 1].folded == "," {
+                nameTerms.insert(token.term)
+            }
         }
         let times = annotations.times.filter { span.contains($0.range.lowerBound) }
+        let clauses = quote == nil ? Self.clauses(tokens, minimumTerms: minimumTerms) : []
         let speakerKey = quote.flatMap { quote in
             (quote.speaker.flatMap { id in annotations.entities.first { $0.id == id }?.name } ?? quote.speakerName)
                 .map(Self.surnameKey)
@@ -80,12 +86,13 @@ struct StatementExtractor: Sendable {
             documentIndex: context.documentIndex, document: context.document.id, source: context.source,
             sentence: sentence, span: span, text: Self.trimmedText(context.bytes, span), isQuote: quote != nil,
             speaker: quote?.speaker, speakerName: quote?.speakerName, speakerKey: speakerKey, venue: quote?.venue,
-            tokens: tokens, terms: terms,
+            tokens: tokens, terms: terms, nameTerms: nameTerms,
             numbers: Self.numbers(in: tokens, bytes: context.bytes, skipping: times.map(\.range)),
             people: people(in: span, tokens: tokens, context: context),
             places: places(in: span, tokens: tokens, context: context),
             dates: times.compactMap(\.value),
-            isClaim: annotations.claims.contains { $0.range.overlaps(sentence) })
+            isClaim: annotations.claims.contains { $0.range.overlaps(sentence) },
+            clauseTerms: clauses.count >= 2 ? clauses : [])
     }
 
     /// Folded surnames of the people named in the span; without entity annotations, the folded
@@ -153,6 +160,33 @@ struct StatementExtractor: Sendable {
         return out
     }
 
+    /// Content terms per clause: a sentence splits at a semicolon, and at a comma or dash before a
+    /// participle ("focusing"), a relative or contrasting word ("which", "while", "but"); a clause
+    /// with fewer than `minimumTerms` terms joins the one before.
+    static func clauses(_ tokens: [StatementToken], minimumTerms: Int) -> [[String]] {
+        var clauses: [[String]] = [[]]
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .punctuation, index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                let breaks = token.folded == ";"
+                    || ((token.folded == "," || token.folded == "-") && next.isWord && !next.isCapitalized
+                        && (clauseOpeners.contains(next.folded) || (next.folded.hasSuffix("ing") && next.folded.count > 5)))
+                if breaks, Set(clauses[clauses.count - 1]).count >= minimumTerms { clauses.append([]) }
+                continue
+            }
+            if token.isContent, !token.term.isEmpty { clauses[clauses.count - 1].append(token.term) }
+        }
+        if clauses.count >= 2, Set(clauses[clauses.count - 1]).count < minimumTerms {
+            let last = clauses.removeLast()
+            clauses[clauses.count - 1] += last
+        }
+        return clauses
+    }
+
+    private static let clauseOpeners: Set<String> = [
+        "which", "who", "while", "whereas", "but", "although", "though", "after", "when", "where",
+    ]
+
     // MARK: - Figures
 
     /// Figures with the noun they count; years, dates and vague amounts are left out.
@@ -215,7 +249,7 @@ extension String {
     /// Without leading and trailing ASCII punctuation and quote marks.
     func trimmingPunctuation() -> String {
         let marks: Set<Character> = [".", ",", ";", ":", "!", "?", "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}",
-                                     "\u{2019}", "(", ")", "[", "]", "-", "\u{2014}", "\u{2013}"]
+                                     "\u{2019}", "-", "\u{2014}", "\u{2013}"]
         var slice = Substring(self)
         while let first = slice.first, marks.contains(first) { slice.removeFirst() }
         while let last = slice.last, marks.contains(last) { slice.removeLast() }

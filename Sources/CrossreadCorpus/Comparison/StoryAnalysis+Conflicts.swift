@@ -55,7 +55,9 @@ extension StoryAnalysis {
             let venues = Set(withVenue.map { Self.venueKey(items[$0].quote.venue!) })
             guard venues.count >= 2 else { continue }
             let speaker = group.lazy.compactMap { items[$0].quote.speakerName }.first
-            let shortest = group.min { items[$0].quote.range.count < items[$1].quote.range.count }!
+            // Name the quote by its shortest wording that still says something (three content words).
+            let telling = group.filter { items[$0].terms.count >= 3 }
+            let shortest = (telling.isEmpty ? group : telling).min { items[$0].quote.range.count < items[$1].quote.range.count }!
             let isPost = group.contains { index in
                 let cue = items[index].quote.cue?.lowercased() ?? ""
                 return ["post", "tweet", "wrote", "write"].contains { cue.contains($0) }

@@ -66,6 +66,8 @@ struct StoryAnalysis {
             for id in statement.termIDs { postings[id, default: []].append(index) }
         }
         var shared: [Int: Int] = [:]
+        var cosines: [Pair: Double] = [:]
+        var matches: [(Int, Int, Double)] = []
         for a in statements.indices {
             shared.removeAll(keepingCapacity: true)
             for id in statements[a].termIDs {
@@ -73,14 +75,38 @@ struct StoryAnalysis {
             }
             for (b, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 && comparable(a, b) {
                 let judgement = matcher.judge(statements[a], statements[b], weights: weights)
+                cosines[Pair(a, b)] = judgement.cosine
                 if judgement.isMatch {
-                    clusters.union(a, b)
+                    matches.append((a, b, judgement.cosine))
                     matchScores[Pair(a, b)] = judgement.cosine
                 }
                 if judgement.wordsMatch, !judgement.peopleDisagree, statements[a].source != statements[b].source {
                     related.append((a, b, judgement))
                 }
             }
+        }
+        // Average linkage, best pairs first: two clusters join when their members from different
+        // documents are alike on average, so a chain of pairwise matches does not fuse distinct facts.
+        var members: [Int: [Int]] = [:]
+        for index in statements.indices { members[index] = [index] }
+        for (a, b, _) in matches.sorted(by: { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }) {
+            let ra = clusters.find(a)
+            let rb = clusters.find(b)
+            guard ra != rb, let x = members[ra], let y = members[rb] else { continue }
+            var total = 0.0
+            var pairs = 0
+            for p in x {
+                for q in y where statements[p].document != statements[q].document {
+                    total += cosines[Pair(p, q)] ?? 0
+                    pairs += 1
+                }
+            }
+            guard pairs > 0, total / Double(pairs) >= options.matchThreshold * 0.9 else { continue }
+            clusters.union(ra, rb)
+            let root = clusters.find(ra)
+            members[root] = x + y
+            if root != ra { members[ra] = nil }
+            if root != rb { members[rb] = nil }
         }
     }
 

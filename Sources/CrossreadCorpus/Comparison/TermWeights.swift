@@ -10,6 +10,8 @@ import Darwin
 struct TermWeights: Sendable {
     private(set) var ids: [String: Int] = [:]
     private(set) var weights: [Double] = []
+    /// Ids of names and titles: terms capitalized in most of their uses.
+    private(set) var isName: [Bool] = []
 
     /// Assigns `termIDs` to every statement and computes the weights from them.
     init(statements: inout [Statement], uniform: Bool = false) {
@@ -43,14 +45,27 @@ struct TermWeights: Sendable {
         }
         for (term, id) in index { ids[term] = canonical[id] }
         var frequency = [Int](repeating: 0, count: root.count)
+        var asName = [Int](repeating: 0, count: root.count)
+        for statement in statements {
+            for term in statement.nameTerms { if let id = ids[term] { asName[id] += 1 } }
+        }
         for s in statements.indices {
             let termIDs = Array(Set(statements[s].terms.compactMap { ids[$0] })).sorted()
             statements[s].termIDs = termIDs
+            statements[s].clauseTermIDs = statements[s].clauseTerms.map { Array(Set($0.compactMap { ids[$0] })).sorted() }
             for id in termIDs { frequency[id] += 1 }
         }
         let count = Double(max(statements.count, 1))
-        weights = frequency.map { uniform ? 1 : log(1 + count / Double(max($0, 1))) }
+        isName = frequency.indices.map { 2 * asName[$0] >= max(frequency[$0], 1) }
+        weights = frequency.indices.map { id in
+            let rarity = uniform ? 1 : log(1 + count / Double(max(frequency[id], 1)))
+            // Names and titles weigh less than other words of the same rarity.
+            return isName[id] ? rarity * Self.nameFactor : rarity
+        }
     }
+
+    /// How much a name or title weighs against another word of the same rarity.
+    static let nameFactor = 0.4
 
     func weight(_ id: Int) -> Double { weights[id] }
 
