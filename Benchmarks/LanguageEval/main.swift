@@ -22,12 +22,8 @@ func cpuSeconds() -> Double {
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-struct Score {
-    var truePositives = 0, predicted = 0, gold = 0
-    var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
-    var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
-    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    var line: String { String(format: "P=%.3f R=%.3f F1=%.3f (tp %d, predicted %d, gold %d)", precision, recall, f1, truePositives, predicted, gold) }
+func line(_ s: EntityEvaluation.Score) -> String {
+    String(format: "P=%.3f R=%.3f F1=%.3f (tp %d, predicted %d, gold %d)", s.precision, s.recall, s.f1, s.truePositives, s.predicted, s.gold)
 }
 
 func evaluateEntities(_ arguments: [String]) {
@@ -54,52 +50,22 @@ func evaluateEntities(_ arguments: [String]) {
     guard model != nil else { fail("no tagger model: run swift run -c release train-tagger") }
     let sentences = EntityTaggerTrainer.readIOB2(String(decoding: data, as: UTF8.self)).prefix(limit)
     let recognizer = EntityRecognizer(model: model, options: options)
-    let labels: [EntityType: String] = [.person: "PER", .organization: "ORG", .place: "LOC"]
-    var overall = Score()
-    var byType: [String: Score] = [:]
-    var words = 0
-    var elapsed = 0.0
-    for sentence in sentences {
-        let (text, tokens) = Tokenizer().join(words: sentence.words)
-        words += sentence.words.count
-        let started = cpuSeconds()
-        let mentions = recognizer.recognize(text, tokens: tokens, sentences: [0..<tokens.count])
-        elapsed += cpuSeconds() - started
-        var gold = Set<String>()
-        var start = -1, type = ""
-        for (k, tag) in (sentence.tags + ["O"]).enumerated() {
-            let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
-            let label = parts.count == 2 && ["PER", "ORG", "LOC"].contains(parts[1]) ? parts[1] : ""
-            if label.isEmpty || parts[0] == "B" || label != type {
-                if start >= 0 { gold.insert("\(tokens[start].range.lowerBound) \(tokens[k - 1].range.upperBound) \(type)") }
-                start = label.isEmpty ? -1 : k
-                type = label
-            }
+    let started = cpuSeconds()
+    let evaluation = EntityEvaluation.run(Array(sentences), recognizer: recognizer) { result in
+        guard showErrors, result.gold != result.predicted else { return }
+        let bytes = Array(result.text.utf8)
+        func show(_ key: String) -> String {
+            let f = key.split(separator: " ")
+            return "\(String(decoding: bytes[Int(f[0])!..<Int(f[1])!], as: UTF8.self))/\(f[2])"
         }
-        let predicted = Set(mentions.compactMap { m in labels[m.type].map { "\(m.range.lowerBound) \(m.range.upperBound) \($0)" } })
-        for label in ["PER", "ORG", "LOC"] {
-            let g = gold.filter { $0.hasSuffix(label) }, p = predicted.filter { $0.hasSuffix(label) }
-            byType[label, default: Score()].gold += g.count
-            byType[label, default: Score()].predicted += p.count
-            byType[label, default: Score()].truePositives += g.intersection(p).count
-        }
-        overall.gold += gold.count
-        overall.predicted += predicted.count
-        overall.truePositives += gold.intersection(predicted).count
-        if showErrors, gold != predicted {
-            let bytes = Array(text.utf8)
-            func show(_ key: String) -> String {
-                let f = key.split(separator: " ")
-                return "\(String(decoding: bytes[Int(f[0])!..<Int(f[1])!], as: UTF8.self))/\(f[2])"
-            }
-            print("--- \(text)")
-            print("  missed: \(gold.subtracting(predicted).map(show).sorted())")
-            print("  wrong:  \(predicted.subtracting(gold).map(show).sorted())")
-        }
+        print("--- \(result.text)")
+        print("  missed: \(result.gold.subtracting(result.predicted).map(show).sorted())")
+        print("  wrong:  \(result.predicted.subtracting(result.gold).map(show).sorted())")
     }
-    print("crossread \(options.rules ? "recognizer" : "tagger only"): \(overall.line)")
-    for label in ["PER", "ORG", "LOC"] { print("  \(label): \(byType[label]!.line)") }
-    print(String(format: "  %d sentences, %d words, %.0f words/CPU s", sentences.count, words, Double(words) / max(elapsed, 1e-9)))
+    let elapsed = cpuSeconds() - started
+    print("crossread \(options.rules ? "recognizer" : "tagger only"): \(line(evaluation.overall))")
+    for label in ["PER", "ORG", "LOC"] { print("  \(label): \(line(evaluation.byLabel[label]!))") }
+    print(String(format: "  %d sentences, %d words, %.0f words/CPU s", sentences.count, evaluation.words, Double(evaluation.words) / max(elapsed, 1e-9)))
 }
 
 func measureSpeed(_ arguments: [String]) {
