@@ -18,12 +18,19 @@ enum BodyFeatures {
 
     static var count: Int { names.count }
 
-    /// Feature vectors of every line, row after row.
+    /// Feature vectors of every line, row after row (for training).
     static func matrix(_ page: PageAnalysis) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(page.count * count)
+        forEachRow(page) { _, row in out.append(contentsOf: row) }
+        return out
+    }
+
+    /// Calls `body` with each line's index and feature vector, in order, reusing one buffer.
+    static func forEachRow(_ page: PageAnalysis, _ body: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let n = page.count
         let dim = count
-        var out = [Double](repeating: 0, count: n * dim)
-        guard n > 0 else { return out }
+        guard n > 0 else { return }
 
         // Group sizes and bullet shares.
         var groupSize: [Int: Int] = [:]
@@ -104,12 +111,13 @@ enum BodyFeatures {
             for k in mainStart...mainEnd { for w in page.contentWords(of: k) { mainVocabulary[w, default: 0] += 1 } }
         }
 
-        out.withUnsafeMutableBufferPointer { all in
+        var buffer = [Double](repeating: 0, count: dim)
+        buffer.withUnsafeMutableBufferPointer { f in
         for i in 0..<n {
             let s = page.stats[i]
             let line = page.lines[i]
             let words = Double(max(s.words, 1))
-            let f = UnsafeMutableBufferPointer(rebasing: all[(i * dim)..<((i + 1) * dim)])
+            for k in 0..<dim { f[k] = 0 }
             f[0] = 1
             f[1] = log(1 + Double(s.chars)) / 6
             f[2] = Double(min(s.words, 80)) / 80
@@ -186,9 +194,9 @@ enum BodyFeatures {
                 f[49] = Double(shared) / Double(own.count)
                 f[50] = inside ? 0 : f[49]
             }
+            body(i, UnsafeBufferPointer(f))
         }
         }
-        return out
     }
 }
 

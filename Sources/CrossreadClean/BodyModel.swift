@@ -30,10 +30,13 @@ public struct BodyModel: Sendable, Equatable, Codable {
         let n = page.count
         var hard = [BlockKind?](repeating: nil, count: n)
         for i in 0..<n { hard[i] = HardRules.kind(page.stats[i], page.lines[i]) }
-        var logits = Self.apply(weights, to: BodyFeatures.matrix(page), rows: n)
+        var logits = [Double](repeating: 0, count: n)
+        BodyFeatures.forEachRow(page) { i, row in logits[i] = Self.dot(weights, row) }
         Self.capHardLines(&logits, hard, page)
         if !contextWeights.isEmpty {
-            logits = Self.apply(contextWeights, to: ContextFeatures.matrix(page, logits), rows: n)
+            var second = [Double](repeating: 0, count: n)
+            ContextFeatures.forEachRow(page, logits) { i, row in second[i] = Self.dot(contextWeights, row) }
+            logits = second
             Self.capHardLines(&logits, hard, page)
         }
         return (logits, hard)
@@ -53,20 +56,11 @@ public struct BodyModel: Sendable, Equatable, Codable {
         }
     }
 
-    static func apply(_ weights: [Double], to matrix: [Double], rows: Int) -> [Double] {
-        let dim = weights.count
-        var out = [Double](repeating: 0, count: rows)
-        matrix.withUnsafeBufferPointer { m in
-            weights.withUnsafeBufferPointer { w in
-                for r in 0..<rows {
-                    var sum = 0.0
-                    let base = r * dim
-                    for k in 0..<dim { sum += m[base + k] * w[k] }
-                    out[r] = sum
-                }
-            }
-        }
-        return out
+    @inline(__always)
+    static func dot(_ weights: [Double], _ row: UnsafeBufferPointer<Double>) -> Double {
+        var sum = 0.0
+        for k in 0..<row.count { sum += weights[k] * row[k] }
+        return sum
     }
 }
 

@@ -8,11 +8,19 @@ enum ContextFeatures {
 
     static var count: Int { names.count }
 
+    /// Feature vectors of every line, row after row (for training).
     static func matrix(_ page: PageAnalysis, _ logits: [Double]) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(logits.count * count)
+        forEachRow(page, logits) { _, row in out.append(contentsOf: row) }
+        return out
+    }
+
+    /// Calls `body` with each line's index and feature vector, in order, reusing one buffer.
+    static func forEachRow(_ page: PageAnalysis, _ logits: [Double], _ body: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let n = logits.count
         let dim = count
-        var out = [Double](repeating: 0, count: n * dim)
-        guard n > 0 else { return out }
+        guard n > 0 else { return }
         let clipped = logits.map { max(-6, min(6, $0)) / 6 }
         var prefix = [Double](repeating: 0, count: n + 1)
         var positivePrefix = [Int](repeating: 0, count: n + 1)
@@ -29,31 +37,31 @@ enum ContextFeatures {
             let others = hi - lo - 1
             return others > 0 ? (prefix[hi] - prefix[lo] - clipped[i]) / Double(others) : 0
         }
+        var out = [Double](repeating: 0, count: dim)
         for i in 0..<n {
-            let base = i * dim
-            out[base] = 1
-            out[base + 1] = clipped[i]
-            out[base + 2] = i > 0 ? clipped[i - 1] : -1
-            out[base + 3] = i + 1 < n ? clipped[i + 1] : -1
-            out[base + 4] = mean(i, 3)
-            out[base + 5] = mean(i, 10)
+            out[0] = 1
+            out[1] = clipped[i]
+            out[2] = i > 0 ? clipped[i - 1] : -1
+            out[3] = i + 1 < n ? clipped[i + 1] : -1
+            out[4] = mean(i, 3)
+            out[5] = mean(i, 10)
             let lo = max(0, i - 5), hi = min(n, i + 6)
-            out[base + 6] = Double(positivePrefix[hi] - positivePrefix[lo]) / Double(hi - lo)
+            out[6] = Double(positivePrefix[hi] - positivePrefix[lo]) / Double(hi - lo)
             var highest = -1.0, lowest = 1.0
             for k in max(0, i - 3)..<min(n, i + 4) where k != i {
                 highest = max(highest, clipped[k])
                 lowest = min(lowest, clipped[k])
             }
-            out[base + 7] = highest
-            out[base + 8] = lowest
+            out[7] = highest
+            out[8] = lowest
             let inside = i >= bestStart && i < bestEnd
-            out[base + 9] = inside ? 1 : 0
+            out[9] = inside ? 1 : 0
             let distance = inside ? 0 : (i < bestStart ? bestStart - i : i - bestEnd + 1)
-            out[base + 10] = Double(min(distance, 20)) / 20
-            out[base + 11] = mass[i] / totalMass
-            out[base + 12] = (mass[n] - mass[i + 1]) / totalMass
-            out[base + 13] = max(clipped[i], 0)
+            out[10] = Double(min(distance, 20)) / 20
+            out[11] = mass[i] / totalMass
+            out[12] = (mass[n] - mass[i + 1]) / totalMass
+            out[13] = max(clipped[i], 0)
+            out.withUnsafeBufferPointer { body(i, $0) }
         }
-        return out
     }
 }
