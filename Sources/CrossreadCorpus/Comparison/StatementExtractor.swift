@@ -22,10 +22,12 @@ struct StatementExtractor: Sendable {
             let tokens = tokenizer.tokens(bytes, in: sentence)
             let content = tokens.filter(\.isContent)
             guard content.count >= minimumTerms else { continue }
-            let inside = content.filter { token in quotes.contains { $0.range.contains(token.range.lowerBound) } }.count
-            let outside = content.count - inside
-            // A sentence that is mostly a quote is compared through its quote segments.
-            if inside > 0, outside < minimumTerms || Double(outside) < 0.3 * Double(content.count) { continue }
+            let outsideTokens = content.filter { token in !quotes.contains { $0.range.contains(token.range.lowerBound) } }
+            let inside = content.count - outsideTokens.count
+            // A sentence that is mostly a quote, or a quote and its attribution ("Smith wrote on
+            // Facebook"), is compared through its quote segments.
+            let narrative = outsideTokens.filter { !$0.isCapitalized && !Self.attributionWords.contains($0.folded) }.count
+            if inside > 0, narrative < minimumTerms || Double(outsideTokens.count) < 0.3 * Double(content.count) { continue }
             out.append(makeStatement(span: sentence, sentence: sentence, tokens: tokens, quote: nil, context: context))
         }
         for quote in quotes {
@@ -182,6 +184,14 @@ struct StatementExtractor: Sendable {
         }
         return clauses
     }
+
+    /// Words that attribute a quote rather than state anything: speech verbs and where it was said.
+    static let attributionWords: Set<String> = DisputeLexicon.speechVerbs.union([
+        "interview", "post", "statement", "press", "conference", "reporters", "journalists", "video", "message",
+        "tweet", "remarks", "speech", "briefing", "residents", "audience", "crowd", "supporters", "account", "page",
+        "social", "media", "platform", "added", "adding", "noted", "noting", "asserted", "stressed", "explained",
+        "continued", "replied", "later", "earlier", "also", "then", "first",
+    ])
 
     private static let clauseOpeners: Set<String> = [
         "which", "who", "while", "whereas", "but", "although", "though", "after", "when", "where",

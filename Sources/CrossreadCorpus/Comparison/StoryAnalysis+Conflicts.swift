@@ -72,7 +72,7 @@ extension StoryAnalysis {
                 let sentence = sentenceRange(containing: item.quote.range.lowerBound, in: document) ?? item.quote.range
                 let entry = ConflictValue(value: item.quote.venue!, document: item.document,
                                           evidence: TextReference(document: item.document, range: sentence))
-                if !values.contains(where: { $0.document == entry.document && Self.venueKey($0.value) == Self.venueKey(entry.value) }) {
+                if !values.contains(where: { sources[$0.document] == sources[entry.document] && Self.venueKey($0.value) == Self.venueKey(entry.value) }) {
                     values.append(entry)
                 }
             }
@@ -88,12 +88,16 @@ extension StoryAnalysis {
 
     /// Adds a conflict, or merges its values into one about the same thing.
     private func add(_ conflicts: inout [Conflict], about: String, values: [ConflictValue]) {
+        // Copies of one article give one value.
+        func known(_ list: [ConflictValue], _ v: ConflictValue) -> Bool {
+            list.contains { $0.value == v.value && sources[$0.document] == sources[v.document] }
+        }
         if let k = conflicts.firstIndex(where: { $0.about == about }) {
-            for v in values where !conflicts[k].values.contains(where: { $0.document == v.document && $0.value == v.value }) {
-                conflicts[k].values.append(v)
-            }
+            for v in values where !known(conflicts[k].values, v) { conflicts[k].values.append(v) }
         } else {
-            conflicts.append(Conflict(about: about, values: values, story: story))
+            var unique: [ConflictValue] = []
+            for v in values where !known(unique, v) { unique.append(v) }
+            conflicts.append(Conflict(about: about, values: unique, story: story))
         }
     }
 
