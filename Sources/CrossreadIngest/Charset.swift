@@ -53,12 +53,3 @@ enum Charset: Equatable {
         return name.hasPrefix("ISO-2022") || name == "HZ-GB-2312" || name == "UTF-7"
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
-    }
-}

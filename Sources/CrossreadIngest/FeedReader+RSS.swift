@@ -86,7 +86,7 @@ extension FeedReader {
     static func rssAuthorName(_ text: String) -> String {
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close,
            text[..<open].contains("@") {
-            let name = text[text.index(after: open)..<close].trimmingCharacters(in: " ")
+            let name = text[text.index(after: open)..<close].trimmingSpaces
             if !name.isEmpty { return name }
         }
         return text
@@ -98,14 +98,5 @@ extension FeedReader {
         let primary = tag.trimmingSpaces.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
         guard (2...3).contains(primary.count), primary.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
         return primary
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == set { slice = slice.dropFirst() }
-        while slice.last == set { slice = slice.dropLast() }
-        return String(slice)
     }
 }

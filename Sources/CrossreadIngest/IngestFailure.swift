@@ -7,7 +7,7 @@ enum IngestFailure: Error, Sendable, Equatable {
     case truncatedGzip
     case corruptGzip(String)
     case system(String)
-    case tooLarge(bytes: Int, atLeast: Bool, limit: Int, feed: Bool)
+    case tooLarge(bytes: Int, atLeast: Bool, limit: Int, wholeFile: Bool)
     case jsonDocument
     case malformedFeed(String)
     case notAFeed(root: String)
@@ -29,9 +29,9 @@ enum IngestFailure: Error, Sendable, Equatable {
             return "corrupt gzip stream (\(detail))"
         case .system(let message):
             return message
-        case .tooLarge(let bytes, let atLeast, let limit, let feed):
+        case .tooLarge(let bytes, let atLeast, let limit, let wholeFile):
             let size = (atLeast ? "more than " : "") + ByteCountText.describe(bytes)
-            if feed {
+            if wholeFile {
                 return "too large: \(size), the limit for a file read whole (a feed, a UTF-16 file) is \(ByteCountText.describe(limit))"
             }
             return "too large: \(size), the limit is \(ByteCountText.describe(limit)) (--max-size)"

@@ -63,7 +63,7 @@ struct InputReader {
     private func readWhole(head: [UInt8], status: StreamStatus, stream: inout ByteStream,
                            limit: Int) -> Result<[UInt8], IngestFailure> {
         if !stream.isGzip, let knownSize, knownSize > limit {
-            return .failure(.tooLarge(bytes: knownSize, atLeast: false, limit: limit, feed: limit != options.maxArticleBytes))
+            return .failure(.tooLarge(bytes: knownSize, atLeast: false, limit: limit, wholeFile: limit != options.maxArticleBytes))
         }
         var bytes = head
         var status = status
@@ -76,7 +76,7 @@ struct InputReader {
             let rest = stream.drainCount(cap: limit.multipliedReportingOverflow(by: 64).partialValue)
             if case .failed(let failure) = rest.status { return .failure(failure) }
             return .failure(.tooLarge(bytes: bytes.count + rest.bytes, atLeast: rest.capped, limit: limit,
-                                      feed: limit != options.maxArticleBytes))
+                                      wholeFile: limit != options.maxArticleBytes))
         }
         return .success(bytes)
     }
@@ -111,7 +111,7 @@ struct InputReader {
             try splitter.finish { try reader.process(lineNumber: $0, line: $1, handle) }
         case .text, .html:
             if utf8.count > options.maxArticleBytes {
-                return try fail(.tooLarge(bytes: utf8.count, atLeast: false, limit: options.maxArticleBytes, feed: false), handle)
+                return try fail(.tooLarge(bytes: utf8.count, atLeast: false, limit: options.maxArticleBytes, wholeFile: false), handle)
             }
             let format: InputFormat = FormatSniffer.detect(utf8, complete: true, name: source) == .html ? .html : .text
             try handle(.article(RawArticle(source: source, format: format, content: decoded, original: bytes)))

@@ -1,0 +1,14 @@
+extension String {
+    /// The string without leading and trailing Unicode whitespace.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing Unicode whitespace.
+    var trimmingSpaces: String { String(self).trimmingSpaces }
+}
