@@ -33,6 +33,10 @@ public struct HTMLExtractor: ArticleCleaner {
         public var minimumArticleChars: Float = 80
         /// The same floor for a page that declares itself an article (JSON-LD, og:type).
         public var minimumDeclaredArticleChars: Float = 40
+        /// JSON-LD `articleBody` replaces the visible body when it has at least this many characters
+        /// and is `structuredBodyFactor` times longer than what the page shows.
+        public var structuredBodyMinimumChars = 500
+        public var structuredBodyFactor: Double = 3.0
         /// At most this many removed blocks are recorded.
         public var maximumRemovedBlocks = 300
         /// libxml2 `htmlParserOption` bits.
@@ -109,12 +113,26 @@ public struct HTMLExtractor: ArticleCleaner {
         return lines.joined(separator: "\n")
     }
 
+    /// A page whose visible body is missing or a stub (rendered by scripts, cut by a paywall) may
+    /// still carry the whole text in JSON-LD `articleBody`: use it when it is much longer.
+    func useStructuredBodyIfRicher(_ selection: inout ContentSelector.Selection, facts: JSONLDReader.Facts) {
+        guard let body = facts.articleBody, body.count >= options.structuredBodyMinimumChars else { return }
+        let visible = selection.blocks.reduce(0) { $0 + $1.text.count }
+        guard Double(body.count) > Double(visible) * options.structuredBodyFactor else { return }
+        let paragraphs = HTMLEntities.decode(body).split(whereSeparator: \.isNewline).map { String($0).collapsingSpaces }
+            .filter { !$0.isEmpty }
+        guard !paragraphs.isEmpty else { return }
+        selection.blocks = paragraphs.map { ($0, Paragraph.Kind.body) }
+        selection.noArticle = false
+    }
+
     func assemble(_ page: PageModel, source: String) -> CleanedArticle {
         let extractor = MetadataExtractor()
         var found = extractor.extract(page, source: source)
-        let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
+        var selection = ContentSelector(options: options).select(page, title: found.metadata.title,
                                                                  isArticlePage: found.isArticlePage)
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
+        useStructuredBodyIfRicher(&selection, facts: found.facts)
         var removed = selection.removed
         if let heading = found.heading, !removed.contains(where: { $0.kind == .headline }) {
             removed.insert(RemovedBlock(kind: .headline, text: heading), at: 0)

@@ -56,7 +56,7 @@ struct JSONLDReader {
         facts.modified = Self.text(main["dateModified"])
         facts.publisher = Self.publisherName(main["publisher"])
         facts.description = Self.text(main["description"])
-        facts.articleBody = Self.text(main["articleBody"])
+        facts.articleBody = (main["articleBody"] as? String).flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         facts.url = Self.text(main["url"]) ?? Self.identifier(main["mainEntityOfPage"])
         facts.language = Self.text(main["inLanguage"])
         // A WebPage that wraps the article may carry the dates.

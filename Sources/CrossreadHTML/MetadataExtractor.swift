@@ -102,6 +102,13 @@ struct MetadataExtractor {
     func resolveDates(_ found: inout Found, page: PageModel, anchor: Int, source: String) {
         var metadata = found.metadata
         let near = nearbyDate(page, anchor: anchor, preferMonthFirst: found.preferMonthFirst)
+        if let published = metadata.published, published.utcOffsetMinutes == 0, let hour = published.hour,
+           hour >= 22, published.minute == 0, published.second ?? 0 == 0 {
+            // Local midnight in Central Europe written in UTC: the day is the next one.
+            metadata.published = PublicationDate(year: published.year, month: published.month, day: published.day + 1)
+                ?? PublicationDate(year: published.year, month: published.month + 1, day: 1)
+                ?? PublicationDate(year: published.year + 1, month: 1, day: 1)
+        }
         if metadata.published == nil {
             metadata.published = near ?? urlDate(metadata.url, source: source)
         } else if let published = metadata.published, let near,
@@ -215,6 +222,11 @@ struct MetadataExtractor {
             consider(date, at: blockIndex(page, at: mark.start), bonus: 40)
         }
         if best != nil { return best?.date }
+        // A dateline opening the first paragraph: "25. Januar 2022 | Berlin – ...".
+        if anchor < page.blocks.count {
+            let head = String(page.string(page.blocks[anchor]).prefix(50))
+            consider(DateFinder.parse(head, preferMonthFirst: preferMonthFirst), at: anchor, bonus: 5)
+        }
         for mark in page.marks where mark.kind == .datelineHint || mark.kind == .bylineHint {
             guard !insideComments(page, element: mark.element) else { continue }
             let text = page.string(mark)
