@@ -24,26 +24,54 @@ public struct ClaimFinder: Sendable {
     func claims(in text: FinderText, sentences: [Sentence], quotes: [Quote], times: [TimeExpression],
                 mentions: [EntityMention]) -> [Claim] {
         let ranges = sentences.isEmpty ? text.fallbackSentences() : sentences.map(\.range)
-        let timeRanges = times.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-        let sortedMentions = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        let quoteRanges = quotes.map(\.range)
+        let context = Context(text: text, quotes: quotes.sorted { $0.range.lowerBound < $1.range.lowerBound },
+                              times: times.map(\.range).sorted { $0.lowerBound < $1.lowerBound },
+                              mentions: mentions.sorted { $0.range.lowerBound < $1.range.lowerBound })
         var result: [Claim] = []
         for range in ranges {
-            if let claim = judge(range, text: text, quotes: quotes, quoteRanges: quoteRanges, times: timeRanges,
-                                 mentions: sortedMentions), claim.score >= minimumScore {
-                result.append(claim)
-            }
+            if let claim = judge(range, context), claim.score >= minimumScore { result.append(claim) }
         }
         return result
     }
 
-    private func judge(_ range: Range<Int>, text: FinderText, quotes: [Quote], quoteRanges: [Range<Int>],
-                       times: [Range<Int>], mentions: [EntityMention]) -> Claim? {
+    /// The text and the spans a claim is judged by, sorted by start for binary search.
+    struct Context {
+        let text: FinderText
+        let quotes: [Quote]
+        let times: [Range<Int>]
+        let mentions: [EntityMention]
+
+        /// Index of the first span ending after `offset`.
+        static func first<T>(_ items: [T], endingAfter offset: Int, _ range: (T) -> Range<Int>) -> Int {
+            var low = 0
+            var high = items.count
+            while low < high {
+                let mid = (low + high) / 2
+                if range(items[mid]).lowerBound < offset { low = mid + 1 } else { high = mid }
+            }
+            // Spans starting before `offset` may still reach past it: step back over them.
+            while low > 0, range(items[low - 1]).upperBound > offset { low -= 1 }
+            return low
+        }
+
+        func overlapping<T>(_ items: [T], _ range: Range<Int>, _ span: (T) -> Range<Int>) -> ArraySlice<T> {
+            var start = Context.first(items, endingAfter: range.lowerBound, span)
+            while start < items.count, span(items[start]).upperBound <= range.lowerBound { start += 1 }
+            var end = start
+            while end < items.count, span(items[end]).lowerBound < range.upperBound { end += 1 }
+            return items[start..<end]
+        }
+    }
+
+    private func judge(_ range: Range<Int>, _ context: Context) -> Claim? {
+        let text = context.text
         let tokens = text.tokens(in: range)
         guard !tokens.isEmpty else { return nil }
+        let quotesHere = context.overlapping(context.quotes, range) { $0.range }
+        let timesHere = context.overlapping(context.times, range) { $0 }
+        let mentionsHere = context.overlapping(context.mentions, range) { $0.range }
         var words = 0
         var capitalized = 0
-        var hasFinalPunctuation = false
         var numbers = 0
         var comparisons = 0
         var hedges = 0
@@ -51,21 +79,28 @@ public struct ClaimFinder: Sendable {
         var boilerplate = 0
         var verbs = 0
         for t in tokens {
-            let insideQuote = quoteRanges.contains { $0.contains(text.tokens[t].range.lowerBound) }
             switch text.kind(t) {
             case .word:
                 words += 1
                 if text.isCapitalized(t) { capitalized += 1 }
-                // "three times" is a figure, "the two leaders" is not.
-                if text.token(t, isOneOf: ClaimLexicon.numberWords), !text.token(t - 1, isOneOf: ClaimLexicon.definite) { numbers += 1 }
-                if text.token(t, isOneOf: ClaimLexicon.comparisons) { comparisons += 1 }
-                if text.token(t, isOneOf: ClaimLexicon.hedges) { hedges += 1 }
-                if text.token(t, isOneOf: ClaimLexicon.boilerplate) { boilerplate += 1 }
-                if !insideQuote, text.token(t, isOneOf: ClaimLexicon.readerWords) { readerWords += 1 }
-                if text.token(t, isOneOf: ClaimLexicon.pastVerbs) || isPastParticiple(t, text) { verbs += 1 }
+                if let flags = ClaimLexicon.flags.value(text.bytes, text.tokens[t].range) {
+                    // "three times" is a figure, "the two leaders" is not.
+                    if flags.contains(.number), !(t > 0 && ClaimLexicon.flags.value(text.bytes, text.tokens[t - 1].range)?.contains(.definite) == true) {
+                        numbers += 1
+                    }
+                    if flags.contains(.comparison) { comparisons += 1 }
+                    if flags.contains(.hedge) { hedges += 1 }
+                    if flags.contains(.boilerplate) { boilerplate += 1 }
+                    if flags.contains(.reader), !quotesHere.contains(where: { $0.range.contains(text.tokens[t].range.lowerBound) }) {
+                        readerWords += 1
+                    }
+                    if flags.contains(.pastVerb) { verbs += 1 }
+                } else if isPastParticiple(t, text) {
+                    verbs += 1
+                }
             case .number:
                 words += 1
-                if !times.contains(where: { $0.overlaps(text.tokens[t].range) }) { numbers += 1 }
+                if !timesHere.contains(where: { $0.overlaps(text.tokens[t].range) }) { numbers += 1 }
             case .symbol:
                 let b = text.bytes[text.tokens[t].range.lowerBound]
                 if b == UInt8(ascii: "%") || b == UInt8(ascii: "$") || b == 0xE2 || b == 0xC2 { numbers += 1 }
@@ -73,12 +108,10 @@ public struct ClaimFinder: Sendable {
                 break
             }
         }
-        if let last = tokens.last {
-            var end = last
-            while end > tokens.lowerBound, text.kind(end) == .quote { end -= 1 }
-            if text.isPunctuation(end, "?") { return nil }
-            hasFinalPunctuation = text.isSentenceEnd(end)
-        }
+        var end = tokens.upperBound - 1
+        while end > tokens.lowerBound, text.kind(end) == .quote { end -= 1 }
+        if text.isPunctuation(end, "?") { return nil }
+        let hasFinalPunctuation = text.isSentenceEnd(end)
         guard words >= 5 else { return nil }
         // A heading: no final punctuation and mostly capitalized words.
         if !hasFinalPunctuation, capitalized * 10 >= words * 6 { return nil }
@@ -88,7 +121,7 @@ public struct ClaimFinder: Sendable {
         var kinds: [String] = []
         var score = 0.0
         var speaker: String? = nil
-        for quote in quotes where quote.range.overlaps(range) {
+        for quote in quotesHere {
             let quotedWords = text.tokens(in: quote.range).filter { text.kind($0) == .word || text.kind($0) == .number }.count
             guard quote.speaker != nil || quote.speakerName != nil, quotedWords >= 5 else { continue }
             speaker = quote.speaker
@@ -96,15 +129,13 @@ public struct ClaimFinder: Sendable {
             score += 0.35
             break
         }
-        let entityCount = mentions.lazy.filter {
-            $0.range.overlaps(range) && ($0.type == .person || $0.type == .organization || $0.type == .place)
-        }.count
-        let figures = mentions.contains { $0.range.overlaps(range) && ($0.type == .amount || $0.type == .percent) }
+        let entityCount = mentionsHere.filter { $0.type == .person || $0.type == .organization || $0.type == .place }.count
+        let figures = mentionsHere.contains { $0.type == .amount || $0.type == .percent }
         if numbers > 0 || figures {
             kinds.append("number")
             score += 0.3
         }
-        if times.contains(where: { $0.overlaps(range) }), verbs > 0 {
+        if !timesHere.isEmpty, verbs > 0 {
             kinds.append("dated event")
             score += 0.25
         }

@@ -117,7 +117,9 @@ struct SpeakerResolver {
         guard !window.isEmpty else { return [] }
         var found: [Candidate] = []
         var covered = Set<Int>()
-        for (index, ref) in mentions.enumerated() where ref.tokens.lowerBound >= window.lowerBound && ref.tokens.upperBound <= window.upperBound {
+        let inWindow = mentions(in: window)
+        for index in inWindow.indices where mentions[index].tokens.upperBound <= window.upperBound {
+            let ref = mentions[index]
             guard !isQuoted(ref.tokens.lowerBound) else { continue }
             switch ref.mention.type {
             case .person, .organization, .place, .group:

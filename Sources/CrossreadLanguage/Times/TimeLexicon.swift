@@ -1,6 +1,33 @@
 /// The English words time expressions are made of: months, weekdays, relative words, units,
 /// and the words that mark future tense or a date context.
 enum TimeLexicon {
+    /// What a word can start: one look-up per word tells the scanner which patterns to try.
+    struct Roles: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let month = Roles(rawValue: 1)
+        static let weekday = Roles(rawValue: 2)
+        static let relativeDay = Roles(rawValue: 4)
+        static let modifier = Roles(rawValue: 8)
+        static let numberWord = Roles(rawValue: 16)
+        static let article = Roles(rawValue: 32)
+    }
+
+    /// Every word that can start a time expression, with its roles.
+    static let starters: FoldedWordTable<Roles> = {
+        var roles: [String: Roles] = [:]
+        func add(_ words: [String], _ role: Roles) { for w in words { roles[w, default: []].insert(role) } }
+        add(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+             "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."], .month)
+        add(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], .weekday)
+        add(["today", "tonight", "yesterday", "tomorrow"], .relativeDay)
+        add(["last", "next", "this", "past", "coming", "previous"], .modifier)
+        add(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve", "fifteen", "twenty", "thirty"], .numberWord)
+        add(["the"], .article)
+        return FoldedWordTable(roles.map { ($0.key, $0.value) })
+    }()
+
     /// Month number and whether the form is an abbreviation (which needs a day or year after it).
     static let months = FoldedWordTable<(month: Int, abbreviated: Bool)>(
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

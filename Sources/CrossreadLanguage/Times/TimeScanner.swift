@@ -47,8 +47,15 @@ struct TimeScanner {
         if kind == .number {
             return numericDate(i) ?? dayMonth(i) ?? unitsAgo(i) ?? year(i)
         }
-        guard kind == .word else { return nil }
-        return writtenDate(i) ?? weekday(i) ?? relativeDay(i) ?? relativeUnit(i) ?? theWeekend(i) ?? unitsAgo(i) ?? bareMonth(i)
+        guard kind == .word, let roles = TimeLexicon.starters.value(text.bytes, text.tokens[i].range) else { return nil }
+        if roles.contains(.month) || roles.contains(.weekday), let match = writtenDate(i) { return match }
+        if roles.contains(.weekday) { return weekday(i) }
+        if roles.contains(.relativeDay) || roles.contains(.modifier), let match = relativeDay(i) { return match }
+        if roles.contains(.modifier), let match = relativeUnit(i) { return match }
+        if roles.contains(.article) { return theWeekend(i) }
+        if roles.contains(.numberWord), let match = unitsAgo(i) { return match }
+        if roles.contains(.month) { return bareMonth(i) }
+        return nil
     }
 
     // MARK: - Token readers
