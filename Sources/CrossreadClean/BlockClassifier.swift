@@ -179,6 +179,7 @@ enum HardRules {
                 switch match.kind {
                 case .legal where s.words <= 60: return .legal
                 case .readingTime where s.words <= 8: return .readingTime
+                case .appeal where s.words <= 30: return .appeal
                 default: break
                 }
             }
