@@ -3,7 +3,7 @@ import CrossreadLanguage
 import Foundation
 
 // Evaluations of the language stage, release build, run from scripts/:
-//   language-eval entities [--model FILE] [--raw] [--limit N] [--errors] FILE.iob2
+//   language-eval entities [--model FILE] [--raw] [--limit N] [--errors] [--by-document] FILE.iob2
 //       precision, recall and F1 of person/organization/place mentions against gold IOB2 tags
 //       (exact spans, words as given by the file), and the recognizer's words/s.
 //   language-eval speed [--ground-truth FILE.json] [FILE...]
@@ -32,6 +32,7 @@ func evaluateEntities(_ arguments: [String]) {
     var options = EntityRecognizer.Options()
     var limit = Int.max
     var showErrors = false
+    var byDocument = false
     var path: String?
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
@@ -43,6 +44,7 @@ func evaluateEntities(_ arguments: [String]) {
         case "--raw": options.rules = false
         case "--limit": limit = Int(arguments.removeFirst()) ?? limit
         case "--errors": showErrors = true
+        case "--by-document": byDocument = true
         default: path = argument
         }
     }
@@ -51,7 +53,7 @@ func evaluateEntities(_ arguments: [String]) {
     let sentences = EntityTaggerTrainer.readIOB2(String(decoding: data, as: UTF8.self)).prefix(limit)
     let recognizer = EntityRecognizer(model: model, options: options)
     let started = cpuSeconds()
-    let evaluation = EntityEvaluation.run(Array(sentences), recognizer: recognizer) { result in
+    let evaluation = EntityEvaluation.run(Array(sentences), recognizer: recognizer, byDocument: byDocument) { result in
         guard showErrors, result.gold != result.predicted else { return }
         let bytes = Array(result.text.utf8)
         func show(_ key: String) -> String {

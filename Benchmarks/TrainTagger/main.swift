@@ -18,6 +18,7 @@ while !arguments.isEmpty {
     case "--out": output = arguments.removeFirst()
     case "--train-only": trainOnly = true
     case "--epochs": options.epochs = Int(arguments.removeFirst()) ?? options.epochs
+    case "--models": options.models = Int(arguments.removeFirst()) ?? options.models
     case "--rows": options.rowBits = Int(arguments.removeFirst()) ?? options.rowBits
     case "--title-share": options.titleCaseShare = Double(arguments.removeFirst()) ?? options.titleCaseShare
     case "--lower-share": options.lowerCaseShare = Double(arguments.removeFirst()) ?? options.lowerCaseShare

@@ -7,9 +7,12 @@ public struct EntityTaggerTrainer {
     public struct LabeledSentence: Sendable {
         public var words: [String]
         public var tags: [String]
-        public init(words: [String], tags: [String]) {
+        /// The document the sentence belongs to (`# newdoc id`), when the file says.
+        public var document: String?
+        public init(words: [String], tags: [String], document: String? = nil) {
             self.words = words
             self.tags = tags
+            self.document = document
         }
     }
 
@@ -19,6 +22,8 @@ public struct EntityTaggerTrainer {
         public var rowBits = 18
         public var epochs = 12
         public var seed: UInt64 = 20_241_111
+        /// Perceptrons trained on different orders of the data, their averaged weights summed.
+        public var models = 1
         /// Share of sentences also trained as a Title Case headline and as lower case.
         public var titleCaseShare = 0.15
         public var lowerCaseShare = 0.05
@@ -38,16 +43,19 @@ public struct EntityTaggerTrainer {
     /// Reads IOB2 text: `index<TAB>token<TAB>tag...` lines, blank lines between sentences, `#` comments.
     public static func readIOB2(_ text: String) -> [LabeledSentence] {
         var sentences: [LabeledSentence] = []
+        var document: String?
         var current = LabeledSentence(words: [], tags: [])
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# newdoc id = ") { document = String(line.dropFirst(14)) }
             if line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             if fields.count >= 3 {
+                current.document = document
                 current.words.append(String(fields[1]))
                 current.tags.append(String(fields[2]))
             } else if line.trimmingCharacters(in: .whitespaces).isEmpty, !current.words.isEmpty {
                 sentences.append(current)
-                current = LabeledSentence(words: [], tags: [])
+                current = LabeledSentence(words: [], tags: [], document: document)
             }
         }
         if !current.words.isEmpty { sentences.append(current) }
@@ -117,6 +125,9 @@ public struct EntityTaggerTrainer {
 
         let features = EntityFeatures(rowBits: options.rowBits)
         let slots = (1 << options.rowBits) * EntityTag.stride
+        var averaged = [Float](repeating: 0, count: slots)
+        for member in 0..<max(1, options.models) {
+        var random = SplitMix(seed: options.seed &+ UInt64(member) &* 7919)
         var weights = [Float](repeating: 0, count: slots)
         var totals = [Double](repeating: 0, count: slots)
         var stamps = [Int32](repeating: 0, count: slots)
@@ -171,17 +182,16 @@ public struct EntityTaggerTrainer {
                     }
                 }
             }
-            log("epoch \(epoch): \(errors) errors in \(total) tokens (\(String(format: "%.2f", 100 * Double(errors) / Double(max(total, 1))))%)")
+            log("model \(member + 1), epoch \(epoch): \(errors) errors in \(total) tokens (\(String(format: "%.2f", 100 * Double(errors) / Double(max(total, 1))))%)")
         }
 
-        // Average, then quantize to 16 bits.
-        var averaged = [Float](repeating: 0, count: slots)
-        var largest: Float = 0
+        // Average over the updates, add to the other members, then quantize to 16 bits.
         for slot in 0..<slots {
-            let value = Float((totals[slot] + Double(clock - stamps[slot]) * Double(weights[slot])) / Double(clock))
-            averaged[slot] = value
-            largest = max(largest, abs(value))
+            averaged[slot] += Float((totals[slot] + Double(clock - stamps[slot]) * Double(weights[slot])) / Double(clock))
         }
+        }
+        var largest: Float = 0
+        for value in averaged { largest = max(largest, abs(value)) }
         let scale = largest > 0 ? 32_000 / largest : 1
         let quantized = averaged.map { Int16(clamping: Int(($0 * scale).rounded())) }
         return TaggerModel.serialized(rowBits: options.rowBits, weights: quantized, commonLower: common)
