@@ -133,6 +133,12 @@ struct BlockClassifier {
     private func markSubheadings(_ page: PageAnalysis, _ hard: [BlockKind?], _ kinds: inout [BlockKind]) {
         let n = page.count
         func isMarker(_ k: Int) -> Bool { kinds[k] == .ad || kinds[k] == .caption }
+        // A short label ending in a colon ("Sources:", "More information:") introduces what
+        // follows; when that was left out, the label goes too.
+        for i in 0..<n where kinds[i] == .body && page.stats[i].endsColon && page.stats[i].words <= 4 {
+            let next = i + 1
+            if next >= n || (kinds[next] != .body && kinds[next] != .subheading) { kinds[i] = .chrome }
+        }
         for i in 0..<n {
             let rescued = kinds[i] == .chrome && hard[i] == nil
             guard kinds[i] == .body || rescued else { continue }
@@ -234,6 +240,9 @@ enum HardRules {
         if s.creditAtStart && s.words <= 30 { return true }
         if s.creditAtEnd && s.words <= 60 { return true }
         if s.hasCopyrightSign && s.words <= 12 { return true }
+        // "Agency/Name Surname", "DCV / Name": a bare credit of capitalized names around a slash.
+        if s.slashes > 0 && s.words <= 5 && s.capitalized == s.words && s.anyStopWords == 0 && !s.endsSentence
+            && !s.urlLike && s.digits == 0 { return true }
         return false
     }
 }

@@ -42,6 +42,8 @@ enum Lexicons {
             "lire aussi", "à lire aussi", "a lire aussi", "à lire également", "lire la suite", "voir aussi",
             "sur le même sujet", "articles similaires", "articles liés", "les plus lus",
             "dans la même rubrique", "leer más", "lee también", "lea también", "te puede interesar",
+            "lea más", "le puede interesar", "puede interesarte", "también puede leer", "mire también",
+            "infórmate más", "informate más", "ver también", "lesenswert",
             "también te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído",
             "más leídas", "más noticias", "ver más", "czytaj też", "czytaj także", "czytaj więcej",
             "czytaj również", "zobacz też", "zobacz także", "zobacz również", "polecamy",
@@ -112,7 +114,8 @@ enum Lexicons {
             "loading", "wird geladen", "beitrag laden", "inhalt laden", "mehr erfahren", "learn more",
             "weiterlesen", "read more", "continue reading", "lire plus", "en savoir plus", "leer más",
             "czytaj dalej", "leggi tutto", "lees verder", "saiba mais", "more info", "details",
-            "zur startseite", "zurück zur startseite", "back to home", "zurück zur übersicht",
+            "zur startseite", "zurück zur startseite", "mit freunden teilen", "jetzt teilen",
+            "hier kostenlos anmelden", "kostenlos anmelden", "jetzt anmelden", "jetzt registrieren", "back to home", "zurück zur übersicht",
             "übersicht", "overview", "powered by wordpress", "proudly powered by wordpress",
         ]),
         (.chrome, .prefix, [
@@ -233,7 +236,9 @@ enum Lexicons {
         weiterlesen more mehr click klicken klick download herunterladen app rss podcast video \
         videos galerie gallery foto fotos photo photos abo epaper shop merken merkliste \
         kommentare comments comment kommentar commentaires comentarios komentarze commenti \
-        newsletters follow folgen anzeige werbung advertisement sponsored
+        newsletters follow folgen anzeige werbung advertisement sponsored kaufen bestellen buy \
+        order download teilen tweeten twittern pinnen merken speichern anmelden registrieren \
+        subscribe
         """)
 
     /// Month names and abbreviations in the languages covered.
@@ -255,7 +260,8 @@ enum Lexicons {
         photo photos foto fotos fotó bild bilder image images credit credits bildquelle quelle \
         fot zdjęcie zdjęcia crédit crédito getty reuters afp dpa epa apa imago keystone shutterstock \
         istock istockphoto unsplash pixabay ap picture alliance archiv archive ddp kna sda \
-        photography fotografie illustration grafik courtesy
+        photography fotografie illustration grafik courtesy thinkstock dreamstime fotolia \
+        stock adobestock depositphotos
         """)
 
     /// Words that introduce a byline.

@@ -24,6 +24,8 @@ struct LineStats: Sendable {
     var lowerStart = false
     /// Separators typical of menus and bylines: | · • » › and " / ".
     var separators = 0
+    /// Slashes of any kind ("/", "A/B", " / ").
+    var slashes = 0
     var urlLike = false
     /// A date (11.11.2024, 2024-11-11, a month name with a day or year) or a time of day (12:13).
     var hasDate = false
@@ -218,6 +220,7 @@ struct LineScanner {
                     }
                 case 0x7C: stats.separators += 1  // |
                 case 0x2F:  // /
+                    stats.slashes += 1
                     if openParenthesis >= 0 { slashAfterParenthesis = true }
                     if i > start, i + 1 < end, bytes[i - 1] == 0x20, bytes[i + 1] == 0x20 { stats.separators += 1 }
                 case 0x28: openParenthesis = i; slashAfterParenthesis = false; creditAfterParenthesis = false  // (
