@@ -6,6 +6,8 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
+    case "duplicates":
+        try DuplicatesBenchmark.run(Array(arguments.dropFirst()))
     case "stories":
         try StoriesEvaluation.run(Array(arguments.dropFirst()))
     default:
