@@ -105,6 +105,13 @@ extension EntityRules {
                 if !range.contains(where: { covered[$0] }), isWord(range.upperBound - 1),
                    let type = known[nameHash(range, folded: true)], length > 1 || tokens[k].range.count > 1 {
                     let atStart = isSentenceStart(k) && profiles[k].commonLower && length == 1
+                    // "Trump Tower", "Washington Post": part of a longer name.
+                    let end = range.upperBound
+                    if end < tokens.count, tokens[end].gap == .space, isWord(end), isCapitalized(end),
+                       !lexicon(end).intersection([.placeSuffix, .organizationSuffix, .workSuffix]).isEmpty {
+                        length -= 1
+                        continue
+                    }
                     if !atStart, lowerSentence || range.allSatisfy({ isCapitalized($0) || !isWord($0) || tokens[$0].range.count <= 3 }) {
                         found = (range, type)
                         break

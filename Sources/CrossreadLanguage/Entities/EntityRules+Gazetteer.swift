@@ -94,9 +94,9 @@ extension EntityRules {
         var added: [EntityCandidate] = []
         var k = 0
         while k < tokens.count {
-            guard profiles[k].phrasePosition == 1, owner[k] >= 0 || (k + 1 < tokens.count && owner[k + 1] >= 0),
+            guard profiles[k].phrasePosition == 1, isCapitalized(k),
                   let match = gazetteer.longestMatch(bytes, tokens, at: k, limit: sentenceEnd(k)), match.tokens.count > 1,
-                  isCapitalized(k), let type = gazetteerType(match.kinds) else {
+                  match.tokens.contains(where: { owner[$0] >= 0 }), let type = gazetteerType(match.kinds) else {
                 k += 1
                 continue
             }

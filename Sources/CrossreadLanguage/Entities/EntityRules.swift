@@ -45,6 +45,7 @@ struct EntityRules {
         for var candidate in tagged {
             trimEnds(&candidate)
             guard !candidate.tokens.isEmpty, !namesAWork(candidate) else { continue }
+            extendWithSuffixWord(&candidate)
             if candidate.type == .organization, endsWithPlaceWord(candidate) { candidate.type = .place }
             candidates += splitJoinedNames(candidate).flatMap(splitPerson)
         }
@@ -126,6 +127,22 @@ struct EntityRules {
     func namesAWork(_ candidate: EntityCandidate) -> Bool {
         candidate.tokens.count > 1 && lexicon(candidate.tokens.upperBound - 1).contains(.workSuffix)
             && isCapitalized(candidate.tokens.upperBound - 1)
+    }
+
+    /// A name followed by a capitalized place or organization word names that place or body:
+    /// "Trump Tower" is a place, "Trump Organization" an organization, not the person.
+    func extendWithSuffixWord(_ candidate: inout EntityCandidate) {
+        var end = candidate.tokens.upperBound
+        var kinds: Gazetteer.Kinds = []
+        while end < sentenceEnd(candidate.tokens.lowerBound), tokens[end].gap == .space, isWord(end), isCapitalized(end) {
+            let lexiconKinds = lexicon(end)
+            guard lexiconKinds.contains(.placeSuffix) || lexiconKinds.contains(.organizationSuffix) else { break }
+            kinds = lexiconKinds
+            end += 1
+        }
+        guard end > candidate.tokens.upperBound else { return }
+        candidate.tokens = candidate.tokens.lowerBound..<end
+        candidate.type = kinds.contains(.organizationSuffix) ? .organization : .place
     }
 
     /// "Egyptian Theatre", "Nationals Park": a building or place, not an organization.

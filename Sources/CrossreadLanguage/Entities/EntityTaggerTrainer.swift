@@ -20,7 +20,7 @@ public struct EntityTaggerTrainer {
     public struct Options: Sendable {
         /// Bits of the hashed feature table: 2^rowBits rows of eight 16-bit weights.
         public var rowBits = 18
-        public var epochs = 12
+        public var epochs = 10
         public var seed: UInt64 = 20_241_111
         /// Perceptrons trained on different orders of the data, their averaged weights summed.
         public var models = 1
