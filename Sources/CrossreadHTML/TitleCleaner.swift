@@ -1,7 +1,7 @@
 /// Strips the site name from a title ("Headline | Site", "Site - Headline") using the known site
 /// name, the page's h1, or, failing both, the shape of the parts.
 enum TitleCleaner {
-    static let separators = [" | ", " || ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " › ", " ~ ", " / "]
+    static let separators = [" | ", " || ", " - ", " – ", " — ", " :: ", " : ", " · ", " • ", " » ", " « ", " › ", " ~ ", " / "]
 
     static func clean(_ raw: String, siteName: String?, headings: [String], isDocumentTitle: Bool) -> String {
         let title = raw.collapsingSpaces
