@@ -57,3 +57,21 @@ import Testing
         #expect(detector.disputes(in: text).isEmpty)
     }
 }
+
+/// Refutation words that qualify something other than a claim.
+@Suite struct DisputeDetectorNounTests {
+    @Test(arguments: [
+        "The board voted to deny it further loans after years of losses.",
+        "\u{201C}This is a false choice,\u{201D} the senator said.",
+        "It was a false dawn for the club, which lost again on Sunday.",
+    ])
+    func refutationOfANonClaimIsNoDispute(text: String) {
+        #expect(DisputeDetector().disputes(in: text).isEmpty)
+    }
+
+    @Test func deniedItAtTheEndPointsBack() {
+        let text = "Reports said the plant would close in June. The company denied it."
+        let dispute = DisputeDetector().disputes(in: text).first
+        #expect(dispute?.target.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) } == "Reports said the plant would close in June")
+    }
+}

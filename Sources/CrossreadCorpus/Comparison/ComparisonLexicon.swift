@@ -88,7 +88,7 @@ enum ComparisonLexicon {
     /// Words after a number that are not what it counts (units come after these).
     static let numberFillers: Set<String> = [
         "additional", "more", "other", "new", "separate", "different", "extra", "further", "of", "the",
-        "percent", "per", "cent", "%", "dollars", "dollar", "euros", "euro", "pounds", "pound", "us",
+        "percent", "per", "cent", "%", "us",
         "roughly", "about", "some", "nearly", "almost", "over", "than", "least", "at", "a", "an",
     ]
 

@@ -134,6 +134,11 @@ private struct DisputeContext {
         guard isFalsehood ? negations % 2 == 0 : negations % 2 == 1 else { return nil }
         let cue = negations > 0 ? text(tokens[firstNegation].range.lowerBound..<tokens[i].range.upperBound).lowercased()
                                 : tokens[i].folded
+        // "a false choice", "a false happiness": the cue qualifies a noun that names no claim.
+        if i + 1 < tokens.count, tokens[i + 1].isWord, tokens[i + 1].isContent, !L.claimNouns.contains(tokens[i + 1].folded),
+           !L.followers.contains(tokens[i + 1].folded) {
+            return nil
+        }
         guard linker else {
             // Attributive: only before a claim noun ("a false claim that ...", "baseless allegations").
             guard isFalsehood, i + 1 < tokens.count, L.claimNouns.contains(tokens[i + 1].folded) else { return nil }
@@ -145,7 +150,7 @@ private struct DisputeContext {
         }
         // "It is false that ...": the clause after the cue.
         if tokens[k].folded == "it", i + 2 < tokens.count, tokens[i + 1].folded == "that" {
-            return (cue, span(c, from: i + 2, to: tokens.count - 1), nil)
+            return (cue, span(c, from: i + 2, to: clauseEnd(c, from: i)), nil)
         }
         return subject(c, head: k, lower: lower, sentence: sentence).map { (cue, $0.0, $0.1) }
     }
@@ -212,13 +217,15 @@ private struct DisputeContext {
         guard j < tokens.count else { return nil }
         let cue = tokens[i].folded
         if tokens[j].folded == "that" {
-            if let clause = span(c, from: j + 1, to: tokens.count - 1) { return (cue, clause, nil) }
+            if let clause = span(c, from: j + 1, to: clauseEnd(c, from: i)) { return (cue, clause, nil) }
             return (cue, anaphora(c, before: i, sentence: sentence), nil)
         }
         if tokens[j].isQuoteMark, let quote = c.quotes.first(where: { $0.lowerBound >= tokens[j].range.lowerBound }) {
             return (cue, quote, nil)
         }
-        if ["it", "this", "these", "those"].contains(tokens[j].folded) {
+        // "denied it." points back; "denied it further loans" does not.
+        if ["it", "this", "these", "those"].contains(tokens[j].folded),
+           j + 1 == tokens.count || tokens[j + 1].kind == .punctuation || L.followers.contains(tokens[j + 1].folded) {
             return (cue, anaphora(c, before: i, sentence: sentence), nil)
         }
         // A claim noun within a short noun phrase: "the report", "Smith's account", "reports that".
@@ -226,7 +233,7 @@ private struct DisputeContext {
         while k < min(tokens.count, j + 4) {
             let word = tokens[k].folded
             if L.claimNouns.contains(word) {
-                return (cue, claimNounTarget(c, noun: k, limit: tokens.count - 1, sentence: sentence), nil)
+                return (cue, claimNounTarget(c, noun: k, limit: clauseEnd(c, from: i), sentence: sentence), nil)
             }
             guard tokens[k].isWord, L.pointers.contains(word) || tokens[k].isCapitalized
                 || ["latest", "new", "recent", "earlier", "widespread", "media", "press", "news"].contains(word) else { break }
@@ -275,7 +282,7 @@ private struct DisputeContext {
         var j = i + 1
         while j < tokens.count, tokens[j].folded == "," { j += 1 }
         guard j < tokens.count else { return nil }
-        if tokens[j].folded == "that" { return (cue, span(c, from: j + 1, to: tokens.count - 1), nil) }
+        if tokens[j].folded == "that" { return (cue, span(c, from: j + 1, to: clauseEnd(c, from: i)), nil) }
         if ["to", "for", "of"].contains(tokens[j].folded) {
             var k = j + 1
             if k < tokens.count, tokens[k].folded == "support" { k += 1 }
@@ -306,7 +313,7 @@ private struct DisputeContext {
                 ?? (i > 0 && L.speechVerbs.contains(tokens[i - 1].folded) ? i - 1 : nil) else { return nil }
         let start = max(verb, i) + 1
         guard start < tokens.count else { return nil }
-        if tokens[start].folded == "that" { return (tokens[i].folded, span(c, from: start + 1, to: tokens.count - 1), nil) }
+        if tokens[start].folded == "that" { return (tokens[i].folded, span(c, from: start + 1, to: clauseEnd(c, from: i)), nil) }
         if let quote = c.quotes.first(where: { $0.lowerBound >= tokens[start].range.lowerBound }) { return (tokens[i].folded, quote, nil) }
         return (tokens[i].folded, span(c, from: start, to: tokens.count - 1), nil)
     }
@@ -337,6 +344,13 @@ private struct DisputeContext {
             if let clause = span(c, from: k + 1, to: limit) { return clause }
         }
         return span(c, from: 0, to: limit)
+    }
+
+    /// The last token of the clause holding token `i`: the end of its quote when it is quoted, else
+    /// the end of the sentence.
+    private func clauseEnd(_ c: Clause, from i: Int) -> Int {
+        guard let quote = c.quote(containing: i) else { return c.tokens.count - 1 }
+        return c.tokens.lastIndex { quote.contains($0.range.lowerBound) } ?? c.tokens.count - 1
     }
 
     /// The bytes from token `from` to the last word at or before `to` (punctuation trimmed), when

@@ -35,6 +35,13 @@ enum DisputeLexicon {
     /// Auxiliaries and modals: after "a claim that" they make "that" a relative pronoun.
     static let auxiliaries = words("has have had will would can could may might should must does do did")
 
+    /// Words that may follow a refutation without making it qualify a noun ("false in every respect",
+    /// "wrong about the date", "untrue and unfair").
+    static let followers = words("""
+        and or but because since as according in on at by to for that which with despite given if when \
+        though although about regarding from after before until unless while so then again too anyway
+        """)
+
     static let negators = words("not never hardly nor no barely")
 
     /// Nouns that name something said ("this statement", "the claim that").

@@ -12,8 +12,11 @@ public struct ParaphraseMatcher: Sendable {
 
     /// How two statements compare.
     struct Judgement: Sendable {
-        /// Weighted cosine of the two term sets.
+        /// Weighted cosine of the two term sets (or of their best-matching clauses).
         var cosine: Double
+        /// Weighted cosine of the whole statements: details (figures, places, dates) are compared
+        /// only between statements alike as a whole.
+        var wholeCosine: Double
         /// Shared weight over the smaller statement's weight.
         var overlap: Double
         var sharedTerms: Int
@@ -29,7 +32,8 @@ public struct ParaphraseMatcher: Sendable {
 
     func judge(_ a: Statement, _ b: Statement, weights: TermWeights) -> Judgement {
         // The whole statements, or their best-matching clauses.
-        var best = compare(a.termIDs, b.termIDs, weights: weights)
+        let whole = compare(a.termIDs, b.termIDs, weights: weights)
+        var best = whole
         if !a.clauseTermIDs.isEmpty || !b.clauseTermIDs.isEmpty {
             for x in [a.termIDs] + a.clauseTermIDs {
                 for y in [b.termIDs] + b.clauseTermIDs {
@@ -44,13 +48,16 @@ public struct ParaphraseMatcher: Sendable {
         let wordsMatch = enoughShared
             && (cosine >= options.matchThreshold
                 || (overlap >= options.overlapThreshold && cosine >= options.containedThreshold))
+        // A figure conflicts when each statement gives exactly one figure for that noun and they differ
+        // (a sentence listing several figures for one noun compares nothing).
         var conflicts: [(NumberMention, NumberMention)] = []
         for x in a.numbers {
-            let sameNoun = b.numbers.filter { $0.noun == x.noun && $0.isPercent == x.isPercent && $0.isCurrency == x.isCurrency }
-            guard !sameNoun.isEmpty, !sameNoun.contains(where: { !$0.conflicts(with: x) }) else { continue }
-            conflicts.append((x, sameNoun[0]))
+            let mine = a.numbers.filter { $0.noun == x.noun }
+            let theirs = b.numbers.filter { $0.noun == x.noun }
+            guard mine.count == 1, theirs.count == 1, x.conflicts(with: theirs[0]) else { continue }
+            conflicts.append((x, theirs[0]))
         }
-        return Judgement(cosine: cosine, overlap: overlap, sharedTerms: shared,
+        return Judgement(cosine: cosine, wholeCosine: whole.cosine, overlap: overlap, sharedTerms: shared,
                          peopleDisagree: !a.people.isEmpty && !b.people.isEmpty && a.people.isDisjoint(with: b.people),
                          numberConflicts: conflicts, wordsMatch: wordsMatch)
     }

@@ -32,6 +32,9 @@ struct Statement: Sendable {
     var places: [String]
     /// Resolved time values inside the span.
     var dates: [String]
+    /// Resolved values of the time expressions that name a date outright ("March 3", "June 24, 2005"),
+    /// not relative ones ("Thursday", "last week") whose value depends on a publication date.
+    var explicitDates: [String] = []
     /// Language analysis marked the sentence as a checkable claim.
     var isClaim: Bool
     /// Terms of each clause when a long sentence has several ("..., focusing on ...", "...; ..."),
@@ -40,23 +43,4 @@ struct Statement: Sendable {
     /// Term ids after vocabulary merging, sorted and unique (filled by `TermWeights`).
     var termIDs: [Int] = []
     var clauseTermIDs: [[Int]] = []
-}
-
-/// A figure and what it counts: "three times", "17% tariff", "40,000-seat stadium".
-struct NumberMention: Sendable, Equatable {
-    var value: Double
-    /// The counted noun's comparison term and its surface form.
-    var noun: String
-    var nounText: String
-    var isPercent: Bool
-    var isCurrency: Bool
-    var range: Range<Int>
-    var text: String
-
-    /// Another figure for the same thing with a different value.
-    func conflicts(with other: NumberMention) -> Bool {
-        guard noun == other.noun, isPercent == other.isPercent, isCurrency == other.isCurrency else { return false }
-        let scale = max(abs(value), abs(other.value), 1)
-        return abs(value - other.value) / scale > 0.005
-    }
 }

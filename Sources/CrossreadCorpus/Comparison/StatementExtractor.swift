@@ -89,10 +89,11 @@ struct StatementExtractor: Sendable {
             sentence: sentence, span: span, text: Self.trimmedText(context.bytes, span), isQuote: quote != nil,
             speaker: quote?.speaker, speakerName: quote?.speakerName, speakerKey: speakerKey, venue: quote?.venue,
             tokens: tokens, terms: terms, nameTerms: nameTerms,
-            numbers: Self.numbers(in: tokens, bytes: context.bytes, skipping: times.map(\.range)),
+            numbers: NumberMention.find(in: tokens, bytes: context.bytes, skipping: times.map(\.range)),
             people: people(in: span, tokens: tokens, context: context),
             places: places(in: span, tokens: tokens, context: context),
             dates: times.compactMap(\.value),
+            explicitDates: times.filter { Self.isExplicit(context.bytes, $0.range) }.compactMap(\.value),
             isClaim: annotations.claims.contains { $0.range.overlaps(sentence) },
             clauseTerms: clauses.count >= 2 ? clauses : [])
     }
@@ -118,6 +119,14 @@ struct StatementExtractor: Sendable {
         return people
     }
 
+    /// A time expression that names its date: it holds a digit or a month name.
+    static func isExplicit(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.upperBound <= bytes.count else { return false }
+        if bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        let words = String(decoding: bytes[range], as: UTF8.self).lowercased().split { !$0.isLetter }
+        return words.contains { TimeWords.months.contains(String($0)) }
+    }
+
     /// Places introduced by "in", "at" or "near".
     private func places(in span: Range<Int>, tokens: [StatementToken], context: DocumentContext) -> [String] {
         var out: [String] = []
@@ -126,7 +135,8 @@ struct StatementExtractor: Sendable {
             var k = index - 1
             if k >= 0, tokens[k].folded == "the" { k -= 1 }
             guard k >= 0, ["in", "at", "near"].contains(tokens[k].folded) else { continue }
-            out.append(Self.trimmedText(context.bytes, mention.range))
+            let name = Self.placeName(Self.trimmedText(context.bytes, mention.range))
+            if !name.isEmpty { out.append(name) }
         }
         return out
     }
@@ -197,38 +207,6 @@ struct StatementExtractor: Sendable {
         "which", "who", "while", "whereas", "but", "although", "though", "after", "when", "where",
     ]
 
-    // MARK: - Figures
-
-    /// Figures with the noun they count; years, dates and vague amounts are left out.
-    static func numbers(in tokens: [StatementToken], bytes: [UInt8], skipping dates: [Range<Int>]) -> [NumberMention] {
-        var out: [NumberMention] = []
-        for (index, token) in tokens.enumerated() where token.kind == .number {
-            guard let value = token.value, !dates.contains(where: { $0.overlaps(token.range) }) else { continue }
-            let isYear = !token.isPercent && !token.isCurrency && value >= 1800 && value <= 2100
-                && value == value.rounded() && token.folded.utf8.count == 4
-            if isYear { continue }
-            var k = index + 1
-            var noun: StatementToken?
-            while k < tokens.count, k <= index + 4 {
-                let next = tokens[k]
-                if next.kind == .punctuation {
-                    guard next.folded == "-" || next.folded == "%" else { break }
-                } else if next.kind == .word, next.isContent, !ComparisonLexicon.numberFillers.contains(next.folded) {
-                    noun = next
-                    break
-                } else if next.kind == .number {
-                    break
-                }
-                k += 1
-            }
-            guard let noun else { continue }
-            out.append(NumberMention(value: value, noun: noun.term, nounText: noun.folded, isPercent: token.isPercent,
-                                     isCurrency: token.isCurrency, range: token.range.lowerBound..<noun.range.upperBound,
-                                     text: trimmedText(bytes, token.range.lowerBound..<noun.range.upperBound)))
-        }
-        return out
-    }
-
     // MARK: - Text
 
     static func surnameKey(_ name: String) -> String {
@@ -239,6 +217,15 @@ struct StatementExtractor: Sendable {
             last = String(words[words.count - 2]).lowercased()
         }
         return last.trimmingPunctuation()
+    }
+
+    /// A place name without trailing lowercase words and day names ("Gulf of Aden on Thursday" is "Gulf of Aden").
+    static func placeName(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        while let last = words.last, last.first?.isUppercase != true || TimeWords.names.contains(last.lowercased()) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ").trimmingPunctuation()
     }
 
     static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {

@@ -24,21 +24,28 @@ extension StoryAnalysis {
     func buildConflicts() -> [Conflict] {
         var conflicts: [Conflict] = []
         conflicts += venueConflicts()
+        let placesNamed = documentPlaces()
         for (a, b, judgement) in related {
             let x = statements[a]
             let y = statements[b]
+            guard judgement.wholeCosine >= options.matchThreshold else { continue }
             for (m, n) in judgement.numberConflicts {
                 add(&conflicts, about: "number of \(m.nounText)",
                     values: [value(m.text, x), value(n.text, y)])
             }
             guard judgement.isMatch else { continue }
-            let daysX = Set(x.dates.filter { $0.utf8.count == 10 })
-            let daysY = Set(y.dates.filter { $0.utf8.count == 10 })
+            // Only dates the texts name outright: a weekday's value hangs on a publication date.
+            let daysX = Set(x.explicitDates.filter { $0.utf8.count == 10 })
+            let daysY = Set(y.explicitDates.filter { $0.utf8.count == 10 })
             if !daysX.isEmpty, !daysY.isEmpty, daysX.isDisjoint(with: daysY) {
                 add(&conflicts, about: "date of “\(Self.shortened(x.text))”",
                     values: [value(daysX.sorted()[0], x), value(daysY.sorted()[0], y)])
             }
-            if let p = x.places.first, let q = y.places.first, !Self.samePlace(x.places, y.places) {
+            // Places conflict only where each source is silent about the other's place (Banstead is in
+            // Surrey: a source naming both does not contradict one naming Surrey).
+            if x.places.count == 1, y.places.count == 1, judgement.wholeCosine >= 0.55,
+               let p = x.places.first, let q = y.places.first, !Self.samePlace(x.places, y.places),
+               !Self.samePlace([q], placesNamed[x.document] ?? []), !Self.samePlace([p], placesNamed[y.document] ?? []) {
                 add(&conflicts, about: "place of “\(Self.shortened(x.text))”", values: [value(p, x), value(q, y)])
             }
         }
@@ -77,6 +84,17 @@ extension StoryAnalysis {
                 }
             }
             out.append(Conflict(about: about, values: values, story: story))
+        }
+        return out
+    }
+
+    /// Every place each document names, by document id.
+    private func documentPlaces() -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for document in documents {
+            let bytes = Array(document.text.utf8)
+            out[document.id] = document.annotations.mentions.filter { $0.type == .place }
+                .map { StatementExtractor.placeName(StatementExtractor.trimmedText(bytes, $0.range)) }
         }
         return out
     }

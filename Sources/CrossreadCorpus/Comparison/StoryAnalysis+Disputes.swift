@@ -48,8 +48,12 @@ extension StoryAnalysis {
         guard probeWeight > 0 else { return nil }
         var best: (score: Double, index: Int)?
         for (index, s) in statements.enumerated() {
-            // The disputing sentence itself only repeats the claim to refute it.
-            if s.document == probe.document, !s.isQuote, s.sentence == probe.dispute.sentence { continue }
+            // The disputing sentence itself only repeats the claim to refute it; a quote inside it
+            // counts only when it is the disputed words ("“…” is false").
+            if s.document == probe.document, s.sentence == probe.dispute.sentence {
+                guard s.isQuote, let target = probe.dispute.target,
+                      s.span.lowerBound >= target.lowerBound, s.span.upperBound <= target.upperBound else { continue }
+            }
             let (count, weight) = sharedTerms(p.termIDs, s.termIDs)
             var score: Double
             if let target = probe.dispute.target {
