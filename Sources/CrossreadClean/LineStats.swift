@@ -126,6 +126,9 @@ struct LineScanner {
                         var size = 1
                         if c >= 0xF0 { size = 4 } else if c >= 0xE0 { size = 3 } else if c >= 0xC0 { size = 2 }
                         guard i + size <= end, !LanguageGuess.isSeparatorCharacter(bytes, at: i, size: size) else { break }
+                        // A Chinese or Japanese character is a word of its own.
+                        let ideograph = LanguageGuess.isIdeograph(bytes, at: i, size: size)
+                        if ideograph && charsInWord > 0 { break }
                         var first = c
                         var second = size > 1 ? bytes[i + 1] : 0
                         if size == 2 {
@@ -151,6 +154,7 @@ struct LineScanner {
                         length += size
                         charsInWord += 1
                         i += size
+                        if ideograph { break }
                     }
                 }
                 stats.letters += letters
@@ -240,6 +244,11 @@ struct LineScanner {
                     if c1 == 0x80 && (c2 == 0xA2 || c2 == 0xBA) { stats.separators += 1 }  // • ›
                     if c1 == 0x80 && c2 == 0xA6, previousWordLength >= 2 { stats.sentenceEnds += 1 }  // …
                 }
+                if size == 3, i + 2 < end, (b == 0xE3 && bytes[i + 1] == 0x80) || (b == 0xEF && bytes[i + 1] == 0xBC) {
+                    let c = bytes[i + 2]
+                    if (b == 0xE3 && c == 0x82) || (b == 0xEF && (c == 0x81 || c == 0x9F)) { stats.sentenceEnds += 1 }  // 。！？
+                    if (b == 0xE3 && c == 0x81) || (b == 0xEF && c == 0x8C) { stats.commas += 1 }  // 、，
+                }
                 if size == 2, b == 0xC2, i + 1 < end {
                     let c1 = bytes[i + 1]
                     if c1 == 0xB7 || c1 == 0xBB { stats.separators += 1 }  // · »
@@ -268,6 +277,13 @@ struct LineScanner {
                 }
                 if bytes[k] == 0xC2, bytes[k + 1] == 0xBB || bytes[k + 1] == 0xAB { j = k - 1; closingSteps += 1; continue }
                 if bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA6 { stats.endsSentence = true }
+                if k + 2 <= j, bytes[k] == 0xE3, bytes[k + 1] == 0x80 {
+                    if bytes[k + 2] == 0x8D || bytes[k + 2] == 0x8F { j = k - 1; closingSteps += 1; continue }  // 」』
+                    if bytes[k + 2] == 0x82 { stats.endsSentence = true }  // 。
+                }
+                if k + 2 <= j, bytes[k] == 0xEF, bytes[k + 1] == 0xBC, bytes[k + 2] == 0x81 || bytes[k + 2] == 0x9F {
+                    stats.endsSentence = true  // ！？
+                }
                 break
             }
             break

@@ -1,11 +1,12 @@
 /// Guesses the language of a text from its stop words (the short function words every sentence
 /// carries), and exposes the stop-word table so other stages can measure stop-word density fast.
 ///
-/// Languages: English, German, French, Spanish, Polish, Italian, Dutch, Portuguese. The table is
-/// keyed by the lowercased UTF-8 bytes of a word; only words of up to 8 bytes are stop words.
+/// Languages: English, German, French, Spanish, Polish, Italian, Dutch, Portuguese and Chinese
+/// (where each ideograph is a word). The table is keyed by the lowercased UTF-8 bytes of a word;
+/// only words of up to 8 bytes are stop words.
 public enum LanguageGuess {
     /// ISO 639-1 codes of the languages known, in the bit order of `stopWordMask`.
-    public static let codes: [String] = ["en", "de", "fr", "es", "pl", "it", "nl", "pt"]
+    public static let codes: [String] = ["en", "de", "fr", "es", "pl", "it", "nl", "pt", "zh"]
 
     /// The language of `text` as an ISO 639-1 code, or nil when too few stop words were seen or
     /// two languages are too close to call. Reads at most the first 64 KB.
@@ -97,11 +98,14 @@ public enum LanguageGuess {
             var size = 1
             if b >= 0xF0 { size = 4 } else if b >= 0xE0 { size = 3 } else if b >= 0xC0 { size = 2 }
             if i + size > n { break }
-            if isSeparatorCharacter(bytes, at: i, size: size) {
+            if isSeparatorCharacter(bytes, at: i, size: size) || isIdeograph(bytes, at: i, size: size) {
                 if length > 0 {
                     body(length <= 8 ? key : 0)
                     key = 0
                     length = 0
+                }
+                if isIdeograph(bytes, at: i, size: size) {
+                    body(UInt64(bytes[i]) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2]))
                 }
                 i += size
                 continue
@@ -132,7 +136,22 @@ public enum LanguageGuess {
         }
         if size == 2, b == 0xC3, bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 { return true } // × ÷
         if size == 3, b == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true } // BOM
+        if size == 3, b == 0xE3, bytes[i + 1] == 0x80 { return true }  // CJK punctuation 、。「」
+        if size == 3, b == 0xEF, bytes[i + 1] == 0xBC {  // fullwidth ！，：；？ and brackets
+            let c = bytes[i + 2]
+            return (c >= 0x81 && c <= 0x8F) || (c >= 0x9A && c <= 0xA0)
+        }
         return false
+    }
+
+    /// True for a Chinese or Japanese character (U+3040...U+9FFF), which is a word by itself.
+    @inline(__always)
+    public static func isIdeograph(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, size: Int) -> Bool {
+        guard size == 3 else { return false }
+        let b = bytes[i]
+        guard b >= 0xE3, b <= 0xE9 else { return false }
+        let code = Int(b & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+        return code >= 0x3040 && code <= 0x9FFF
     }
 
     /// Lowercases a two-byte UTF-8 capital of Latin-1 or Latin Extended-A in place.
@@ -216,6 +235,10 @@ public enum LanguageGuess {
         o a os as de do da dos das e em um uma que para com por no na nos nas ao se não mais \
         como mas foi ser é são está pelo pela seu sua seus suas ele ela eles também já ou quando \
         muito há sobre entre depois sem até isso esta este essa esse onde
+        """,
+        // zh: single characters
+        """
+        的 了 是 在 和 有 也 就 不 我 他 她 这 那 们 都 与 及 对 将 被 从 而 但 为 以 之 其 个 到 说 要 会 把 让 向 着 过 还 又
         """,
     ]
 

@@ -14,6 +14,7 @@ struct LanguageGuessTests {
         ("it", "Il consiglio ha deciso che le tariffe non saranno aumentate quest'anno, perché la maggior parte delle famiglie della città ha già difficoltà con l'affitto."),
         ("nl", "De gemeenteraad heeft besloten dat de tarieven dit jaar niet worden verhoogd, omdat veel gezinnen in de stad nu al moeite hebben met de huur."),
         ("pt", "A câmara decidiu que as taxas não serão aumentadas este ano, porque a maioria das famílias da cidade já tem dificuldade para pagar o aluguel."),
+        ("zh", "市议会在周一决定，今年不会提高收费，因为城里的很多家庭已经很难支付房租了，他们说这是一个艰难的决定。"),
     ])
     func sentence(_ expected: String, _ text: String) {
         #expect(LanguageGuess.code(for: text) == expected)
