@@ -5,18 +5,23 @@
 # cores) and the incremental LSH index, and reports time, peak memory, how both grow, and pairwise
 # precision and recall of the groups against the generator's families. Article text is read at run
 # time from ../shared (article-extraction-benchmark bodies and ecbplus-dev texts), never stored.
-# Usage: scripts/bench-duplicates.sh [THRESHOLD] (default 0.8); SWIFT_SCRATCH=DIR to build elsewhere
+# Usage: scripts/bench-duplicates.sh [THRESHOLD] (default 0.8); SWIFT_SCRATCH=DIR to build elsewhere,
+# CORPUS_EVAL=BINARY to use a release corpus-eval built already
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=../shared/corpora/article-extraction-benchmark/ground-truth.json
 ecb=../shared/corpora/ecbplus-dev
 threshold=${1:-0.8}
 if [ ! -f "$articles" ]; then echo "skipped: $articles is absent"; exit 0; fi
-scratch=${SWIFT_SCRATCH:-.build}
-if ! log=$(swift build -c release --scratch-path "$scratch" --product corpus-eval 2>&1); then
-    echo "$log" | grep -E "error" | head -20; exit 1
+if [ -n "${CORPUS_EVAL:-}" ]; then
+    bin=$CORPUS_EVAL  # a corpus-eval built elsewhere
+else
+    scratch=${SWIFT_SCRATCH:-.build}
+    if ! log=$(swift build -c release --scratch-path "$scratch" --product corpus-eval 2>&1); then
+        echo "$log" | grep -E "error" | head -20; exit 1
+    fi
+    bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/corpus-eval
 fi
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/corpus-eval
 extra=()
 [ -d "$ecb" ] && extra=(--ecb "$ecb")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

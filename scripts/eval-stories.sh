@@ -3,7 +3,8 @@
 # level (topics vs topic folders), and pairwise F1, for Crossread (batch; batch over annotated documents;
 # incremental arrival in three shuffled orders) next to the baseline: TF-IDF cosine with average-linkage
 # agglomerative clustering (scikit-learn), its distance threshold tuned on the same data per level.
-# Usage: scripts/eval-stories.sh [CORPUS] (default ../shared/corpora/ecbplus-dev); SWIFT_SCRATCH=DIR to build elsewhere
+# Usage: scripts/eval-stories.sh [CORPUS] (default ../shared/corpora/ecbplus-dev); SWIFT_SCRATCH=DIR to build elsewhere,
+# CORPUS_EVAL=BINARY to use a release corpus-eval built already
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/ecbplus-dev}
@@ -12,11 +13,15 @@ if [ ! -x .venv-bench/bin/python ] || ! .venv-bench/bin/python -c "import sklear
     python3 -m venv .venv-bench
     .venv-bench/bin/pip install --quiet scikit-learn
 fi
-scratch=${SWIFT_SCRATCH:-.build}  # another build folder avoids waiting on a busy .build
-if ! log=$(swift build -c release --scratch-path "$scratch" --product corpus-eval 2>&1); then
-    echo "$log" | grep -E "error" | head -20; exit 1
+if [ -n "${CORPUS_EVAL:-}" ]; then
+    bin=$CORPUS_EVAL  # a corpus-eval built elsewhere
+else
+    scratch=${SWIFT_SCRATCH:-.build}  # another build folder avoids waiting on a busy .build
+    if ! log=$(swift build -c release --scratch-path "$scratch" --product corpus-eval 2>&1); then
+        echo "$log" | grep -E "error" | head -20; exit 1
+    fi
+    bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/corpus-eval
 fi
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/corpus-eval
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 .venv-bench/bin/python scripts/stories_baseline.py "$corpus" > "$tmp/baseline.json"
 "$bin" stories "$corpus" > "$tmp/batch.json"
