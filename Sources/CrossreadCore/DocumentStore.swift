@@ -11,6 +11,39 @@ public protocol DocumentStore: Sendable {
     /// Full-text search over title and text, best match first.
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
     func count() async throws -> Int
+    /// Keeps a document's annotations (replacing earlier ones), so later runs reuse them and the
+    /// library can list entities and quotes.
+    func saveAnnotations(_ annotations: Annotations, forDocument id: String) async throws
+    /// Every entity the annotated documents name, with how often and in how many documents.
+    func entities() async throws -> [EntityCount]
+    /// Every quote in the annotated documents, in ingest order.
+    func quotes() async throws -> [StoredQuote]
+}
+
+/// An entity as the library knows it: from one or more documents.
+public struct EntityCount: Sendable, Equatable, Codable {
+    public var entity: Entity
+    public var mentions: Int
+    public var documents: [String]
+
+    public init(entity: Entity, mentions: Int, documents: [String]) {
+        self.entity = entity
+        self.mentions = mentions
+        self.documents = documents
+    }
+}
+
+/// A quote with the document it is in and its text.
+public struct StoredQuote: Sendable, Equatable, Codable {
+    public var document: String
+    public var text: String
+    public var quote: Quote
+
+    public init(document: String, text: String, quote: Quote) {
+        self.document = document
+        self.text = text
+        self.quote = quote
+    }
 }
 
 /// What storing a document did.

@@ -32,7 +32,8 @@ public struct CorpusAnalyzer: Sendable {
         return Array(slots)
     }
 
-    static func needsAnnotations(_ document: Document) -> Bool {
+    /// True for a document with text but no annotations yet.
+    public static func needsAnnotations(_ document: Document) -> Bool {
         document.annotations.sentences.isEmpty && !document.text.isEmpty
     }
 

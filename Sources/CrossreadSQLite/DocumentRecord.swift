@@ -26,10 +26,12 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     var description: String?
     var wordCount: Int
     var ingestedAt: String
+    /// Annotations as JSON, once language analysis ran.
+    var annotations: String?
 
     enum CodingKeys: String, CodingKey {
         case seq, id, source, format, original, text, paragraphs, title, authors, published, updated,
-             publisher, language, url, description
+             publisher, language, url, description, annotations
         case contentHash = "content_hash"
         case wordCount = "word_count"
         case ingestedAt = "ingested_at"
@@ -65,6 +67,8 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
         description = meta.description
         wordCount = document.wordCount
         self.ingestedAt = ingestedAt
+        annotations = document.annotations == Annotations()
+            ? nil : (try? JSONEncoder().encode(document.annotations)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -86,8 +90,17 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
             title: title, authors: authors, published: try date(published, "published"),
             updated: try date(updated, "updated"), publisher: publisher, language: language, url: url,
             description: description)
+        var storedAnnotations = Annotations()
+        if let annotations {
+            do {
+                storedAnnotations = try JSONDecoder().decode(Annotations.self, from: Data(annotations.utf8))
+            } catch {
+                throw unreadable("bad annotations (\(error))")
+            }
+        }
         return Document(contentHash: contentHash, source: source, format: format, original: Array(original),
-                        text: text, paragraphs: stored, metadata: metadata, removed: removed)
+                        text: text, paragraphs: stored, metadata: metadata, removed: removed,
+                        annotations: storedAnnotations)
     }
 
     /// The summary a listing shows.

@@ -5,10 +5,13 @@ internal import GRDB
 ///
 ///     document ──< removed_block          (document_id → document.id)
 ///        │
-///        └── document_fts (FTS5, external content, rowid = document.seq, kept by triggers)
+///        ├── document_fts (FTS5, external content, rowid = document.seq, kept by triggers)
+///        ├──< document_entity  (entities an annotated document names, with mention counts)
+///        └──< quote            (quotes of an annotated document; annotations JSON in document)
 enum LibrarySchema {
     static let createDocuments = "Create documents"
     static let createSearchIndex = "Create search index"
+    static let addAnnotations = "Add annotations"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -64,6 +67,35 @@ enum LibrarySchema {
                     INSERT INTO document_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
                 END;
                 INSERT INTO document_fts(document_fts) VALUES ('rebuild');
+                """)
+        }
+        migrator.registerMigration(addAnnotations) { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN annotations TEXT;
+                CREATE TABLE document_entity (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    entity_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    aliases TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (document_id, entity_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX document_entity_by_entity ON document_entity(entity_id);
+                CREATE TABLE quote (
+                    document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    speaker TEXT,
+                    speaker_name TEXT,
+                    cue TEXT,
+                    venue TEXT,
+                    PRIMARY KEY (document_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX quote_by_speaker ON quote(speaker);
                 """)
         }
         return migrator

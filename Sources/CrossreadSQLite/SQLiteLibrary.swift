@@ -78,6 +78,9 @@ public actor SQLiteLibrary: DocumentStore {
                     for (position, block) in document.removed.enumerated() {
                         try RemovedBlockRecord(documentID: document.id, position: position, block: block).insert(db)
                     }
+                    if document.annotations != Annotations() {
+                        try Self.writeAnnotationRows(document.annotations, documentID: document.id, db)
+                    }
                     return .commit
                 }
                 return outcome

@@ -46,6 +46,7 @@ public enum DocumentStoreConformance {
         Check(name: "an ambiguous or too short prefix is refused", body: ambiguousPrefix),
         Check(name: "a 12-digit id collision is refused, not overwritten", body: idCollision),
         Check(name: "a malformed content hash is refused", body: malformedHash),
+        Check(name: "annotations round-trip and feed the entity and quote listings", body: annotationsRoundTrip),
     ]
 
     /// Collects what went wrong in a check.
@@ -102,6 +103,47 @@ public enum DocumentStoreConformance {
     }
 
     // MARK: Checks
+
+    static func annotationsRoundTrip(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        let first = document("annotated-1", title: "Mayor speaks", paragraphs: ["“We will reopen the bridge,” Mayor Ana Ruiz said."])
+        let second = document("annotated-2", title: "Ruiz again", paragraphs: ["Ruiz visited the harbor."])
+        _ = try await store.add(first)
+        _ = try await store.add(second)
+        let person = Entity(id: "person:ana-ruiz", name: "Ana Ruiz", type: .person, aliases: ["Ana Ruiz"], roles: ["Mayor"])
+        let annotations = Annotations(
+            sentences: [Sentence(range: 0..<first.text.utf8.count)],
+            mentions: [EntityMention(range: 39..<47, type: .person, entity: person.id, role: "Mayor")],
+            entities: [person],
+            quotes: [Quote(range: 3..<29, speaker: person.id, speakerName: "Mayor Ana Ruiz", cue: "said")],
+            times: [TimeExpression(range: 0..<3, value: nil, unresolvedReason: "test")],
+            claims: [Claim(range: 0..<10, score: 0.5, speaker: person.id, kinds: ["quote"])])
+        try await store.saveAnnotations(annotations, forDocument: first.id)
+        var alias = person
+        alias.aliases = ["Ruiz"]
+        try await store.saveAnnotations(Annotations(mentions: [EntityMention(range: 0..<4, type: .person, entity: person.id)],
+                                                    entities: [alias]), forDocument: second.id)
+        let stored = try await store.document(id: first.id)
+        p.expect(stored?.annotations == annotations, "annotations did not round-trip: \(String(describing: stored?.annotations))")
+        let entities = try await store.entities()
+        p.expect(entities.count == 1, "expected one entity across both documents, got \(entities.count)")
+        p.expect(entities.first?.mentions == 2, "expected 2 mentions, got \(String(describing: entities.first?.mentions))")
+        p.expect(Set(entities.first?.documents ?? []) == [first.id, second.id], "entity documents: \(String(describing: entities.first?.documents))")
+        p.expect(Set(entities.first?.entity.aliases ?? []) == ["Ana Ruiz", "Ruiz"], "aliases were not merged")
+        let quotes = try await store.quotes()
+        p.expect(quotes.count == 1 && quotes.first?.quote.speaker == person.id, "quotes: \(quotes)")
+        let expected = String(decoding: Array(first.text.utf8)[3..<29], as: UTF8.self)
+        p.expect(quotes.first?.text == expected, "quote text \(String(describing: quotes.first?.text)) is not \(expected)")
+        // Saving again replaces, never duplicates.
+        try await store.saveAnnotations(annotations, forDocument: first.id)
+        let again = try await store.quotes()
+        p.expect(again.count == 1, "saving annotations twice left \(again.count) quotes")
+        do {
+            try await store.saveAnnotations(annotations, forDocument: "ffffffffffff")
+            p.fail("annotating a missing document did not throw")
+        } catch {
+            p.expect(isStoreError(error), "annotating a missing document threw \(error)")
+        }
+    }
 
     static func addStoresOne(_ store: any DocumentStore, _ p: inout Problems) async throws {
         let doc = document("one", title: "Harbour opens", paragraphs: ["The new harbour opened today."])

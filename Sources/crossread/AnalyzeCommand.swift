@@ -63,10 +63,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 case .document(let document):
                     do {
                         switch try await store.add(document) {
-                        case .added(let id): tally.added.append(id)
-                        case .alreadyPresent(let id): tally.present.append(id)
+                        case .added(let id):
+                            tally.added.append(id)
+                            if seen.insert(id).inserted { documents.append(document) }
+                        case .alreadyPresent(let id):
+                            tally.present.append(id)
+                            // Reuse what an earlier run computed: only new documents are annotated.
+                            if seen.insert(id).inserted { documents.append(try await store.document(id: id) ?? document) }
                         }
-                        if seen.insert(document.id).inserted { documents.append(document) }
                     } catch let error as CrossreadError {
                         tally.failures.append(error)
                     }
@@ -82,7 +86,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         var options = AnalysisOptions()
         if let duplicateThreshold { options.duplicates.threshold = duplicateThreshold }
-        let analysis = CorpusAnalyzer(options: options).analyze(documents)
+        let analyzer = CorpusAnalyzer(options: options)
+        let fresh = documents.indices.filter { CorpusAnalyzer.needsAnnotations(documents[$0]) }
+        let annotated = analyzer.annotate(fresh.map { documents[$0] })
+        for (index, document) in zip(fresh, annotated) {
+            documents[index] = document
+            try await store.saveAnnotations(document.annotations, forDocument: document.id)
+        }
+        let analysis = analyzer.analyze(documents)
         try write(DossierHTML(title: title).render(analysis), to: output)
         if let json { try write(DossierJSON().render(analysis), to: json) }
         if let markdown { try write(DossierMarkdown(title: title).render(analysis), to: markdown) }

@@ -1,0 +1,48 @@
+import CrossreadCore
+import CrossreadLanguage
+
+/// Entities and quotes across a whole library: per-document entities merged into one list, quotes
+/// attributed to the merged speakers.
+public enum LibraryEntities {
+    /// Merges per-document entity counts across the library (aliases and spelling variants).
+    public static func merge(_ counts: [EntityCount]) -> [EntityCount] {
+        let (entities, mapping) = CorpusEntityResolver().merge([counts.map(\.entity)])
+        var merged = Dictionary(entities.map { ($0.id, EntityCount(entity: $0, mentions: 0, documents: [])) },
+                                uniquingKeysWith: { a, _ in a })
+        for count in counts {
+            let id = mapping[count.entity.id] ?? count.entity.id
+            guard var target = merged[id] else { continue }
+            target.mentions += count.mentions
+            for document in count.documents where !target.documents.contains(document) { target.documents.append(document) }
+            merged[id] = target
+        }
+        return entities.compactMap { merged[$0.id] }
+    }
+
+    /// A quote as listed across the library.
+    public struct ListedQuote: Sendable, Codable, Equatable {
+        public var document: String
+        public var text: String
+        public var speaker: String?
+        public var speakerName: String?
+        public var cue: String?
+        public var venue: String?
+    }
+
+    /// Quotes with merged speaker names, optionally only those whose speaker's name or alias holds `speaker`.
+    public static func quotes(_ stored: [StoredQuote], entities: [EntityCount], speaker: String?) -> [ListedQuote] {
+        var byAlias: [String: Entity] = [:]
+        for count in entities {
+            byAlias[count.entity.id] = count.entity
+            for alias in count.entity.aliases { byAlias["alias:" + alias.lowercased()] = count.entity }
+        }
+        let needle = speaker?.lowercased()
+        return stored.compactMap { item in
+            let entity = item.quote.speaker.flatMap { byAlias[$0] ?? entities.first(where: { $0.entity.aliases.contains(item.quote.speakerName ?? "") })?.entity }
+            let names = ([entity?.name, item.quote.speakerName].compactMap { $0 } + (entity?.aliases ?? [])).map { $0.lowercased() }
+            if let needle, !names.contains(where: { $0.contains(needle) }) { return nil }
+            return ListedQuote(document: item.document, text: item.text, speaker: entity?.id ?? item.quote.speaker,
+                               speakerName: entity?.name ?? item.quote.speakerName, cue: item.quote.cue, venue: item.quote.venue)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import CrossreadCore
+import CrossreadPipeline
+import Foundation
+
+struct EntitiesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "List the people, organizations, places and groups named across the library.",
+        discussion: """
+        Aliases are merged across documents ("Netanyahu", "Bibi Netanyahu" and "Benjamin Netanyahu" are
+        one person). Only documents analysed by `crossread analyze` have entities.
+
+        Examples:
+          crossread entities
+          crossread entities --type person --json
+        """)
+
+    @OptionGroup var library: LibraryOptions
+
+    @Option(name: .long, help: "Only this type: person, organization, place, group, amount, percent.")
+    var type: EntityType?
+
+    @Flag(name: .long, help: "One JSON object per line.")
+    var json = false
+
+    func run() async throws {
+        let store = try library.openExisting()
+        let counts = LibraryEntities.merge(try await store.entities())
+            .filter { type == nil || $0.entity.type == type }
+            .sorted { ($0.mentions, $1.entity.name) > ($1.mentions, $0.entity.name) }
+        var out = ""
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+            for count in counts { out += String(decoding: try encoder.encode(count), as: UTF8.self) + "\n" }
+        } else {
+            for count in counts {
+                let entity = count.entity
+                out += "\(entity.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Terminal.bold(entity.name))"
+                out += "  \(count.mentions) mention\(count.mentions == 1 ? "" : "s") in \(count.documents.count) document\(count.documents.count == 1 ? "" : "s")"
+                let aliases = entity.aliases.filter { $0 != entity.name }
+                if !aliases.isEmpty { out += "\n             also: \(aliases.joined(separator: "; "))" }
+                if !entity.roles.isEmpty { out += "\n             roles: \(entity.roles.joined(separator: "; "))" }
+                out += "\n"
+            }
+            if counts.isEmpty { out = "No entities: run `crossread analyze PATH` to annotate documents.\n" }
+        }
+        Terminal.out(out)
+    }
+}
+
+extension EntityType: ExpressibleByArgument {}
+
+struct QuotesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "List direct quotes across the library, with speaker, cue and venue.",
+        discussion: """
+        --speaker matches any name or alias of the speaker, case-insensitively ("Netanyahu" finds quotes
+        attributed to "Bibi Netanyahu" too).
+
+        Examples:
+          crossread quotes
+          crossread quotes --speaker trump --json
+        """)
+
+    @OptionGroup var library: LibraryOptions
+
+    @Option(name: .long, help: "Only quotes by this speaker (a name or part of one).")
+    var speaker: String?
+
+    @Flag(name: .long, help: "One JSON object per line.")
+    var json = false
+
+    func run() async throws {
+        let store = try library.openExisting()
+        let merged = LibraryEntities.merge(try await store.entities())
+        let quotes = LibraryEntities.quotes(try await store.quotes(), entities: merged, speaker: speaker)
+        var out = ""
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+            for quote in quotes { out += String(decoding: try encoder.encode(quote), as: UTF8.self) + "\n" }
+        } else {
+            for quote in quotes {
+                var how = [quote.cue, quote.venue.map { "on \($0)" }].compactMap { $0 }.joined(separator: " ")
+                if !how.isEmpty { how = " (\(how))" }
+                out += "\(Terminal.bold(quote.speakerName ?? "Unattributed"))\(how), in \(quote.document):\n  “\(quote.text)”\n"
+            }
+            if quotes.isEmpty { out = speaker == nil ? "No quotes: run `crossread analyze PATH` to annotate documents.\n" : "No quote by \(speaker!).\n" }
+        }
+        Terminal.out(out)
+    }
+}
