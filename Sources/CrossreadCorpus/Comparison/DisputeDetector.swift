@@ -12,7 +12,7 @@ import CrossreadCore
 /// 6. "falsely claimed that ...".
 /// An odd number of negations flips the verdict ("is not false" is no dispute, "is not true" is one).
 public struct DisputeDetector: Sendable {
-    private let tokenizer = StatementTokenizer()
+    private let tokenizer = StatementTokenizer(computesTerms: false)
 
     public init() {}
 

@@ -54,9 +54,13 @@ enum PorterStemmer {
     }
 
     private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        guard w.count >= s.count else { return false }
-        return Array(w[(w.count - s.count)...]) == s
+        var suffix = suffix
+        return suffix.withUTF8 { s in
+            guard w.count >= s.count else { return false }
+            let offset = w.count - s.count
+            for j in 0..<s.count where w[offset + j] != s[j] { return false }
+            return true
+        }
     }
 
     private static func replace(_ w: inout [UInt8], _ suffix: String, with replacement: String) {

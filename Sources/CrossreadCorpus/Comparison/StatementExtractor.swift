@@ -7,7 +7,7 @@ struct StatementExtractor: Sendable {
     var minimumTerms = 3
     private let tokenizer = StatementTokenizer()
 
-    func statements(of document: Document, documentIndex: Int, source: Int) -> [Statement] {
+    func statements(of document: Document, documentIndex: Int, source: Int, cache: TermCache = TermCache()) -> [Statement] {
         let bytes = Array(document.text.utf8)
         let annotations = document.annotations
         let sentences = annotations.sentences.isEmpty
@@ -19,7 +19,7 @@ struct StatementExtractor: Sendable {
         var out: [Statement] = []
         let quotes = annotations.quotes.filter { !$0.range.isEmpty }
         for sentence in sentences where !headings.contains(where: { $0.overlaps(sentence) }) {
-            let tokens = tokenizer.tokens(bytes, in: sentence)
+            let tokens = tokenizer.tokens(bytes, in: sentence, cache: cache)
             let content = tokens.filter(\.isContent)
             guard content.count >= minimumTerms else { continue }
             let outsideTokens = content.filter { token in !quotes.contains { $0.range.contains(token.range.lowerBound) } }
@@ -32,7 +32,7 @@ struct StatementExtractor: Sendable {
         }
         for quote in quotes {
             for segment in segments(of: quote.range, bytes: bytes, sentences: sentences) {
-                let tokens = tokenizer.tokens(bytes, in: segment)
+                let tokens = tokenizer.tokens(bytes, in: segment, cache: cache)
                 // A quote is explicit speech: two content words make a statement ("same side", "every issue").
                 guard tokens.filter(\.isContent).count >= max(2, minimumTerms - 1) else { continue }
                 let sentence = sentences.first { $0.contains(segment.lowerBound) } ?? segment
@@ -43,7 +43,8 @@ struct StatementExtractor: Sendable {
     }
 
     /// A statement for an arbitrary span of a document (a disputed clause, a quoted claim).
-    func statement(of document: Document, span: Range<Int>, documentIndex: Int, source: Int) -> Statement {
+    func statement(of document: Document, span: Range<Int>, documentIndex: Int, source: Int,
+                   cache: TermCache? = nil) -> Statement {
         let bytes = Array(document.text.utf8)
         let sentences = document.annotations.sentences.isEmpty
             ? FallbackSentenceSplitter.sentences(in: bytes)
@@ -52,7 +53,7 @@ struct StatementExtractor: Sendable {
                                       source: source, documentIndex: documentIndex)
         let sentence = sentences.first { $0.contains(span.lowerBound) } ?? span
         let quote = document.annotations.quotes.first { $0.range.contains(span.lowerBound) && $0.range.upperBound >= span.upperBound }
-        return makeStatement(span: span, sentence: sentence, tokens: tokenizer.tokens(bytes, in: span), quote: quote,
+        return makeStatement(span: span, sentence: sentence, tokens: tokenizer.tokens(bytes, in: span, cache: cache), quote: quote,
                              context: context)
     }
 

@@ -2,7 +2,10 @@
 /// "'s" is dropped, "n't" becomes "not", hyphenated words split, "U.S." stays one word, and
 /// "40,000", "2.5 million", "17%" and "three" become numbers.
 struct StatementTokenizer: Sendable {
-    func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [StatementToken] {
+    /// Compute comparison terms (stems); the dispute detector reads surface forms only.
+    var computesTerms = true
+
+    func tokens(_ bytes: [UInt8], in range: Range<Int>, cache: TermCache? = nil) -> [StatementToken] {
         var raw: [StatementToken] = []
         raw.reserveCapacity(range.count / 5)
         let end = min(range.upperBound, bytes.count)
@@ -12,7 +15,7 @@ struct StatementTokenizer: Sendable {
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
                 i += 1
             } else if Self.isWordByte(bytes, i, end) {
-                i = readWord(bytes, from: i, end: end, into: &raw)
+                i = readWord(bytes, from: i, end: end, into: &raw, cache: cache)
             } else {
                 let width = Self.scalarWidth(b)
                 let stop = min(i + width, end)
@@ -29,12 +32,13 @@ struct StatementTokenizer: Sendable {
 
     // MARK: - Words
 
-    private func readWord(_ bytes: [UInt8], from start: Int, end: Int, into out: inout [StatementToken]) -> Int {
+    private func readWord(_ bytes: [UInt8], from start: Int, end: Int, into out: inout [StatementToken],
+                          cache: TermCache?) -> Int {
         if bytes[start] >= 0x30 && bytes[start] <= 0x39 { return readNumber(bytes, from: start, end: end, into: &out) }
         if let abbreviationEnd = Self.dottedAbbreviationEnd(bytes, from: start, end: end) {
             var folded = Array(bytes[start..<abbreviationEnd])
             for k in folded.indices where folded[k] >= 0x41 && folded[k] <= 0x5A { folded[k] |= 0x20 }
-            appendWord(folded, range: start..<abbreviationEnd, bytes: bytes, into: &out)
+            appendWord(folded, range: start..<abbreviationEnd, bytes: bytes, into: &out, cache: cache)
             return abbreviationEnd
         }
         var i = start
@@ -61,19 +65,19 @@ struct StatementTokenizer: Sendable {
                 let wordEnd = i
                 switch String(decoding: suffix, as: UTF8.self) {
                 case "s":
-                    appendWord(folded, range: start..<wordEnd, bytes: bytes, into: &out)
+                    appendWord(folded, range: start..<wordEnd, bytes: bytes, into: &out, cache: cache)
                     let word = String(decoding: folded, as: UTF8.self)
                     if Self.contractsIs.contains(word) {
-                        appendWord(Array("is".utf8), range: wordEnd..<j, bytes: bytes, into: &out)
+                        appendWord(Array("is".utf8), range: wordEnd..<j, bytes: bytes, into: &out, cache: cache)
                     }
                     return j
                 case "t" where folded.last == 0x6E:
                     folded.removeLast()
-                    appendWord(folded, range: start..<(wordEnd - 1), bytes: bytes, into: &out)
-                    appendWord(Array("not".utf8), range: (wordEnd - 1)..<j, bytes: bytes, into: &out)
+                    appendWord(folded, range: start..<(wordEnd - 1), bytes: bytes, into: &out, cache: cache)
+                    appendWord(Array("not".utf8), range: (wordEnd - 1)..<j, bytes: bytes, into: &out, cache: cache)
                     return j
                 case "ve", "ll", "re", "d", "m":
-                    appendWord(folded, range: start..<wordEnd, bytes: bytes, into: &out)
+                    appendWord(folded, range: start..<wordEnd, bytes: bytes, into: &out, cache: cache)
                     return j
                 default:
                     i = i + apostropheWidth
@@ -82,11 +86,12 @@ struct StatementTokenizer: Sendable {
             }
             break
         }
-        appendWord(folded, range: start..<i, bytes: bytes, into: &out)
+        appendWord(folded, range: start..<i, bytes: bytes, into: &out, cache: cache)
         return i
     }
 
-    private func appendWord(_ folded: [UInt8], range: Range<Int>, bytes: [UInt8], into out: inout [StatementToken]) {
+    private func appendWord(_ folded: [UInt8], range: Range<Int>, bytes: [UInt8], into out: inout [StatementToken],
+                            cache: TermCache?) {
         guard !folded.isEmpty else { return }
         let surface = String(decoding: folded, as: UTF8.self)
         let first = bytes[range.lowerBound]
@@ -98,7 +103,7 @@ struct StatementTokenizer: Sendable {
                                       isCapitalized: capitalized, isContent: true, value: value))
             return
         }
-        let term = Self.term(for: surface)
+        let term = computesTerms ? (cache?.term(for: surface) ?? Self.term(for: surface)) : surface
         let content: Bool
         if ComparisonLexicon.stopWords.contains(surface) {
             content = false
@@ -245,5 +250,18 @@ struct StatementTokenizer: Sendable {
         case "\u{2026}": return "..."
         default: return scalar
         }
+    }
+}
+
+/// Remembers the comparison form of each word seen, for one run of comparison (stemming is the
+/// costly part of tokenizing, and news repeats its words).
+final class TermCache {
+    private var terms: [String: String] = [:]
+
+    func term(for surface: String) -> String {
+        if let known = terms[surface] { return known }
+        let term = StatementTokenizer.term(for: surface)
+        terms[surface] = term
+        return term
     }
 }

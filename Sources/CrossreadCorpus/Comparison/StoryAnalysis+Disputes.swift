@@ -17,7 +17,7 @@ extension StoryAnalysis {
             for dispute in detector.disputes(in: document) {
                 let span = dispute.target ?? dispute.sentence
                 let statement = extractor.statement(of: document, span: span, documentIndex: index,
-                                                    source: sources[document.id])
+                                                    source: sources[document.id], cache: cache)
                 out.append(DisputeProbe(statement: statement, dispute: dispute, document: document.id,
                                         claimantKey: dispute.claimant.map(StatementExtractor.surnameKey)))
             }

@@ -10,6 +10,7 @@ struct StoryAnalysis {
     let sources: IndependentSources
     let matcher: ParaphraseMatcher
     let extractor = StatementExtractor()
+    let cache = TermCache()
 
     var statements: [Statement] = []
     var weights: TermWeights!
@@ -41,7 +42,7 @@ struct StoryAnalysis {
 
     mutating func run() {
         for (index, document) in documents.enumerated() {
-            statements += extractor.statements(of: document, documentIndex: index, source: sources[document.id])
+            statements += extractor.statements(of: document, documentIndex: index, source: sources[document.id], cache: cache)
         }
         var probes = disputeProbes()
         var all = statements + probes.map(\.statement)

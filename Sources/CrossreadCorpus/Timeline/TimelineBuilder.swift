@@ -25,6 +25,7 @@ public struct TimelineBuilder: Sendable {
     public func build(documents: [Document], stories: [CrossreadCore.Story] = [], duplicates: [[String]] = []) -> [TimelineEntry] {
         let sources = IndependentSources(documents: documents.map(\.id), duplicates: duplicates)
         let extractor = StatementExtractor()
+        let cache = TermCache()
         var candidates: [Candidate] = []
         for (index, document) in documents.enumerated() {
             let bytes = Array(document.text.utf8)
@@ -39,7 +40,7 @@ public struct TimelineBuilder: Sendable {
                       !headings.contains(where: { $0.overlaps(sentence) }),
                       seen.insert("\(date)|\(sentence.lowerBound)").inserted else { continue }
                 let statement = extractor.statement(of: document, span: sentence, documentIndex: index,
-                                                    source: sources[document.id])
+                                                    source: sources[document.id], cache: cache)
                 candidates.append(Candidate(date: date, isPublication: false, documentIndex: index,
                                             text: StatementExtractor.trimmedText(bytes, sentence),
                                             evidence: TextReference(document: document.id, range: sentence),
@@ -49,7 +50,7 @@ public struct TimelineBuilder: Sendable {
                 let lead = sentences.first { sentence in !headings.contains { $0.overlaps(sentence) } }
                 let span = lead ?? 0..<0
                 var statement = extractor.statement(of: document, span: span, documentIndex: index,
-                                                    source: sources[document.id])
+                                                    source: sources[document.id], cache: cache)
                 if let title = document.metadata.title {
                     let titleBytes = Array(title.utf8)
                     let tokens = StatementTokenizer().tokens(titleBytes, in: 0..<titleBytes.count)
