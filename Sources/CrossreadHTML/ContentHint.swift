@@ -56,7 +56,7 @@ enum ContentHint: UInt8 {
 
     /// The hint of a class or id attribute value: boilerplate words win over content words.
     static func of(classOrID value: UnsafePointer<UInt8>) -> ContentHint {
-        var scanner = WordScanner(value)
+        var scanner = ClassWordScanner(value)
         var best = ContentHint.none
         var previous: UInt64 = 0
         while let word = scanner.next() {
@@ -77,7 +77,7 @@ enum ContentHint: UInt8 {
     }
 
     /// One class word, by whole word for short words and by stem inside longer ones.
-    private static func hintOfWord(_ word: Word, previous: UInt64) -> ContentHint {
+    private static func hintOfWord(_ word: ClassWord, previous: UInt64) -> ContentHint {
         // "has-sidebar", "no-comments", "with-ads": page layout switches, not the thing itself.
         if layoutSwitches.contains(previous) { return .none }
         if let pair = pairs[previous], pair.0 == word.key { return pair.1 }
@@ -95,19 +95,19 @@ enum ContentHint: UInt8 {
 
     /// Two-word names: "visually-hidden", "sr-only", "article-body".
     private static let pairs: [UInt64: (UInt64, ContentHint)] = [
-        WordScanner.key("visually"): (WordScanner.key("hidden"), .hidden),
-        WordScanner.key("sr"): (WordScanner.key("only"), .hidden),
-        WordScanner.key("screen"): (WordScanner.key("reader"), .hidden),
-        WordScanner.key("article"): (WordScanner.key("body"), .articleBody),
-        WordScanner.key("story"): (WordScanner.key("body"), .articleBody),
+        ClassWordScanner.key("visually"): (ClassWordScanner.key("hidden"), .hidden),
+        ClassWordScanner.key("sr"): (ClassWordScanner.key("only"), .hidden),
+        ClassWordScanner.key("screen"): (ClassWordScanner.key("reader"), .hidden),
+        ClassWordScanner.key("article"): (ClassWordScanner.key("body"), .articleBody),
+        ClassWordScanner.key("story"): (ClassWordScanner.key("body"), .articleBody),
     ]
 
-    private static let headerKey = WordScanner.key("header")
+    private static let headerKey = ClassWordScanner.key("header")
 
     private static let layoutSwitches: Set<UInt64> = Set(["has", "no", "with", "without", "show", "hide", "is", "not",
-                                                          "enable", "disable", "enabled", "disabled"].map(WordScanner.key))
+                                                          "enable", "disable", "enabled", "disabled"].map(ClassWordScanner.key))
     private static let taxonomyWords: Set<UInt64> = Set(["tag", "tags", "category", "cat", "cats", "label", "labels",
-                                                        "topics", "keywords", "tagged"].map(WordScanner.key))
+                                                        "topics", "keywords", "tagged"].map(ClassWordScanner.key))
 
     private static let exactWords: [UInt64: ContentHint] = {
         let words: [(String, ContentHint)] = [
@@ -143,7 +143,7 @@ enum ContentHint: UInt8 {
             ("blog", .positive), ("prose", .positive), ("richtext", .positive), ("markdown", .positive),
         ]
         var table: [UInt64: ContentHint] = [:]
-        for (word, hint) in words { table[WordScanner.key(word)] = hint }
+        for (word, hint) in words { table[ClassWordScanner.key(word)] = hint }
         return table
     }()
 
@@ -175,104 +175,4 @@ enum ContentHint: UInt8 {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-}
-
-/// One word of a class or id value: lowercased ASCII letters, at most 24.
-struct Word {
-    var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var length = 0
-    /// The word starts a class name (nothing but separators before it since the last space).
-    var isFirstOfClassName = false
-    /// The word ends a class name (only digits and separators follow before a space).
-    var isLastOfClassName = false
-    /// The word follows "--" in its class name (a BEM modifier).
-    var isModifier = false
-    /// The first eight letters packed, the lookup key of short words.
-    var key: UInt64 { bytes.0 }
-    /// Whether the word holds `stem` anywhere.
-    func contains(_ stem: [UInt8]) -> Bool {
-        guard stem.count <= length else { return false }
-        var copy = bytes
-        return withUnsafeBytes(of: &copy) { raw in
-            let first = stem[0]
-            var start = 0
-            while start + stem.count <= length {
-                if raw[start] == first {
-                    var index = 1
-                    while index < stem.count && raw[start + index] == stem[index] { index += 1 }
-                    if index == stem.count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
-    }
-
-    var text: String {
-        var copy = bytes
-        return withUnsafeBytes(of: &copy) { raw in
-            String(decoding: raw.prefix(length), as: UTF8.self)
-        }
-    }
-}
-
-/// Splits a class or id value into lowercase words at separators, digits and camelCase humps
-/// ("articleBody" gives "article", "body"); "sr-only" style pairs are joined by the caller's stems.
-struct WordScanner {
-    private let value: UnsafePointer<UInt8>
-    private var index = 0
-    private let limit = 400
-    private var inModifier = false
-
-    init(_ value: UnsafePointer<UInt8>) { self.value = value }
-
-    static func key(_ word: String) -> UInt64 {
-        var key: UInt64 = 0
-        for (index, byte) in word.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
-        return key
-    }
-
-    mutating func next() -> Word? {
-        // Skip to the next letter.
-        var sawSpace = index == 0
-        while index < limit, value[index] != 0, !isLetter(value[index]) {
-            if value[index] <= 32 {
-                sawSpace = true
-                inModifier = false
-            } else if value[index] == 45 && index > 0 && value[index - 1] == 45 {
-                inModifier = true
-            }
-            index += 1
-        }
-        guard index < limit, value[index] != 0 else { return nil }
-        var word = Word()
-        word.isFirstOfClassName = sawSpace
-        word.isModifier = inModifier
-        var previousLower = false
-        while index < limit, value[index] != 0 {
-            let byte = value[index]
-            guard isLetter(byte) else { break }
-            let upper = byte >= 65 && byte <= 90
-            if upper && previousLower { break }  // camelCase hump starts a new word
-            let lower = upper ? byte + 32 : byte
-            if word.length < 24 {
-                let slot = word.length / 8
-                let shift = UInt64(word.length % 8) * 8
-                switch slot {
-                case 0: word.bytes.0 |= UInt64(lower) << shift
-                case 1: word.bytes.1 |= UInt64(lower) << shift
-                default: word.bytes.2 |= UInt64(lower) << shift
-                }
-                word.length += 1
-            }
-            previousLower = !upper
-            index += 1
-        }
-        var look = index
-        while look < limit, value[look] != 0, value[look] > 32, !isLetter(value[look]) { look += 1 }
-        word.isLastOfClassName = look >= limit || value[look] <= 32
-        return word
-    }
-
-    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
 }

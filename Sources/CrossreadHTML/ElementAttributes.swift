@@ -2,7 +2,7 @@ import CLibXML2
 
 /// The attributes of one element that extraction reads, as pointers into libxml2's tree;
 /// strings are made only for the few that are used.
-struct Attributes {
+struct ElementAttributes {
     var classValue: UnsafePointer<UInt8>?
     var idValue: UnsafePointer<UInt8>?
     var roleValue: UnsafePointer<UInt8>?

@@ -107,7 +107,7 @@ struct PageScanner {
 
         mutating func enter(_ node: xmlNodePtr) -> Bool {
             let tag = HTMLTag.of(node.pointee.name)
-            var attributes = Attributes()
+            var attributes = ElementAttributes()
             attributes.read(node)
 
             switch tag {
@@ -162,7 +162,7 @@ struct PageScanner {
             let index = Int32(model.elements.count)
             var hint = ContentHint.of(tag: tag)
             // The root and the body carry page-wide switches ("global-search-disable"), never a hint.
-            if tag == .html || tag == .body { attributes = Attributes() }
+            if tag == .html || tag == .body { attributes = ElementAttributes() }
             if let role = attributes.roleValue { merge(&hint, ContentHint.of(role: role)) }
             if let classValue = attributes.classValue { merge(&hint, ContentHint.of(classOrID: classValue)) }
             if let idValue = attributes.idValue { merge(&hint, ContentHint.of(classOrID: idValue)) }
