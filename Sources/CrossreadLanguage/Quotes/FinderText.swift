@@ -56,10 +56,20 @@ struct FinderText {
     /// The first byte of token `i` is an ASCII capital, or a non-ASCII letter that is uppercase.
     func isCapitalized(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
-        let b = bytes[tokens[i].range.lowerBound]
+        let start = tokens[i].range.lowerBound
+        let b = bytes[start]
         if b >= 0x41 && b <= 0x5A { return true }
         if b < 0x80 { return false }
-        return text(i).first?.isUppercase ?? false
+        // Decode the first scalar ("É", "Ł") without building a string.
+        var value: UInt32
+        let length: Int
+        if b & 0xE0 == 0xC0 { value = UInt32(b & 0x1F); length = 2 }
+        else if b & 0xF0 == 0xE0 { value = UInt32(b & 0x0F); length = 3 }
+        else if b & 0xF8 == 0xF0 { value = UInt32(b & 0x07); length = 4 }
+        else { return false }
+        guard start + length <= bytes.count else { return false }
+        for k in 1..<length { value = value << 6 | UInt32(bytes[start + k] & 0x3F) }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
     }
 
     /// True when token `i` is the sentence punctuation `.`, `!` or `?` (possibly repeated).
