@@ -14,6 +14,7 @@ struct ExtractCommand: AsyncParsableCommand {
           crossread extract article.html
           crossread extract scraped/ --format jsonl | jq .title
           cat page.txt | crossread extract - --format markdown
+          crossread extract quotes.txt --no-clean --annotate --format jsonl
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -26,19 +27,29 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: jsonl (one document JSON per line), text or markdown.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Add sentences, entities, quotes, time expressions and claims (jsonl).")
+    var annotate = false
+
     @OptionGroup var reading: ReadingOptions
 
     func run() async throws {
         let pipeline = Pipeline(options: try reading.pipelineOptions())
+        let analyzer = CorpusAnalyzer()
         var printed = 0
         var failed = 0
         try await pipeline.run(paths: paths) { batch in
             var chunk = ""
+            let documents = batch.events.compactMap { event -> Document? in
+                if case .document(let document) = event { return document }
+                return nil
+            }
+            var annotated = annotate ? analyzer.annotate(documents)[...] : documents[...]
             for event in batch.events {
                 switch event {
-                case .document(let document):
+                case .document:
+                    let document = annotated.removeFirst()
                     switch format {
-                    case .jsonl: chunk += DocumentJSON(document).line() + "\n"
+                    case .jsonl: chunk += DocumentJSON(document, includeAnnotations: annotate).line() + "\n"
                     case .text: chunk += (printed > 0 ? "\n" : "") + document.text + "\n"
                     case .markdown: chunk += (printed > 0 ? "\n---\n\n" : "") + DocumentMarkdown.render(document)
                     }

@@ -8,6 +8,9 @@ struct ShowCommand: AsyncParsableCommand {
         discussion: """
         ID may be any unambiguous prefix (at least 4 characters) of a document id from `crossread list`.
 
+        With --json, a document that `crossread analyze` annotated also carries its sentences, entities,
+        quotes, time expressions and claims (offsets in Unicode code points into `text`).
+
         Examples:
           crossread show 4192abb1
           crossread show 4192abb1 --json
@@ -27,7 +30,7 @@ struct ShowCommand: AsyncParsableCommand {
             throw CrossreadError(source: id, stage: .store, reason: "no document with this id in \(library.db)")
         }
         if json {
-            Terminal.out(DocumentJSON(document).pretty() + "\n")
+            Terminal.out(DocumentJSON(document, includeAnnotations: !document.annotations.sentences.isEmpty).pretty() + "\n")
         } else {
             Terminal.out(DocumentMarkdown.render(document, showRemoved: true))
         }
