@@ -56,7 +56,8 @@ enum AuthorNames {
         "by:", "by ", "von:", "von ", "par:", "par ", "por:", "por ", "door ", "written by ", "posted by ",
         "reported by ", "story by ", "text by ", "words by ", "text:", "text ", "autor:", "autorin:", "autor ",
         "autorin ", "author:", "author ", "authors:", "redaktion:", "verfasst von ", "geschrieben von ",
-        "een artikel van ", "veröffentlicht von ", "publié par ", "publicado por ",
+        "een artikel van ", "veröffentlicht von ", "veröffentlicht von", "erstellt von ", "publié par ",
+        "publicado por ", "责任编辑：", "作者：",
     ]
 
     private static func removeParentheses(_ text: String) -> String {
@@ -96,8 +97,11 @@ enum AuthorNames {
     /// A person's name: 1 to 5 words, capitalized, no digits, links, e-mail or role words.
     static func isName(_ name: String, trusted: Bool = false) -> Bool {
         guard name.count >= 3, name.count <= 60 else { return false }
-        if name.contains("@") || name.contains("http") || name.contains("www.") || name.contains(where: \.isNumber) { return false }
+        if name.contains("@") || name.contains("http") || name.contains("www.") || name.contains("/")
+            || name.contains(where: \.isNumber) { return false }
         let words = name.split(separator: " ")
+        // "jane.doe", "example.com": a handle or a domain, not a name ("T. V. Raman" keeps its initials).
+        if words.contains(where: { word in word.dropLast().contains(".") && !word.hasSuffix(".") }) { return false }
         guard (1...5).contains(words.count) else { return false }
         let lower = name.lowercased()
         for word in words {
@@ -120,6 +124,7 @@ enum AuthorNames {
         "share", "subscribe", "updated", "published", "am", "um", "min", "read", "comments", "comment",
         "photo", "photos", "image", "video", "getty", "images", "shutterstock", "the", "der", "die", "das",
         "unknown", "anonymous", "guest", "profile", "bio", "about", "latest", "news", "opinion",
+        "by", "von", "por", "par", "door", "de", "und", "and",
         "reuters", "ap", "afp", "dpa", "apa", "sda", "ans", "associated", "press", "agency", "agencies",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

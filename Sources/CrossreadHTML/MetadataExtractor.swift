@@ -68,11 +68,17 @@ struct MetadataExtractor {
         }
 
         // Authors: JSON-LD persons, meta tags, rel=author and itemprop=author, then visible bylines.
-        var authors = facts.authors.flatMap { AuthorNames.clean($0, trusted: true) }
-        if authors.isEmpty { authors = metaAuthors.flatMap { AuthorNames.clean($0, trusted: true) } }
-        if authors.isEmpty { authors = markedAuthors(page, kinds: [.authorProperty, .authorLink]) }
-        if authors.isEmpty { authors = markedAuthors(page, kinds: [.bylineHint]) }
-        if authors.isEmpty { authors = bylineBlockAuthors(page) }
+        // The site's own name is never an author.
+        let siteNames = Set([metadata.publisher, facts.publisher, facts.siteName, meta["og:site_name"]]
+            .compactMap { $0.map(ContentSelector.comparable) }.filter { !$0.isEmpty })
+        func people(_ names: [String]) -> [String] {
+            names.filter { !siteNames.contains(ContentSelector.comparable($0)) }
+        }
+        var authors = people(facts.authors.flatMap { AuthorNames.clean($0, trusted: true) })
+        if authors.isEmpty { authors = people(metaAuthors.flatMap { AuthorNames.clean($0, trusted: true) }) }
+        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.authorProperty, .authorLink])) }
+        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.bylineHint])) }
+        if authors.isEmpty { authors = people(bylineBlockAuthors(page)) }
         metadata.authors = dedupe(authors)
 
         // Dates: JSON-LD, meta tags, <time>, the URL, then visible datelines.
