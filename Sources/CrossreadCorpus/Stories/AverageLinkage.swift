@@ -3,26 +3,37 @@
 /// of their sizes), with an optional cohesion test: two clusters of two or more members merge only
 /// when their cross similarity reaches `cohesionRatio` times the geometric mean of their internal
 /// similarities. Each step merges the most similar admissible pair; merging stops below `floor`.
+///
+/// Sparse: only pairs of clusters that share one of their `candidateKeys` strongest keys are compared
+/// (others count as unrelated), so memory grows with related pairs, not with the square of clusters.
 struct AverageLinkage {
     var floor: Double
     var cohesionRatio: Double
+    var candidateKeys = 64
 
     /// Groups of input cluster indices, each sorted, in order of their first index.
     func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double]) -> [[Int]] {
         let n = sums.count
         guard n > 1 else { return (0..<n).map { [$0] } }
-        var pair = [Double](repeating: 0, count: n * n)
-        var postings: [UInt64: [(Int, Double)]] = [:]
+        // Candidate pairs: clusters sharing a strong key; their exact dot products.
+        var postings: [UInt64: [Int]] = [:]
         for (cluster, sum) in sums.enumerated() {
-            for (key, value) in sum where value != 0 { postings[key, default: []].append((cluster, value)) }
+            let strongest = sum.filter { FeatureChannel.of($0.key) != .time }
+                .sorted { abs($0.value) > abs($1.value) || (abs($0.value) == abs($1.value) && $0.key < $1.key) }
+                .prefix(candidateKeys)
+            for (key, _) in strongest { postings[key, default: []].append(cluster) }
         }
-        for list in postings.values where list.count > 1 {
-            for i in 0..<(list.count - 1) {
-                let (a, va) = list[i]
-                for j in (i + 1)..<list.count {
-                    let (b, vb) = list[j]
-                    pair[a * n + b] += va * vb
-                    pair[b * n + a] += va * vb
+        var pair = [[Int: Double]](repeating: [:], count: n)
+        for a in 0..<n {
+            var candidates = Set<Int>()
+            for (key, _) in sums[a] { for b in postings[key] ?? [] where b > a { candidates.insert(b) } }
+            for b in candidates {
+                let (small, large) = sums[a].count <= sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
+                var dot = 0.0
+                for (key, value) in small { if let other = large[key] { dot += value * other } }
+                if dot > 0 {
+                    pair[a][b] = dot
+                    pair[b][a] = dot
                 }
             }
         }
@@ -32,19 +43,19 @@ struct AverageLinkage {
             (sums[cluster].values.reduce(0) { $0 + $1 * $1 } - selfSums[cluster]) / 2
         }
         var alive = [Bool](repeating: true, count: n)
-        var blocked = [Bool](repeating: false, count: n * n)
+        var blocked = [Set<Int>](repeating: [], count: n)
         var members = (0..<n).map { [$0] }
         var rowBest = [(value: Double, column: Int)](repeating: (-.infinity, -1), count: n)
 
-        func average(_ a: Int, _ b: Int) -> Double { pair[a * n + b] / (size[a] * size[b]) }
+        func average(_ a: Int, _ b: Int) -> Double { (pair[a][b] ?? 0) / (size[a] * size[b]) }
         func cohesion(_ a: Int) -> Double? {
             size[a] > 1 ? internalSum[a] / (size[a] * (size[a] - 1) / 2) : nil
         }
         func refresh(_ a: Int) {
             var best: (value: Double, column: Int) = (-.infinity, -1)
-            for b in 0..<n where b != a && alive[b] && !blocked[a * n + b] {
-                let value = average(a, b)
-                if value > best.value { best = (value, b) }
+            for (b, dot) in pair[a] where alive[b] && !blocked[a].contains(b) {
+                let value = dot / (size[a] * size[b])
+                if value > best.value || (value == best.value && b < best.column) { best = (value, b) }
             }
             rowBest[a] = best
         }
@@ -61,32 +72,40 @@ struct AverageLinkage {
             let b = rowBest[a].column
             if cohesionRatio > 0, let ca = cohesion(a), let cb = cohesion(b),
                bestValue < cohesionRatio * (max(ca, 0) * max(cb, 0)).squareRoot() {
-                blocked[a * n + b] = true
-                blocked[b * n + a] = true
+                blocked[a].insert(b)
+                blocked[b].insert(a)
                 refresh(a)
                 refresh(b)
                 continue
             }
             // Merge b into a.
-            internalSum[a] += internalSum[b] + pair[a * n + b]
-            for c in 0..<n where c != a && c != b {
-                pair[a * n + c] += pair[b * n + c]
-                pair[c * n + a] = pair[a * n + c]
-                blocked[a * n + c] = false
-                blocked[c * n + a] = false
+            internalSum[a] += internalSum[b] + (pair[a][b] ?? 0)
+            let neighbours = Set(pair[a].keys).union(pair[b].keys).subtracting([a, b])
+            for c in neighbours {
+                let dot = (pair[a][c] ?? 0) + (pair[b][c] ?? 0)
+                pair[a][c] = dot
+                pair[c][a] = dot
+                pair[c][b] = nil
+                blocked[c].remove(a)
+                blocked[c].remove(b)
             }
+            pair[a][b] = nil
+            pair[b] = [:]
+            blocked[a] = []
+            blocked[b] = []
             size[a] += size[b]
             alive[b] = false
             members[a] += members[b]
             members[b] = []
             refresh(a)
-            for c in 0..<n where alive[c] && c != a {
+            for c in neighbours where alive[c] {
                 if rowBest[c].column == a || rowBest[c].column == b {
                     refresh(c)
-                } else if !blocked[c * n + a], average(c, a) > rowBest[c].value {
+                } else if average(c, a) > rowBest[c].value {
                     rowBest[c] = (average(c, a), a)
                 }
             }
+            // Rows whose best was b but that are not neighbours cannot exist: b's partners are neighbours.
         }
         return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
