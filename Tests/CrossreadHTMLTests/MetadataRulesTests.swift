@@ -66,3 +66,23 @@ struct MetadataRulesTests {
         #expect(facts.declaresArticle)
     }
 }
+
+@Suite("Metadata from whole pages")
+struct PageMetadataTests {
+    @Test func siteNameIsNeverTheAuthor() throws {
+        let page = """
+        <html lang="de"><head><title>Neue Brücke eröffnet : Tagesblatt</title>
+        <meta property="og:site_name" content="Tagesblatt"><meta name="author" content="Tagesblatt">
+        </head><body><article><h1>Neue Brücke eröffnet</h1><div class="meta">Von Lena Ahrens | 03.02.2022</div>
+        <p>Die neue Brücke über den Kanal ist seit dem Morgen für Fußgänger und Radfahrer offen, nach zwei Jahren Bauzeit.</p>
+        <p>Der Bürgermeister sprach von einem guten Tag für die Stadt, und die ersten Radfahrer klingelten zur Feier.</p>
+        </article></body></html>
+        """
+        let result = try HTMLExtractor().clean(RawArticle(source: "https://tagesblatt.example/a", format: .html,
+                                                          content: page, original: []))
+        #expect(result.metadata.authors == ["Lena Ahrens"])
+        #expect(result.metadata.title == "Neue Brücke eröffnet")
+        #expect(result.metadata.published?.day8601 == "2022-02-03")
+        #expect(result.metadata.language == "de")
+    }
+}
