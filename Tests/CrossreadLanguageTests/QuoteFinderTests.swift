@@ -162,6 +162,8 @@ struct QuoteFinderTests {
         "Netanyahu said the so-called “peace plan” was dead.",
         "The phrase “same side” appeared in three reports.",
         "Forecasters were warning of “severe” storms across the region.",
+        "Benjamin “Bibi” Netanyahu said nothing about it.",
+        "Dwayne “The Rock” Johnson told reporters he would run.",
     ])
     func notSpeech(text: String) {
         #expect(quotes(text) == [])

@@ -66,7 +66,7 @@ struct QuoteAttribution {
         let wordsBefore = (start..<span.openMark).contains { text.kind($0) == .word || text.kind($0) == .number }
         let wordsAfter = afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
         decision.standalone = !wordsBefore && !wordsAfter
-        if isTitleOfWork(span) { return decision }
+        if isTitleOfWork(span) || isNickname(span, words: words) { return decision }
 
         let after = span.closeMark.flatMap { attributionAfter(span, close: $0, end: afterEnd!) }
         let before = attributionBefore(span, start: start)
@@ -326,6 +326,14 @@ struct QuoteAttribution {
               text.tokens[close + 1].gap != .none else { return false }
         return !text.token(close + 1, isOneOf: SpeechLexicon.prepositions) && !text.token(close + 1, isOneOf: SpeechLexicon.clauseStarts)
             && !text.token(close + 1, is: "and") && !text.token(close + 1, is: "or")
+    }
+
+    /// A nickname inside a name: capitalized words on both sides ("Benjamin “Bibi” Netanyahu",
+    /// "Dwayne “The Rock” Johnson").
+    private func isNickname(_ span: QuoteMarkPairer.Span, words: Int) -> Bool {
+        guard words <= 3, let close = span.closeMark, text.isCapitalized(span.openMark - 1), text.isCapitalized(close + 1),
+              text.tokens[close + 1].gap == .space else { return false }
+        return span.inner.allSatisfy { !text.isWord($0) || text.isCapitalized($0) || text.tokens[$0].range.count <= 3 }
     }
 
     /// Every word of four or more letters capitalized, and no sentence punctuation inside.
