@@ -71,7 +71,8 @@ public struct Entity: Sendable, Equatable, Codable {
 
 /// Direct speech or a quoted post, with who said it, how and where.
 public struct Quote: Sendable, Equatable, Codable {
-    /// The quoted words, without the quote marks (for a split quote, from the first opening mark to the last closing one).
+    /// The quoted words, without the quote marks. A split quote ("“A,” she said. “B.”") is two quotes
+    /// with the same speaker, cue and venue, so each range holds quoted words only.
     public var range: Range<Int>
     /// The speaker's entity id, when resolved.
     public var speaker: String?

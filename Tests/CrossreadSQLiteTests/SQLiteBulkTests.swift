@@ -4,9 +4,8 @@ import CrossreadTestSupport
 import Foundation
 import Testing
 
-/// Adds a thousand article-sized documents to a library file and searches it; prints the rates
-/// and holds loose floors (debug build) so a pathological regression fails.
-@Suite struct SQLiteThroughputTests {
+/// Adds hundreds of article-sized documents to a library file and searches them.
+@Suite struct SQLiteBulkTests {
     static let vocabulary = ("minister council harbour budget railway strike election court ruling vaccine "
         + "drought river bridge market prices inflation bank rates school teachers hospital nurses police "
         + "protest border talks ceasefire energy grid wind solar museum festival football league coach "
@@ -26,34 +25,24 @@ import Testing
                                                  removed: [RemovedBlock(kind: .ad, text: "Advertisement")])
     }
 
-    @Test func thousandArticlesAddAndSearch() async throws {
+    /// Bulk behaviour, not speed (speed belongs in scripts/bench-ingest.sh): many adds to one file,
+    /// then searches and prefix look-ups over them stay correct.
+    @Test func manyArticlesAddAndSearch() async throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let library = try SQLiteLibrary(path: folder.path("bulk.sqlite"))
-        let documents = (0..<1000).map(Self.article)
-        let clock = ContinuousClock()
-        let addTime = try await clock.measure {
-            for document in documents { _ = try await library.add(document) }
-        }
+        let documents = (0..<300).map(Self.article)
+        for document in documents { _ = try await library.add(document) }
         #expect(try await library.count() == documents.count)
-        let queries = ["harbour budget", "ceasefire talks", "wind solar grid", "flood*", "court ruling wages"]
-        var hits = 0
-        let searchTime = try await clock.measure {
-            for _ in 0..<10 { for query in queries { hits += try await library.search(query, limit: 20).count } }
+        for query in ["harbour budget", "ceasefire talks", "wind solar grid", "flood*", "court ruling wages"] {
+            let hits = try await library.search(query, limit: 20)
+            #expect(!hits.isEmpty, "no hit for \(query)")
+            #expect(hits.count <= 20)
+            #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score <= $1.score }, "hits for \(query) are not ranked")
         }
-        let lookupTime = try await clock.measure {
-            for document in documents.prefix(200) { _ = try await library.document(id: String(document.id.prefix(6))) }
+        for document in documents.prefix(50) {
+            #expect(try await library.document(id: String(document.id.prefix(8)))?.id == document.id)
         }
-        let addsPerSecond = Double(documents.count) / seconds(addTime)
-        let searchMs = seconds(searchTime) * 1000 / 50
-        print("SQLite throughput: \(Int(addsPerSecond)) adds/s (400-word articles, one transaction each), "
-            + "search \(String(format: "%.2f", searchMs)) ms/query (limit 20, \(hits / 50) hits avg), "
-            + "prefix look-up \(String(format: "%.2f", seconds(lookupTime) * 1000 / 200)) ms")
-        #expect(addsPerSecond > 100)
-        #expect(searchMs < 100)
     }
 
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }
