@@ -14,23 +14,7 @@ enum DuplicatesBenchmark {
             print("usage: corpus-eval duplicates --articles GROUND_TRUTH_JSON [--ecb FOLDER] --count N [--threshold T] [--shingle K] [--exact] [--seed S]")
             exit(2)
         }
-        var texts: [String] = []
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: articlesPath)))
-        if let entries = json as? [String: [String: Any]] {
-            for key in entries.keys.sorted() { if let body = entries[key]?["articleBody"] as? String { texts.append(body) } }
-        }
-        if let ecb = value("--ecb") {
-            let folder = URL(fileURLWithPath: ecb)
-            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-            var files: [URL] = []
-            while let url = enumerator?.nextObject() as? URL {
-                if url.pathExtension == "txt" { files.append(url) }
-            }
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                texts.append(text.split(separator: "\n").filter { !$0.hasPrefix("Source:") }.joined(separator: "\n"))
-            }
-        }
+        let texts = try articleTexts(articlesPath: articlesPath, ecbFolder: value("--ecb"))
         var options = DuplicateOptions()
         if let threshold = value("--threshold").flatMap(Double.init) { options.threshold = threshold }
         options.exactVerification = arguments.contains("--exact")
@@ -116,8 +100,31 @@ enum DuplicatesBenchmark {
         print(String(decoding: data, as: UTF8.self))
     }
 
+    /// Article bodies from the benchmark's ground truth and, when given, the ECB+ texts (without their
+    /// `Source:` lines), read at run time.
+    static func articleTexts(articlesPath: String, ecbFolder: String?) throws -> [String] {
+        var texts: [String] = []
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: articlesPath)))
+        if let entries = json as? [String: [String: Any]] {
+            for key in entries.keys.sorted() { if let body = entries[key]?["articleBody"] as? String { texts.append(body) } }
+        }
+        if let ecb = ecbFolder {
+            let folder = URL(fileURLWithPath: ecb)
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+            var files: [URL] = []
+            while let url = enumerator?.nextObject() as? URL {
+                if url.pathExtension == "txt" { files.append(url) }
+            }
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                texts.append(text.split(separator: "\n").filter { !$0.hasPrefix("Source:") }.joined(separator: "\n"))
+            }
+        }
+        return texts
+    }
+
     /// Runs async work to completion from synchronous code.
-    private static func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
         let box = Box<T>()
         let semaphore = DispatchSemaphore(value: 0)
         Task {

@@ -8,10 +8,12 @@ do {
     switch arguments.first {
     case "duplicates":
         try DuplicatesBenchmark.run(Array(arguments.dropFirst()))
+    case "stories-scale":
+        try StoryScaleBenchmark.run(Array(arguments.dropFirst()))
     case "stories":
         try StoriesEvaluation.run(Array(arguments.dropFirst()))
     default:
-        print("usage: corpus-eval duplicates|stories [options]")
+        print("usage: corpus-eval duplicates|stories|stories-scale [options]")
         exit(2)
     }
 } catch {

@@ -4,7 +4,7 @@
 /// when their cross similarity reaches `cohesionRatio` times the geometric mean of their internal
 /// similarities. Each step merges the most similar admissible pair; merging stops below `floor`.
 ///
-/// Sparse: only pairs of clusters that share one of their `candidateKeys` strongest keys are compared
+/// Sparse: only pairs of clusters that both count a key among their `candidateKeys` strongest are compared
 /// (others count as unrelated), so memory grows with related pairs, not with the square of clusters.
 struct AverageLinkage {
     var floor: Double
@@ -17,16 +17,18 @@ struct AverageLinkage {
         guard n > 1 else { return (0..<n).map { [$0] } }
         // Candidate pairs: clusters sharing a strong key; their exact dot products.
         var postings: [UInt64: [Int]] = [:]
+        var strongest: [[UInt64]] = []
         for (cluster, sum) in sums.enumerated() {
-            let strongest = sum.filter { FeatureChannel.of($0.key) != .time }
+            let keys = sum.filter { FeatureChannel.of($0.key) != .time }
                 .sorted { abs($0.value) > abs($1.value) || (abs($0.value) == abs($1.value) && $0.key < $1.key) }
-                .prefix(candidateKeys)
-            for (key, _) in strongest { postings[key, default: []].append(cluster) }
+                .prefix(candidateKeys).map(\.key)
+            strongest.append(keys)
+            for key in keys { postings[key, default: []].append(cluster) }
         }
         var pair = [[Int: Double]](repeating: [:], count: n)
         for a in 0..<n {
             var candidates = Set<Int>()
-            for (key, _) in sums[a] { for b in postings[key] ?? [] where b > a { candidates.insert(b) } }
+            for key in strongest[a] { for b in postings[key] ?? [] where b > a { candidates.insert(b) } }
             for b in candidates {
                 let (small, large) = sums[a].count <= sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
                 var dot = 0.0

@@ -48,7 +48,9 @@ struct StoryStore: Sendable {
         let index = ids.count
         ids.append(id)
         for (key, surface) in features.surfaces where surfaces[key] == nil { surfaces[key] = surface }
-        self.features.append(features)
+        var kept = features
+        kept.surfaces = [:]  // the store keeps one surface per key, not one per document
+        self.features.append(kept)
         let vector = weighting.vector(features, options: options)
         vectors.append(vector)
 
