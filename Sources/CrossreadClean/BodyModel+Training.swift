@@ -17,16 +17,16 @@ public struct LabeledPage: Sendable {
 extension BodyModel {
     /// Trains both stages by gradient descent on the class-balanced log loss with L2
     /// regularization. A line is a positive example when it holds (or lies inside) a must-keep
-    /// snippet and a negative one for a must-drop snippet; with `weakWeight` above zero, labels
-    /// inferred from structure join in at that weight (prose between two kept lines is body;
-    /// lines beyond a dropped line outside the kept stretch are not).
-    public static func train(on pages: [LabeledPage], weakWeight: Double = 0, twoStages: Bool = true,
+    /// snippet and a negative one for a must-drop snippet. Snippets sample page furniture
+    /// unevenly (few menus above the article), so short lines far from the kept stretch join in
+    /// as negatives too, together weighing `furnitureWeight` per page.
+    public static func train(on pages: [LabeledPage], furnitureWeight: Double = 1.5, twoStages: Bool = true,
                              iterations: Int = 3_000, l2: Double = 1e-3) -> BodyModel {
         var prepared: [(page: PageAnalysis, labels: [Double], weights: [Double])] = []
         for page in pages {
             var text = page.text
             let analysis = text.withUTF8 { PageAnalysis($0) }
-            let (labels, weights) = text.withUTF8 { lineLabels(page, analysis, $0, weakWeight: weakWeight) }
+            let (labels, weights) = text.withUTF8 { lineLabels(page, analysis, $0, furnitureWeight: furnitureWeight) }
             prepared.append((analysis, labels, weights))
         }
         func fit(_ dim: Int, _ matrixOf: (Int) -> [Double]) -> [Double] {
@@ -54,7 +54,7 @@ extension BodyModel {
 
     /// Per line of a page: its label (1 body, 0 not) and the label's weight (0: unlabeled).
     static func lineLabels(_ page: LabeledPage, _ analysis: PageAnalysis, _ bytes: UnsafeBufferPointer<UInt8>,
-                           weakWeight: Double) -> ([Double], [Double]) {
+                           furnitureWeight: Double) -> ([Double], [Double]) {
         let keep = page.mustKeep.map(SnippetMatch.normalize).filter { !$0.isEmpty }
         let drop = page.mustDrop.map(SnippetMatch.normalize).filter { !$0.isEmpty }
         let n = analysis.count
@@ -72,17 +72,16 @@ extension BodyModel {
             labels[i] = Double(label[i])
             weights[i] = 1
         }
-        guard weakWeight > 0 else { return (labels, weights) }
-        let kept = label.indices.filter { label[$0] == 1 }
-        let dropped = label.indices.filter { label[$0] == 0 }
-        if let first = kept.first, let last = kept.last {
-            for i in first...last where label[i] == -1 && analysis.prose[i] { labels[i] = 1; weights[i] = weakWeight }
-            if let firstAfter = dropped.first(where: { $0 > last }) {
-                for i in firstAfter..<n where label[i] == -1 { labels[i] = 0; weights[i] = weakWeight }
-            }
-            if let lastBefore = dropped.last(where: { $0 < first }) {
-                for i in 0..<lastBefore where label[i] == -1 { labels[i] = 0; weights[i] = weakWeight }
-            }
+        // Page furniture: short lines more than eight lines away from the kept stretch.
+        guard furnitureWeight > 0, let first = label.firstIndex(of: 1), let last = label.lastIndex(of: 1) else {
+            return (labels, weights)
+        }
+        let furniture = (0..<n).filter { i in
+            label[i] == -1 && (i < first - 8 || i > last + 8) && !analysis.prose[i] && analysis.stats[i].words < 12
+        }
+        for i in furniture {
+            labels[i] = 0
+            weights[i] = furnitureWeight / Double(furniture.count)
         }
         return (labels, weights)
     }

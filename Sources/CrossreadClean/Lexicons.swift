@@ -241,6 +241,13 @@ enum Lexicons {
         subscribe
         """)
 
+    /// Verbs that introduce a reader's comment in a thread.
+    static let commentVerbs: Set<UInt64> = hashSet("""
+        said says wrote writes replied sagt sagte schreibt schrieb meint meinte antwortete dit écrit \
+        dice dijo escribió respondió pisze napisał napisała odpowiedział scrive ha scritto zegt schreef \
+        disse escreveu
+        """)
+
     /// Month names and abbreviations in the languages covered.
     static let monthNames: Set<UInt64> = hashSet("""
         january february march april may june july august september october november december \

@@ -119,6 +119,7 @@ struct LineScanner {
                         contentWords.append(hash)
                     }
                     if Lexicons.actionWords.contains(hash) { stats.actionWords += 1 }
+                    if Lexicons.commentVerbs.contains(hash) { stats.commentVerb = true }
                     if Lexicons.creditWords.contains(hash) {
                         let next = i < end ? bytes[i] : 0
                         let followedByMark = next == 0x3A || next == 0x2F

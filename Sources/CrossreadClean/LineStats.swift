@@ -34,6 +34,8 @@ struct LineStats: Sendable {
     var monthNames = 0
     /// Link and call-to-action words: share, login, subscribe, newsletter, facebook...
     var actionWords = 0
+    /// A verb that introduces a comment: said, says, wrote, sagt, schreibt, meint, dit, dice...
+    var commentVerb = false
     /// Opening "(" and "©" shapes used by photo credits.
     var hasCopyrightSign = false
     var parenthesisAtEnd = false

@@ -7,6 +7,31 @@ enum TailBlocks {
     static func mark(_ page: PageAnalysis, _ kinds: inout [BlockKind]) {
         markAppeals(page, &kinds)
         markBios(page, &kinds)
+        markCommentThread(page, &kinds)
+    }
+
+    /// A comment thread: a comments heading after the article, then within a few lines a
+    /// comment header ("Jane on May 5, 2024 at 4:47 pm said:", "Max schreibt:"). From the
+    /// heading on, what the body model kept is comments.
+    private static func markCommentThread(_ page: PageAnalysis, _ kinds: inout [BlockKind]) {
+        let n = page.count
+        var proseSeen = 0
+        for i in 0..<n {
+            if kinds[i] == .body && page.prose[i] { proseSeen += 1 }
+            guard kinds[i] == .comments, proseSeen >= 2, page.stats[i].words <= 6 else { continue }
+            let window = (i + 1)..<min(n, i + 6)
+            guard window.contains(where: { isCommentHeader(page, $0) }) else { continue }
+            for k in (i + 1)..<n where kinds[k] == .body || kinds[k] == .subheading { kinds[k] = .comments }
+            return
+        }
+    }
+
+    /// "Name on <date> at <time> said:", "Name sagt: <date>", "Name schreibt:" and the like.
+    private static func isCommentHeader(_ page: PageAnalysis, _ i: Int) -> Bool {
+        let s = page.stats[i]
+        guard s.words <= 14 else { return false }
+        if s.commentVerb && (s.endsColon || s.hasDate || s.hasTime) { return true }
+        return s.endsColon && s.hasDate && s.hasTime
     }
 
     /// Two appeal lines close together in the last part of the page make everything between

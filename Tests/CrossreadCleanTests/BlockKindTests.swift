@@ -168,6 +168,17 @@ struct BlockKindTests {
         #expect(cleaned.metadata.authors == ["Maria Lindqvist"])
     }
 
+    @Test("a reader comment thread after the post is comments, not body")
+    func commentThread() {
+        let cleaned = cleaner.clean(text: Fixtures.blogWithComments)
+        #expect(cleaned.paragraphs.count == 3)
+        #expect(cleaned.text.hasPrefix("Last spring we moved"))
+        #expect(!cleaned.text.contains("Anna"))
+        #expect(!cleaned.text.contains("raised beds"))
+        #expect(cleaned.removed.contains { $0.kind == .comments && $0.text.contains("raised beds") })
+        #expect(cleaned.metadata.title == "Why We Moved the Garden Beds")
+    }
+
     @Test("a page of menus alone holds no article")
     func noArticle() {
         let cleaned = cleaner.clean(text: "* Home\n* News\n* Sport\nSearch\nMenu\n© 2025 Example\n")

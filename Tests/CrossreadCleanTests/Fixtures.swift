@@ -138,4 +138,32 @@ enum Fixtures {
     Mentions légales
     Tous droits réservés
     """
+
+    /// A blog post followed by a reader comment thread.
+    static let blogWithComments = """
+    * Home
+    * About
+    * Archive
+
+    Why We Moved the Garden Beds
+
+    Posted on June 2, 2024 by Tom
+
+    Last spring we moved all four garden beds to the south side of the house, because the old spot lost the sun by early afternoon once the neighbours' trees had grown.
+
+    The move took two full weekends, mostly because we decided to replace the rotten boards while we were at it, and we had to carry every bucket of soil around the house by hand.
+
+    This year the tomatoes ripened almost three weeks earlier than before, and the beans did better too, so the work was worth it.
+
+    Comments
+
+    * Anna on June 3, 2024 at 8:12 am said:
+    We did the same last year and I can only agree, the difference in sunlight is enormous for tomatoes.
+    * Tom on June 3, 2024 at 9:40 am said:
+    Thanks Anna, good to hear that it worked for you as well. Did you keep the old boards?
+    * Peter on June 5, 2024 at 6:02 pm said:
+    How deep are the new beds? We are thinking about building raised beds on a slope and wonder about the soil.
+
+    Leave a Reply
+    """
 }
