@@ -5,7 +5,8 @@
 /// similarities. Each step merges the most similar admissible pair; merging stops below `floor`.
 ///
 /// Sparse: only pairs of clusters that both count a key among their `candidateKeys` strongest are compared
-/// (others count as unrelated), so memory grows with related pairs, not with the square of clusters.
+/// (others count as unrelated; keys strong in very many clusters do not count), so memory and time
+/// grow with related pairs, not with the square of clusters.
 struct AverageLinkage {
     var floor: Double
     var cohesionRatio: Double
@@ -25,10 +26,16 @@ struct AverageLinkage {
             strongest.append(keys)
             for key in keys { postings[key, default: []].append(cluster) }
         }
+        // A key strong in very many clusters says little about any pair of them; skipping it bounds
+        // the candidates per cluster.
+        let maximumPosting = max(64, Int(Double(n).squareRoot() * 4))
         var pair = [[Int: Double]](repeating: [:], count: n)
         for a in 0..<n {
             var candidates = Set<Int>()
-            for key in strongest[a] { for b in postings[key] ?? [] where b > a { candidates.insert(b) } }
+            for key in strongest[a] {
+                guard let list = postings[key], list.count <= maximumPosting else { continue }
+                for b in list where b > a { candidates.insert(b) }
+            }
             for b in candidates {
                 let (small, large) = sums[a].count <= sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
                 var dot = 0.0
