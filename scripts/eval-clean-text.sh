@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The plain-text cleaner on the trafilatura evaluation pages rendered as text: snippet precision,
 # recall and F1 (clean-eval, release build), next to jusText on the same pages when it can run.
+# Then, as a check on pages the cleaner was never tuned on, the article-extraction benchmark
+# (../shared/corpora/article-extraction-benchmark) rendered to text with inscriptis, scored by word
+# 4-gram shingles against its hand-made article bodies (skipped when absent or not installable).
 #
 # Usage: scripts/eval-clean-text.sh [FOLDER] [clean-eval arguments, e.g. --verbose, --cv]
 #   FOLDER defaults to ../shared/corpora/trafilatura-eval-text (holding pages/); the annotations are
@@ -45,3 +48,29 @@ if [[ -z "${NO_JUSTEXT:-}" ]]; then
 fi
 
 "$bin/clean-eval" "$folder" --evaldata "$evaldata" "${baseline[@]}" "$@"
+
+benchmark="../shared/corpora/article-extraction-benchmark"
+if [[ -d "$benchmark/html" && -x .venv-bench/bin/python ]]; then
+    if ! .venv-bench/bin/python -c "import inscriptis" 2>/dev/null; then
+        .venv-bench/bin/pip install --quiet inscriptis >&2 || true
+    fi
+    if .venv-bench/bin/python -c "import inscriptis" 2>/dev/null; then
+        rendered="$(mktemp -d)"
+        trap 'rm -rf "$rendered" "${tsv:-}"' EXIT
+        echo "rendering the article-extraction benchmark to text..." >&2
+        .venv-bench/bin/python - "$benchmark" "$rendered" <<'PY'
+import gzip, json, os, sys
+from inscriptis import get_text
+from inscriptis.css_profiles import CSS_PROFILES
+from inscriptis.model.config import ParserConfig
+source, target = sys.argv[1], sys.argv[2]
+config = ParserConfig(css=CSS_PROFILES["strict"])
+for item in json.load(open(os.path.join(source, "ground-truth.json"), encoding="utf-8")):
+    html = gzip.open(os.path.join(source, "html", item + ".html.gz")).read().decode("utf-8", "replace")
+    lines = [line.strip() for line in get_text(html, config).split("\n")]
+    with open(os.path.join(target, item + ".txt"), "w", encoding="utf-8") as out:
+        out.write("\n".join(lines))
+PY
+        "$bin/clean-eval" --bodies "$benchmark/ground-truth.json" "$rendered"
+    fi
+fi
