@@ -11,7 +11,8 @@ struct StoryNaming {
     func story(members: [Int], sum: [UInt64: Double]) -> Story {
         let keywords = top(.words, in: sum, count: 6)
         let entities = top(.names, in: sum, count: 6)
-        let titled = members.filter { features[$0].title != nil }
+        // A headline has three words or more; a shorter "title" is usually a byline or a section name.
+        let titled = members.filter { (features[$0].title?.split(separator: " ").count ?? 0) >= 3 }
         let central = titled.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
         let title = central.flatMap { features[$0].title } ?? fallbackTitle(entities: entities, keywords: keywords)
         let dates = members.compactMap { features[$0].date }

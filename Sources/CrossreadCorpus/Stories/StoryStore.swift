@@ -135,8 +135,9 @@ struct StoryStore: Sendable {
         for group in topicGroups {
             let ordered = group.sorted { storyMembers[$0].count != storyMembers[$1].count
                 ? storyMembers[$0].count > storyMembers[$1].count : $0 < $1 }
+            // Named from the topic vectors: the names and words its stories share weigh in.
             var sum: [UInt64: Double] = [:]
-            for story in group { for (key, value) in storySums[story] { sum[key, default: 0] += value } }
+            for story in group { for (key, value) in topicSums[story] { sum[key, default: 0] += value } }
             let topic = naming.topic(stories: ordered.map { stories[$0] }, sum: sum)
             for story in group { stories[story].topic = topic.id }
             topics.append(topic)
