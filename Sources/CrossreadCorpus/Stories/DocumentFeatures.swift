@@ -97,8 +97,7 @@ struct DocumentFeatures: Sendable {
             }
             index = next
             if tokens[run[0]].sentenceStart, !midSentence.contains(tokens[run[0]].hash) { run.removeFirst() }
-            // A lone stop word or single letter ("U" of "U.S.") is no name.
-            if run.count == 1, StopWords.contains(tokens[run[0]].hash) || tokens[run[0]].end - tokens[run[0]].start < 2 { continue }
+            if run.count == 1, StopWords.contains(tokens[run[0]].hash) { continue }
             guard !run.isEmpty else { continue }
             let lowered = run.map { scanner.lowercased(tokens[$0]) }
             let words = run.map { String(decoding: scanner.bytes[tokens[$0].start..<tokens[$0].end], as: UTF8.self) }

@@ -46,6 +46,7 @@ struct StoryNaming {
             .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             .prefix(count * 4)
             .compactMap { surfaces[$0.key] }
+            .filter { $0.count > 1 }  // "U" of "U.S." counts as evidence but reads as nothing
         var fullNameWords = Set<String>()
         if channel == .names {
             for surface in ranked where surface.contains(" ") {
