@@ -10,20 +10,29 @@ enum TailBlocks {
         markCommentThread(page, &kinds)
     }
 
-    /// A comment thread: a comments heading after the article, then within a few lines a
+    /// A comment thread after the article: a comments heading followed within a few lines by a
     /// comment header ("Jane on May 5, 2024 at 4:47 pm said:", "Max schreibt:"). From the
     /// heading on, what the body model kept is comments.
+    /// Without a heading, two or more headers that name their verb ("jane says:") make a thread
+    /// from the first one on.
     private static func markCommentThread(_ page: PageAnalysis, _ kinds: inout [BlockKind]) {
         let n = page.count
         var proseSeen = 0
+        var threadStart: Int?
+        var headersWithVerb: [Int] = []
         for i in 0..<n {
             if kinds[i] == .body && page.prose[i] { proseSeen += 1 }
-            guard kinds[i] == .comments, proseSeen >= 2, page.stats[i].words <= 6 else { continue }
-            let window = (i + 1)..<min(n, i + 6)
-            guard window.contains(where: { isCommentHeader(page, $0) }) else { continue }
-            for k in (i + 1)..<n where kinds[k] == .body || kinds[k] == .subheading { kinds[k] = .comments }
-            return
+            guard proseSeen >= 2 else { continue }
+            if threadStart == nil, kinds[i] == .comments, page.stats[i].words <= 6,
+               ((i + 1)..<min(n, i + 6)).contains(where: { isCommentHeader(page, $0) }) {
+                threadStart = i + 1
+            }
+            let s = page.stats[i]
+            if s.commentVerb && s.endsColon && s.words <= 8 { headersWithVerb.append(i) }
         }
+        if threadStart == nil, headersWithVerb.count >= 2 { threadStart = headersWithVerb[0] }
+        guard let start = threadStart else { return }
+        for k in start..<n where kinds[k] == .body || kinds[k] == .subheading { kinds[k] = .comments }
     }
 
     /// "Name on <date> at <time> said:", "Name sagt: <date>", "Name schreibt:" and the like.
