@@ -23,7 +23,6 @@ struct LineScanner {
             return stats
         }
         var i = start
-        var lastVisible: UInt8 = 0
         var lastVisibleIndex = start
         var previousWordLength = 0
         var previousWordDigits = false
@@ -151,7 +150,6 @@ struct LineScanner {
                 if letters > 0 { previousWasDigitsDot = 0 }
                 previousWordLength = letters
                 previousWordDigits = letters == 0
-                lastVisible = bytes[i - 1]
                 lastVisibleIndex = i - 1
                 continue
             }
@@ -177,7 +175,6 @@ struct LineScanner {
                 default: break
                 }
                 if b != 0x20 && b != 0x09 {
-                    lastVisible = b
                     lastVisibleIndex = i
                 }
             } else {
@@ -200,7 +197,6 @@ struct LineScanner {
                     if c1 == 0xA9 { stats.hasCopyrightSign = true }  // ©
                 }
                 if !LineSplitter.isSpace(bytes, i) {
-                    lastVisible = b
                     lastVisibleIndex = i + width - 1
                 }
             }
@@ -239,7 +235,6 @@ struct LineScanner {
             if c == 0x2E || c == 0x21 || c == 0x3F { stats.endsSentence = true }
             if c == 0x3A { stats.endsColon = true }
         }
-        _ = lastVisible
         stats.parenthesisAtEnd = lastVisibleIndex >= start && bytes[lastVisibleIndex] == 0x29
         stats.slashInFinalParenthesis = stats.parenthesisAtEnd && slashAfterParenthesis
         stats.creditInFinalParenthesis = stats.parenthesisAtEnd && creditAfterParenthesis

@@ -25,5 +25,18 @@ extension TextCleaner {
             self.farShare = farShare
             self.stripBullets = stripBullets
         }
+
+        /// Reads options from a configuration file: every key is optional and falls back to
+        /// its default.
+        public init(from decoder: any Decoder) throws {
+            let defaults = Options()
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            model = try c.decodeIfPresent(BodyModel.self, forKey: .model) ?? defaults.model
+            switchCost = try c.decodeIfPresent(Double.self, forKey: .switchCost) ?? defaults.switchCost
+            bias = try c.decodeIfPresent(Double.self, forKey: .bias) ?? defaults.bias
+            joinGap = try c.decodeIfPresent(Int.self, forKey: .joinGap) ?? defaults.joinGap
+            farShare = try c.decodeIfPresent(Double.self, forKey: .farShare) ?? defaults.farShare
+            stripBullets = try c.decodeIfPresent(Bool.self, forKey: .stripBullets) ?? defaults.stripBullets
+        }
     }
 }

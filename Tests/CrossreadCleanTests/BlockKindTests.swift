@@ -1,6 +1,7 @@
 import CrossreadClean
 import CrossreadCore
 import CrossreadTestSupport
+import Foundation
 import Testing
 
 /// Every block kind on small written fixtures, in English, German and French.
@@ -185,6 +186,14 @@ struct BlockKindTests {
         #expect(cleaned.noArticle)
         #expect(cleaned.text.isEmpty)
         #expect(cleaned.removed.count >= 2)
+    }
+
+    @Test("options load from a partial configuration, defaults for the rest")
+    func optionsFromConfiguration() throws {
+        let options = try JSONDecoder().decode(TextCleaner.Options.self, from: Data(#"{"bias": 1.5}"#.utf8))
+        #expect(options.bias == 1.5)
+        #expect(options.switchCost == TextCleaner.Options().switchCost)
+        #expect(options.model == .standard)
     }
 
     @Test("empty and blank input")
