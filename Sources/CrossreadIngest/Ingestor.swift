@@ -17,15 +17,41 @@ public struct Ingestor: Sendable {
     /// Reads paths in order ("-" is standard input; folders recursively, sorted, hidden files
     /// skipped), calling `handle` for each article or failure as soon as it is read.
     public func read(paths: [String], _ handle: (IngestEvent) throws -> Void) rethrows {
+        try read(paths: paths, fileDone: { _, _ in }, handle)
+    }
+
+    /// As `read(paths:_:)`, also calling `fileDone` with each input's path and size once it was read
+    /// (standard input has no known size: 0).
+    public func read(paths: [String], fileDone: (_ path: String, _ bytes: Int) -> Void,
+                     _ handle: (IngestEvent) throws -> Void) rethrows {
         var visited = Set<DirectoryIdentity>()
         for path in paths {
             if path == "-" {
                 try InputReader(options: options, source: "stdin", knownSize: nil)
                     .read(.descriptor(STDIN_FILENO), handle)
+                fileDone("stdin", 0)
             } else {
-                try readPath(path, explicit: true, visited: &visited, handle)
+                try visit(path, explicit: true, visited: &visited, fail: handle) { file, size in
+                    try readFile(file, size: size, handle)
+                    fileDone(file, size ?? 0)
+                }
             }
         }
+    }
+
+    /// The files `read(paths:)` would read and their total size, found without reading them
+    /// (for progress displays). Unreadable paths are left out; standard input counts as one file.
+    public func plan(paths: [String]) -> (files: Int, bytes: Int) {
+        var visited = Set<DirectoryIdentity>()
+        var files = 0, bytes = 0
+        for path in paths {
+            if path == "-" { files += 1; continue }
+            visit(path, explicit: true, visited: &visited, fail: { _ in }) { _, size in
+                files += 1
+                bytes += size ?? 0
+            }
+        }
+        return (files, bytes)
     }
 
     /// Reads one in-memory input (bytes with a name, whose extension counts as a hint).
@@ -39,8 +65,11 @@ public struct Ingestor: Sendable {
         let inode: UInt64
     }
 
-    private func readPath(_ path: String, explicit: Bool, visited: inout Set<DirectoryIdentity>,
-                          _ handle: (IngestEvent) throws -> Void) rethrows {
+    /// Walks `path` (a file, or a folder recursively), calling `file` for each file to read and
+    /// `fail` for paths that cannot be walked.
+    private func visit(_ path: String, explicit: Bool, visited: inout Set<DirectoryIdentity>,
+                       fail handle: (IngestEvent) throws -> Void,
+                       _ file: (_ path: String, _ size: Int?) throws -> Void) rethrows {
         var info = stat()
         if !explicit {
             guard lstat(path, &info) == 0 else { return try failSystem(path, errno, handle) }
@@ -55,12 +84,12 @@ public struct Ingestor: Sendable {
         case S_IFDIR:
             let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visited.insert(identity).inserted else { return }
-            try walk(path, visited: &visited, handle)
+            try walk(path, visited: &visited, fail: handle, file)
         case S_IFREG:
-            try readFile(path, size: Int(info.st_size), handle)
+            try file(path, Int(info.st_size))
         default:
             // Pipes and devices are read when named (process substitution), skipped inside folders.
-            if explicit { try readFile(path, size: nil, handle) }
+            if explicit { try file(path, nil) }
         }
     }
 
@@ -72,7 +101,8 @@ public struct Ingestor: Sendable {
     }
 
     private func walk(_ folder: String, visited: inout Set<DirectoryIdentity>,
-                      _ handle: (IngestEvent) throws -> Void) rethrows {
+                      fail handle: (IngestEvent) throws -> Void,
+                      _ file: (_ path: String, _ size: Int?) throws -> Void) rethrows {
         guard let directory = opendir(folder) else { return try failSystem(folder, errno, handle) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -85,7 +115,7 @@ public struct Ingestor: Sendable {
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for name in names {
-            try readPath(prefix + name, explicit: false, visited: &visited, handle)
+            try visit(prefix + name, explicit: false, visited: &visited, fail: handle, file)
         }
     }
 

@@ -17,6 +17,9 @@ public struct Pipeline: Sendable {
     /// One batch of results, in input order.
     public struct Batch: Sendable {
         public var events: [Event]
+        /// Input files read so far, and their bytes on disk (for progress displays).
+        public var filesRead: Int
+        public var bytesRead: Int
     }
 
     /// A built document, or an input that could not be read or cleaned.
@@ -29,13 +32,18 @@ public struct Pipeline: Sendable {
     public func run(paths: [String], handle: (Batch) async throws -> Void) async throws {
         let ingestor = Ingestor(options: ingestOptions)
         try await run(handle: handle) { emit in
-            ingestor.read(paths: paths) { event in
+            ingestor.read(paths: paths, fileDone: { _, bytes in emit(.fileDone(bytes: bytes)) }) { event in
                 switch event {
                 case .article(let raw): emit(.raw(raw))
                 case .failure(let error): emit(.failed(error))
                 }
             }
         }
+    }
+
+    /// How many files `run(paths:)` will read and their total size, without reading them.
+    public func plan(paths: [String]) -> (files: Int, bytes: Int) {
+        Ingestor(options: ingestOptions).plan(paths: paths)
     }
 
     /// Runs the pipeline over in-memory inputs (name and bytes), e.g. an upload.
@@ -67,6 +75,7 @@ public struct Pipeline: Sendable {
     enum Pending: Sendable {
         case raw(RawArticle)
         case failed(CrossreadError)
+        case fileDone(bytes: Int)
     }
 
     private func run(handle: (Batch) async throws -> Void,
@@ -78,14 +87,20 @@ public struct Pipeline: Sendable {
         let batchSize = max(1, options.batchSize)
         let thread = Thread {
             var pending: [Pending] = []
+            var filesRead = 0, bytesRead = 0
             func flush() {
                 guard !pending.isEmpty, !cancelled.isSet else { pending.removeAll(); return }
-                let batch = Batch(events: Self.build(pending, with: builder))
+                let batch = Batch(events: Self.build(pending, with: builder), filesRead: filesRead, bytesRead: bytesRead)
                 pending.removeAll(keepingCapacity: true)
                 slots.wait()
                 continuation.yield(batch)
             }
             produce { item in
+                if case .fileDone(let bytes) = item {
+                    filesRead += 1
+                    bytesRead += bytes
+                    return
+                }
                 pending.append(item)
                 if pending.count >= batchSize { flush() }
             }
@@ -117,6 +132,8 @@ public struct Pipeline: Sendable {
             switch pending[index] {
             case .failed(let error):
                 slots[index] = .failure(error)
+            case .fileDone:
+                preconditionFailure("progress marks never reach a batch")
             case .raw(let raw):
                 do throws(CrossreadError) {
                     slots[index] = .document(try builder.document(from: raw))

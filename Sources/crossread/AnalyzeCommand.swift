@@ -56,7 +56,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var tally = IngestTally()
         var documents: [Document] = []
         var seen = Set<String>()
-        let progress = ProgressLine(enabled: Terminal.stderrIsTerminal && !quiet)
+        let enabled = Terminal.stderrIsTerminal && !quiet
+        let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
+        let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
         try await pipeline.run(paths: paths) { batch in
             for event in batch.events {
                 switch event {
@@ -78,7 +80,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                     tally.failures.append(error)
                 }
             }
-            progress.update(done: tally.total, new: tally.added.count, present: tally.present.count, failed: tally.failures.count)
+            progress.update(batch, tally: tally)
         }
         progress.finish()
         Terminal.out(tally.summary(quiet: quiet, library: library.db))

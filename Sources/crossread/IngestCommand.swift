@@ -30,7 +30,9 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try library.open()
         let pipeline = Pipeline(options: try reading.pipelineOptions())
         var tally = IngestTally()
-        let progress = ProgressLine(enabled: Terminal.stderrIsTerminal && !quiet)
+        let enabled = Terminal.stderrIsTerminal && !quiet
+        let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
+        let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
         try await pipeline.run(paths: paths) { batch in
             for event in batch.events {
                 switch event {
@@ -47,8 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
                     tally.failures.append(error)
                 }
             }
-            progress.update(done: tally.total, new: tally.added.count, present: tally.present.count,
-                            failed: tally.failures.count)
+            progress.update(batch, tally: tally)
         }
         progress.finish()
         Terminal.out(tally.summary(quiet: quiet, library: library.db))

@@ -1,3 +1,4 @@
+import CrossreadPipeline
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -22,28 +23,39 @@ enum Terminal {
     }
 }
 
-/// A one-line progress display on standard error, shown only on a terminal, redrawn at most ten times a second.
+/// A one-line progress bar on standard error, shown only on a terminal, redrawn at most ten times a
+/// second: share of the input read (by bytes on disk, planned before reading), counts and rate.
 final class ProgressLine {
     private let enabled: Bool
+    private let totalFiles: Int
+    private let totalBytes: Int
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(enabled: Bool = Terminal.stderrIsTerminal) {
+    init(enabled: Bool = Terminal.stderrIsTerminal, totalFiles: Int = 0, totalBytes: Int = 0) {
         self.enabled = enabled
+        self.totalFiles = totalFiles
+        self.totalBytes = totalBytes
     }
 
-    func update(done: Int, new: Int, present: Int, failed: Int, force: Bool = false) {
+    func update(_ batch: Pipeline.Batch, tally: IngestTally) {
         guard enabled else { return }
         let now = Date()
-        guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        let elapsed = max(now.timeIntervalSince(start), 0.001)
-        let rate = Double(done) / elapsed
-        let width = 24
-        let filled = Int(elapsed * 4) % (width + 1)
-        let bar = String(repeating: "=", count: filled) + ">" + String(repeating: " ", count: width - filled)
-        Terminal.err("\r\u{1B}[2K[\(bar)] \(done) read · \(new) new · \(present) present · \(failed) failed · \(Int(rate)) docs/s")
+        let share: Double
+        if totalBytes > 0 {
+            share = min(1, Double(batch.bytesRead) / Double(totalBytes))
+        } else {
+            share = totalFiles > 0 ? min(1, Double(batch.filesRead) / Double(totalFiles)) : 0
+        }
+        let width = 28
+        let filled = Int(share * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let rate = Double(tally.total) / max(now.timeIntervalSince(start), 0.001)
+        Terminal.err("\r\u{1B}[2K\(bar) \(Int(share * 100))%  \(batch.filesRead)/\(totalFiles) files · "
+            + "\(tally.added.count) new · \(tally.present.count) present · \(tally.failures.count) failed · \(Int(rate)) docs/s")
         drawn = true
     }
 
