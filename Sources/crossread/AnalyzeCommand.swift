@@ -53,37 +53,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let start = Date()
         let store = try library.open()
         let pipeline = Pipeline(options: try reading.pipelineOptions())
-        var tally = IngestTally()
-        var documents: [Document] = []
-        var seen = Set<String>()
         let enabled = Terminal.stderrIsTerminal && !quiet
         let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
         let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
-        try await pipeline.run(paths: paths) { batch in
-            for event in batch.events {
-                switch event {
-                case .document(let document):
-                    do {
-                        switch try await store.add(document) {
-                        case .added(let id):
-                            tally.added.append(id)
-                            if seen.insert(id).inserted { documents.append(document) }
-                        case .alreadyPresent(let id):
-                            tally.present.append(id)
-                            // Reuse what an earlier run computed: only new documents are annotated.
-                            if seen.insert(id).inserted { documents.append(try await store.document(id: id) ?? document) }
-                        }
-                    } catch let error as CrossreadError {
-                        tally.failures.append(error)
-                    }
-                case .failure(let error):
-                    tally.failures.append(error)
-                }
-            }
-            progress.update(batch, tally: tally)
+        // Documents already in the library come back as stored, with the annotations an earlier
+        // run saved: only new documents are annotated.
+        let report = try await pipeline.ingest(paths: paths, into: store, keepDocuments: true) { batch, report in
+            progress.update(batch, report: report)
         }
+        var documents = report.documents
         progress.finish()
-        Terminal.out(tally.summary(quiet: quiet, library: library.db))
+        Terminal.out(report.summary(quiet: quiet, library: library.db))
         guard !documents.isEmpty else { throw ExitCode(1) }
 
         var options = AnalysisOptions()

@@ -29,42 +29,20 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try library.open()
         let pipeline = Pipeline(options: try reading.pipelineOptions())
-        var tally = IngestTally()
         let enabled = Terminal.stderrIsTerminal && !quiet
         let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
         let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
-        try await pipeline.run(paths: paths) { batch in
-            for event in batch.events {
-                switch event {
-                case .document(let document):
-                    do {
-                        switch try await store.add(document) {
-                        case .added(let id): tally.added.append(id)
-                        case .alreadyPresent(let id): tally.present.append(id)
-                        }
-                    } catch let error as CrossreadError {
-                        tally.failures.append(error)
-                    }
-                case .failure(let error):
-                    tally.failures.append(error)
-                }
-            }
-            progress.update(batch, tally: tally)
+        let report = try await pipeline.ingest(paths: paths, into: store) { batch, report in
+            progress.update(batch, report: report)
         }
         progress.finish()
-        Terminal.out(tally.summary(quiet: quiet, library: library.db))
-        if tally.added.isEmpty && tally.present.isEmpty { throw ExitCode(1) }
+        Terminal.out(report.summary(quiet: quiet, library: library.db))
+        if report.added.isEmpty && report.present.isEmpty { throw ExitCode(1) }
     }
 }
 
-/// What an ingest run did.
-struct IngestTally {
-    var added: [String] = []
-    var present: [String] = []
-    var failures: [CrossreadError] = []
-
-    var total: Int { added.count + present.count + failures.count }
-
+extension IngestReport {
+    /// The end-of-run summary: counts, and every failure with its reason.
     func summary(quiet: Bool, library: String) -> String {
         var lines: [String] = []
         if !quiet {

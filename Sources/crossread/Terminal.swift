@@ -39,7 +39,7 @@ final class ProgressLine {
         self.totalBytes = totalBytes
     }
 
-    func update(_ batch: Pipeline.Batch, tally: IngestTally) {
+    func update(_ batch: Pipeline.Batch, report tally: IngestReport) {
         guard enabled else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
