@@ -60,7 +60,9 @@ import Testing
         #expect(topics.count == 1)
         // "We are on the same side of every issue" is disputed by 003.
         let sameSide = dossier.claims().first { ($0["text"] as? String ?? "").contains("same side of every issue") }
-        #expect((sameSide?["disputedBy"] as? [String] ?? []).contains(dossier.idByPrefix["003"] ?? "?"))
+        let disputedBy: [String] = sameSide?["disputedBy"] as? [String] ?? []
+        let id003: String = dossier.idByPrefix["003"] ?? "?"
+        #expect(disputedBy.contains(id003), "disputedBy \(disputedBy)")
         // X (003) against Truth Social (004) as the venue of the post.
         let conflicts = dossier.json["conflicts"] as? [[String: Any]] ?? []
         let venue = conflicts.first { conflict in
