@@ -8,7 +8,7 @@ struct StoryNaming {
     let vectors: [SparseVector]
     let surfaces: [UInt64: String]
 
-    func story(members: [Int], sum: [UInt64: Double]) -> Story {
+    func story(members: [Int], sum: [UInt64: Double]) -> StoryCluster {
         let keywords = top(.words, in: sum, count: 6)
         let entities = top(.names, in: sum, count: 6)
         // A headline has three words or more; a shorter "title" is usually a byline or a section name.
@@ -16,11 +16,11 @@ struct StoryNaming {
         let central = titled.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
         let title = central.flatMap { features[$0].title } ?? fallbackTitle(entities: entities, keywords: keywords)
         let dates = members.compactMap { features[$0].date }
-        return Story(id: "story-" + ids[members[0]], title: title, documents: members.map { ids[$0] },
+        return StoryCluster(id: "story-" + ids[members[0]], title: title, documents: members.map { ids[$0] },
                      first: dates.min(), last: dates.max(), topic: "", keywords: keywords, entities: entities)
     }
 
-    func topic(stories: [Story], sum: [UInt64: Double]) -> Topic {
+    func topic(stories: [StoryCluster], sum: [UInt64: Double]) -> TopicCluster {
         let keywords = top(.words, in: sum, count: 6)
         let entities = top(.names, in: sum, count: 6)
         let title = stories.count == 1 ? stories[0].title : fallbackTitle(entities: entities, keywords: keywords)
@@ -28,7 +28,7 @@ struct StoryNaming {
         let lastDates = stories.compactMap(\.last)
         let firstStory = stories.min { $0.id < $1.id }
         let anchor = stories.first.map { _ in firstStory?.documents.first ?? "" } ?? ""
-        return Topic(id: "topic-" + anchor, title: title, stories: stories.map(\.id), first: firstDates.min(),
+        return TopicCluster(id: "topic-" + anchor, title: title, stories: stories.map(\.id), first: firstDates.min(),
                      last: lastDates.max(), keywords: keywords, entities: entities)
     }
 

@@ -131,7 +131,7 @@ struct StoryStore: Sendable {
 
         let naming = StoryNaming(ids: ids, features: features, vectors: current, surfaces: surfaces)
         var stories = storyMembers.indices.map { naming.story(members: storyMembers[$0], sum: storySums[$0]) }
-        var topics: [Topic] = []
+        var topics: [TopicCluster] = []
         for group in topicGroups {
             let ordered = group.sorted { storyMembers[$0].count != storyMembers[$1].count
                 ? storyMembers[$0].count > storyMembers[$1].count : $0 < $1 }

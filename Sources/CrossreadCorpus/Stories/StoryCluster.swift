@@ -2,7 +2,7 @@ import CrossreadCore
 
 /// The articles about one real-world event, named by its most central headline (or its main names and
 /// keywords) and dated by its earliest and latest article.
-public struct Story: Sendable, Equatable, Codable {
+public struct StoryCluster: Sendable, Equatable, Codable {
     /// "story-" and the id of the story's first document.
     public var id: String
     public var title: String
@@ -30,7 +30,7 @@ public struct Story: Sendable, Equatable, Codable {
 }
 
 /// Related stories: events of one kind or about one subject, years apart or side by side.
-public struct Topic: Sendable, Equatable, Codable {
+public struct TopicCluster: Sendable, Equatable, Codable {
     /// "topic-" and the id of the first document of the topic's first story.
     public var id: String
     public var title: String
@@ -56,22 +56,22 @@ public struct Topic: Sendable, Equatable, Codable {
 /// Stories and topics of a corpus. Every document is in exactly one story, every story in one topic.
 public struct StoryClustering: Sendable, Equatable, Codable {
     /// Largest first.
-    public var stories: [Story]
+    public var stories: [StoryCluster]
     /// Largest first.
-    public var topics: [Topic]
+    public var topics: [TopicCluster]
 
-    public init(stories: [Story], topics: [Topic]) {
+    public init(stories: [StoryCluster], topics: [TopicCluster]) {
         self.stories = stories
         self.topics = topics
     }
 
     /// The story holding a document.
-    public func story(of document: String) -> Story? {
+    public func story(of document: String) -> StoryCluster? {
         stories.first { $0.documents.contains(document) }
     }
 
     /// The topic holding a document.
-    public func topic(of document: String) -> Topic? {
+    public func topic(of document: String) -> TopicCluster? {
         guard let story = story(of: document) else { return nil }
         return topics.first { $0.id == story.topic }
     }
