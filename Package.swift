@@ -57,7 +57,7 @@ let package = Package(
         // Benchmarks and evaluations (release builds, run from scripts/, never from `swift test`).
         .executableTarget(name: "clean-eval", dependencies: ["CrossreadPipeline"],
                           path: "Benchmarks/CleanEval"),
-        .executableTarget(name: "html-eval", dependencies: ["CrossreadHTML", "CrossreadCore", "CZlib"],
+        .executableTarget(name: "html-eval", dependencies: ["CrossreadHTML", "CrossreadCore", "CZlib", "CrossreadTestSupport"],
                           path: "Benchmarks/HTMLEval"),
         .executableTarget(name: "corpus-eval", dependencies: ["CrossreadCorpus", "CrossreadPipeline", "CrossreadLanguage"],
                           path: "Benchmarks/CorpusEval"),

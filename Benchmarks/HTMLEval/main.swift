@@ -5,6 +5,7 @@
 // Usage: html-eval [--corpora DIR] [--peers FILE] [--dump DIR] [--worst N] [--repeat N]
 import CrossreadCore
 import CrossreadHTML
+import CrossreadTestSupport
 import Foundation
 
 struct Arguments {

@@ -1,7 +1,7 @@
-/// The article-extraction-benchmark scoring: `\w+` tokens (Python's Unicode definition), token
+/// The article-extraction-benchmark scoring, shared by `html-eval` and the HTML quality gate: `\w+` tokens (Python's Unicode definition), token
 /// 4-gram shingles with counts, per-document TP/FP/FN normalized to sum to one.
-enum ShingleScore {
-    static func tokens(_ text: String) -> [Substring.UnicodeScalarView] {
+public enum ShingleScore {
+    public static func tokens(_ text: String) -> [Substring.UnicodeScalarView] {
         var tokens: [Substring.UnicodeScalarView] = []
         let scalars = Substring(text).unicodeScalars
         var start: Substring.UnicodeScalarView.Index?
@@ -19,7 +19,7 @@ enum ShingleScore {
         return tokens
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "_" { return true }
         if scalar.value < 128 {
             let v = scalar.value
@@ -34,7 +34,7 @@ enum ShingleScore {
         }
     }
 
-    static func shingles(_ text: String, n: Int = 4) -> [String: Int] {
+    public static func shingles(_ text: String, n: Int = 4) -> [String: Int] {
         let words = tokens(text).map { String(String.UnicodeScalarView($0)) }
         var counts: [String: Int] = [:]
         let upper = max(1, words.count - n + 1)
@@ -47,7 +47,7 @@ enum ShingleScore {
     }
 
     /// Normalized (tp, fp, fn) for one document.
-    static func match(truth: String, prediction: String) -> (Double, Double, Double) {
+    public static func match(truth: String, prediction: String) -> (tp: Double, fp: Double, fn: Double) {
         let t = shingles(truth), p = shingles(prediction)
         var tp = 0, fp = 0, fn = 0
         for key in Set(t.keys).union(p.keys) {
