@@ -54,18 +54,15 @@ struct TimelineSVG {
 
     private func f(_ value: Double) -> String { String(Int(value.rounded())) }
 
-    /// Days since 0001-01-01 (proleptic Gregorian) of an ISO date of day, month or year precision.
+    /// Days since 1970-01-01 of an ISO date of day, month or year precision.
     static func dayNumber(_ iso: String) -> Int {
         let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        let year = parts.first ?? 1970, month = parts.count > 1 ? parts[1] : 1, day = parts.count > 2 ? parts[2] : 1
-        let a = (14 - month) / 12, y = year + 4800 - a, m = month + 12 * a - 3
-        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+        return PublicationDate.dayCount(year: parts.first ?? 1970, month: parts.count > 1 ? parts[1] : 1,
+                                        day: parts.count > 2 ? parts[2] : 1)
     }
 
     static func date(ofDay number: Int) -> (year: Int, month: Int, day: Int) {
-        let a = number + 32044, b = (4 * a + 3) / 146097, c = a - 146097 * b / 4
-        let d = (4 * c + 3) / 1461, e = c - 1461 * d / 4, m = (5 * e + 2) / 153
-        return (100 * b + d - 4800 + m / 10, m + 3 - 12 * (m / 10), e - (153 * m + 2) / 5 + 1)
+        PublicationDate.civilDate(dayCount: number)
     }
 
     /// Tick positions and labels: years for long spans, months for medium, days for short.

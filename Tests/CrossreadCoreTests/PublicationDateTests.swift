@@ -62,3 +62,11 @@ import Testing
         #expect(cleaned.paragraphs[1].kind == .subheading)
     }
 }
+
+@Suite struct DayCountTests {
+    @Test(arguments: [(1970, 1, 1, 0), (2024, 11, 10, 20_037), (2000, 3, 1, 11_017), (1969, 12, 31, -1), (1600, 2, 29, -135_081)])
+    func countsDaysSince1970(year: Int, month: Int, day: Int, expected: Int) {
+        #expect(PublicationDate.dayCount(year: year, month: month, day: day) == expected)
+        #expect(PublicationDate.civilDate(dayCount: expected) == (year, month, day))
+    }
+}

@@ -1,3 +1,5 @@
+import CrossreadCore
+
 /// Normalizes resolved time values for the timeline: `2024`, `2024-11` and `2024-11-10` pass (a
 /// longer value keeps its day); an ISO week (`2024-W45`) becomes the month holding its Thursday.
 enum TimelineDate {
@@ -22,27 +24,12 @@ enum TimelineDate {
         return String(value.prefix(10))
     }
 
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        PublicationDate.dayCount(year: year, month: month, day: day)
     }
 
-    static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        PublicationDate.civilDate(dayCount: days)
     }
 
     /// The ISO week's Thursday lies in the week's year; its month is the week's month here.

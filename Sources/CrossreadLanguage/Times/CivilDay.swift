@@ -11,14 +11,7 @@ struct CivilDay: Sendable, Hashable, Comparable {
     /// Nil when the date does not exist (February 30).
     init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= PublicationDate.daysIn(month: month, year: year) else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        ordinal = era * 146_097 + doe - 719_468
+        ordinal = PublicationDate.dayCount(year: year, month: month, day: day)
     }
 
     init?(_ date: PublicationDate) {
@@ -26,15 +19,7 @@ struct CivilDay: Sendable, Hashable, Comparable {
     }
 
     var components: (year: Int, month: Int, day: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        PublicationDate.civilDate(dayCount: ordinal)
     }
 
     /// 1 = Monday ... 7 = Sunday (ISO 8601).
