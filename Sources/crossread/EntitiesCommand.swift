@@ -31,9 +31,7 @@ struct EntitiesCommand: AsyncParsableCommand {
             .sorted { ($0.mentions, $1.entity.name) > ($1.mentions, $0.entity.name) }
         var out = ""
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            for count in counts { out += String(decoding: try encoder.encode(count), as: UTF8.self) + "\n" }
+            out = try Terminal.jsonLines(counts)
         } else {
             for count in counts {
                 let entity = count.entity
@@ -79,9 +77,7 @@ struct QuotesCommand: AsyncParsableCommand {
         let quotes = LibraryEntities.quotes(try await store.quotes(), entities: merged, speaker: speaker)
         var out = ""
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            for quote in quotes { out += String(decoding: try encoder.encode(quote), as: UTF8.self) + "\n" }
+            out = try Terminal.jsonLines(quotes)
         } else {
             for quote in quotes {
                 var how = [quote.cue, quote.venue.map { "on \($0)" }].compactMap { $0 }.joined(separator: " ")

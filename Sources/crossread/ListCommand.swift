@@ -21,13 +21,7 @@ struct ListCommand: AsyncParsableCommand {
         let store = try library.openExisting()
         let summaries = try await store.list()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            var out = ""
-            for summary in summaries {
-                out += String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
-            }
-            Terminal.out(out)
+            Terminal.out(try Terminal.jsonLines(summaries))
             return
         }
         var out = ""

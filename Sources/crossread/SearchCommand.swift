@@ -30,9 +30,7 @@ struct SearchCommand: AsyncParsableCommand {
         let hits = try await store.search(query.joined(separator: " "), limit: max(1, limit))
         var out = ""
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            for hit in hits { out += String(decoding: try encoder.encode(SearchHitJSON(hit)), as: UTF8.self) + "\n" }
+            out = try Terminal.jsonLines(hits.map(SearchHitJSON.init))
         } else {
             for (rank, hit) in hits.enumerated() {
                 out += "\(rank + 1). \(Terminal.bold(hit.title ?? hit.source))  [\(hit.id)]\n"

@@ -17,6 +17,15 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// One JSON object per line (JSON Lines), keys in declaration order.
+    static func jsonLines<Value: Encodable>(_ values: [Value]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var out = ""
+        for value in values { out += String(decoding: try encoder.encode(value), as: UTF8.self) + "\n" }
+        return out
+    }
+
     /// `text` in bold on a terminal, unchanged otherwise.
     static func bold(_ text: String) -> String {
         stdoutIsTerminal ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
