@@ -8,8 +8,8 @@ public protocol DocumentStore: Sendable {
     func document(id: String) async throws -> Document?
     /// Every document's summary, oldest first.
     func list() async throws -> [DocumentSummary]
-    /// Full-text search over title and text, best match first.
-    func search(_ query: String, limit: Int) async throws -> [SearchHit]
+    /// Full-text search over title and text, filtered by entity, source and date, best match first.
+    func search(_ query: SearchQuery) async throws -> [SearchHit]
     func count() async throws -> Int
     /// Keeps a document's annotations (replacing earlier ones), so later runs reuse them and the
     /// library can list entities and quotes.
@@ -82,13 +82,19 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var snippet: String
     /// UTF-8 byte ranges of the matched terms in `snippet`.
     public var highlights: [Range<Int>]
+    /// Publication date as stored (ISO 8601), when known.
+    public var published: String?
+    public var publisher: String?
 
-    public init(id: String, source: String, title: String?, score: Double, snippet: String, highlights: [Range<Int>]) {
+    public init(id: String, source: String, title: String?, score: Double, snippet: String, highlights: [Range<Int>],
+                published: String? = nil, publisher: String? = nil) {
         self.id = id
         self.source = source
         self.title = title
         self.score = score
         self.snippet = snippet
         self.highlights = highlights
+        self.published = published
+        self.publisher = publisher
     }
 }

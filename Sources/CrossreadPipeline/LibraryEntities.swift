@@ -19,6 +19,20 @@ public enum LibraryEntities {
         return entities.compactMap { merged[$0.id] }
     }
 
+    /// Merged entities whose name or an alias holds `needle` (ignoring case), each with the ids its
+    /// documents store it under: what a search filtered by that entity must match.
+    public static func matching(_ needle: String, in counts: [EntityCount]) -> [(entity: Entity, storedIDs: [String])] {
+        let (entities, mapping) = CorpusEntityResolver().merge([counts.map(\.entity)])
+        var stored: [String: [String]] = [:]
+        for count in counts { stored[mapping[count.entity.id] ?? count.entity.id, default: []].append(count.entity.id) }
+        let needle = needle.lowercased()
+        return entities.compactMap { entity in
+            let names = [entity.name] + entity.aliases
+            guard names.contains(where: { $0.lowercased().contains(needle) }) else { return nil }
+            return (entity, stored[entity.id] ?? [entity.id])
+        }
+    }
+
     /// A quote as listed across the library.
     public struct ListedQuote: Sendable, Codable, Equatable {
         public var document: String

@@ -133,28 +133,51 @@ public actor SQLiteLibrary: DocumentStore {
         }
     }
 
-    public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
-        guard limit > 0, let expression = FTSQuery(query).expression else { return [] }
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        guard query.limit > 0, let expression = FTSQuery(query.text).expression else { return [] }
+        var filters = ""
+        var arguments: [DatabaseValue] = [expression.databaseValue]
+        if !query.entityIDs.isEmpty {
+            filters += " AND d.id IN (SELECT document_id FROM document_entity WHERE entity_id IN ("
+                + Array(repeating: "?", count: query.entityIDs.count).joined(separator: ", ") + "))"
+            arguments += query.entityIDs.map(\.databaseValue)
+        }
+        if let source = query.source?.lowercased(), !source.isEmpty {
+            filters += " AND (instr(lower(d.source), ?) > 0 OR instr(lower(coalesce(d.publisher, '')), ?) > 0"
+                + " OR instr(lower(coalesce(d.url, '')), ?) > 0)"
+            arguments += Array(repeating: source.databaseValue, count: 3)
+        }
+        if let from = query.publishedFrom {
+            filters += " AND substr(d.published, 1, 10) >= ?"
+            arguments.append(from.databaseValue)
+        }
+        if let through = query.publishedThrough {
+            filters += " AND substr(d.published, 1, 10) <= ?"
+            arguments.append(through.databaseValue)
+        }
+        arguments += [query.limit.databaseValue, max(0, query.offset).databaseValue]
+        let bound = arguments
         // Title weighs 5, text 1. `ORDER BY rank` lets FTS5 sort internally, so snippets are only
         // made for the rows returned. The text's snippet is preferred; a title-only match shows
         // the title with its words marked.
         let sql = """
-            SELECT d.id, d.source, d.title, document_fts.rank AS score,
+            SELECT d.id, d.source, d.title, d.published, d.publisher, document_fts.rank AS score,
                    snippet(document_fts, 1, '\(MarkedSnippet.start)', '\(MarkedSnippet.end)', '…', 24) AS text_snippet,
                    snippet(document_fts, 0, '\(MarkedSnippet.start)', '\(MarkedSnippet.end)', '…', 24) AS title_snippet
             FROM document_fts JOIN document d ON d.seq = document_fts.rowid
-            WHERE document_fts MATCH ? AND document_fts.rank MATCH 'bm25(5.0, 1.0)'
+            WHERE document_fts MATCH ? AND document_fts.rank MATCH 'bm25(5.0, 1.0)'\(filters)
             ORDER BY document_fts.rank
-            LIMIT ?
+            LIMIT ? OFFSET ?
             """
-        return try await storeOperation("search for \"\(query)\"") { writer in
+        return try await storeOperation("search for \"\(query.text)\"") { writer in
             try await writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: [expression, limit]).map { row in
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(bound)).map { row in
                     let text = MarkedSnippet(marked: row["text_snippet"] ?? "")
                     let title = MarkedSnippet(marked: row["title_snippet"] ?? "")
                     let shown = text.hasHighlights || !title.hasHighlights ? text : title
                     return SearchHit(id: row["id"], source: row["source"], title: row["title"], score: row["score"],
-                                     snippet: shown.text, highlights: shown.highlights)
+                                     snippet: shown.text, highlights: shown.highlights,
+                                     published: row["published"], publisher: row["publisher"])
                 }
             }
         }

@@ -40,6 +40,8 @@ public enum DocumentStoreConformance {
         Check(name: "punctuation-heavy queries never throw", body: punctuationQueries),
         Check(name: "an empty query finds nothing", body: emptyQueries),
         Check(name: "search respects its limit", body: searchLimit),
+        Check(name: "search pages with an offset", body: searchOffset),
+        Check(name: "search filters by entity, source and publication day", body: searchFilters),
         Check(name: "concurrent adds of one document store one row", body: concurrentSameDocument),
         Check(name: "concurrent adds of different documents store them all", body: concurrentDifferentDocuments),
         Check(name: "documents are found by id, hash or unique prefix", body: prefixLookups),
@@ -409,6 +411,57 @@ public enum DocumentStoreConformance {
         p.expect(all.count == 6, "limit 100 returned \(all.count) of 6 hits")
         let none = try await store.search("lighthouse", limit: 0)
         p.expect(none.isEmpty, "limit 0 returned \(none.count) hits")
+    }
+
+    static func searchOffset(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        let docs = (0..<5).map { document("page-\($0)", paragraphs: ["Ferry timetable \($0) for the island."]) }
+        try await add(docs, to: store)
+        let all = try await store.search(SearchQuery("ferry", limit: 10))
+        let first = try await store.search(SearchQuery("ferry", limit: 2))
+        let second = try await store.search(SearchQuery("ferry", limit: 2, offset: 2))
+        let last = try await store.search(SearchQuery("ferry", limit: 2, offset: 4))
+        p.expect(all.count == 5, "expected 5 hits, got \(all.count)")
+        p.expect((first + second + last).map(\.id) == all.map(\.id),
+                 "pages \((first + second + last).map(\.id)) do not add up to \(all.map(\.id))")
+        let beyond = try await store.search(SearchQuery("ferry", limit: 2, offset: 10))
+        p.expect(beyond.isEmpty, "an offset past the end returned \(beyond.count) hits")
+    }
+
+    static func searchFilters(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        let early = document("filter-early", title: "Dam inspection", paragraphs: ["Engineers inspected the dam."],
+                             published: PublicationDate(year: 2024, month: 3, day: 9, hour: 23, minute: 50),
+                             publisher: "Valley Courier")
+        let late = document("filter-late", title: "Dam reopens", paragraphs: ["The dam reopened after repairs."],
+                            published: PublicationDate(year: 2024, month: 3, day: 10), publisher: "Hill Gazette")
+        let undated = document("filter-undated", paragraphs: ["Nobody knows when the dam story ran."])
+        try await add([early, late, undated], to: store)
+        let engineer = Entity(id: "person:lena-oduya", name: "Lena Oduya", type: .person, aliases: ["Lena Oduya"])
+        try await store.saveAnnotations(Annotations(mentions: [EntityMention(range: 0..<9, type: .person, entity: engineer.id)],
+                                                    entities: [engineer]), forDocument: early.id)
+        func ids(_ query: SearchQuery) async throws -> Set<String> { Set(try await store.search(query).map(\.id)) }
+
+        let everything = try await ids(SearchQuery("dam"))
+        p.expect(everything == [early.id, late.id, undated.id], "unfiltered search found \(everything)")
+        let byEntity = try await ids(SearchQuery("dam", entityIDs: ["person:nobody", engineer.id]))
+        p.expect(byEntity == [early.id], "entity filter found \(byEntity)")
+        let byUnknownEntity = try await ids(SearchQuery("dam", entityIDs: ["person:nobody"]))
+        p.expect(byUnknownEntity.isEmpty, "an unknown entity matched \(byUnknownEntity)")
+        let byPublisher = try await ids(SearchQuery("dam", source: "hill GAZ"))
+        p.expect(byPublisher == [late.id], "source filter on the publisher found \(byPublisher)")
+        let byPath = try await ids(SearchQuery("dam", source: "filter-undated"))
+        p.expect(byPath == [undated.id], "source filter on the path found \(byPath)")
+        // Days are inclusive at both ends and compare the calendar day, whatever the time of day.
+        let sameDay = try await ids(SearchQuery("dam", publishedFrom: "2024-03-09", publishedThrough: "2024-03-09"))
+        p.expect(sameDay == [early.id], "one-day range found \(sameDay)")
+        let from = try await ids(SearchQuery("dam", publishedFrom: "2024-03-10"))
+        p.expect(from == [late.id], "from 2024-03-10 found \(from)")
+        let through = try await ids(SearchQuery("dam", publishedThrough: "2024-03-10"))
+        p.expect(through == [early.id, late.id], "through 2024-03-10 found \(through)")
+        let combined = try await ids(SearchQuery("dam", entityIDs: [engineer.id], source: "gazette"))
+        p.expect(combined.isEmpty, "entity and source filters together found \(combined)")
+        let hit = try await store.search(SearchQuery("reopened", source: "gazette")).first
+        p.expect(hit?.publisher == "Hill Gazette" && hit?.published?.hasPrefix("2024-03-10") == true,
+                 "a hit carries its publisher and date: \(String(describing: hit))")
     }
 
     static func concurrentSameDocument(_ store: any DocumentStore, _ p: inout Problems) async throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrossreadCore
+import CrossreadPipeline
 import Foundation
 
 struct SearchCommand: AsyncParsableCommand {
@@ -7,11 +8,14 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Full-text search over titles and text, ranked by BM25, with highlighted snippets.",
         discussion: """
-        Every word must match; a trailing * matches a prefix.
+        Every word must match; a trailing * matches a prefix. Filters narrow the hits: --entity keeps
+        documents naming a person, organization or place (by name or alias), --source matches part of
+        the source path, URL or publisher, --from and --through bound the publication day.
 
         Examples:
           crossread search "same side"
           crossread search iran* --limit 5 --json
+          crossread search call --entity netanyahu --from 2024-11-01 --through 2024-11-30
         """)
 
     @Argument(help: "Words to look for.")
@@ -22,12 +26,42 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Most results to show.")
     var limit = 20
 
+    @Option(name: .long, help: ArgumentHelp("Only documents naming this entity (name or alias).", valueName: "name"))
+    var entity: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only documents whose source, URL or publisher holds this.", valueName: "text"))
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only documents published on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only documents published on or before this day.", valueName: "YYYY-MM-DD"))
+    var through: String?
+
+    func validate() throws {
+        for (flag, day) in [("--from", from), ("--through", through)] {
+            if let day, PublicationDate.parse(day) == nil || day.utf8.count != 10 {
+                throw ValidationError("\(flag) takes a day as YYYY-MM-DD, not \"\(day)\"")
+            }
+        }
+    }
+
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
 
     func run() async throws {
         let store = try library.openExisting()
-        let hits = try await store.search(query.joined(separator: " "), limit: max(1, limit))
+        var search = SearchQuery(query.joined(separator: " "), source: source, publishedFrom: from,
+                                 publishedThrough: through, limit: max(1, limit))
+        if let entity {
+            let matches = LibraryEntities.matching(entity, in: try await store.entities())
+            guard !matches.isEmpty else {
+                throw CrossreadError(source: library.db, stage: .store,
+                                     reason: "no entity named \"\(entity)\" in the library (see `crossread entities`)")
+            }
+            search.entityIDs = matches.flatMap(\.storedIDs)
+        }
+        let hits = try await store.search(search)
         var out = ""
         if json {
             out = try Terminal.jsonLines(hits.map(SearchHitJSON.init))
@@ -65,6 +99,8 @@ struct SearchHitJSON: Encodable {
     var score: Double
     var snippet: String
     var highlights: [[Int]]
+    var published: String?
+    var publisher: String?
 
     init(_ hit: SearchHit) {
         id = hit.id
@@ -72,6 +108,8 @@ struct SearchHitJSON: Encodable {
         title = hit.title
         score = hit.score
         snippet = hit.snippet
+        published = hit.published
+        publisher = hit.publisher
         let offsets = CodePointOffsets(hit.snippet)
         highlights = hit.highlights.map { [offsets.codePoint(atUTF8: $0.lowerBound), offsets.codePoint(atUTF8: $0.upperBound)] }
     }

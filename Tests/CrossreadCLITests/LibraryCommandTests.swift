@@ -34,6 +34,36 @@ import Testing
         #expect(plain.status == 0, "\(plain.stderr)")
     }
 
+    @Test func searchFiltersByEntitySourceAndDay() throws {
+        let dir = try CrossreadBinary.temporaryDirectory()
+        let db = dir.appendingPathComponent("lib.db").path
+        let analyze = try CrossreadBinary.run(["analyze", examples.path, "--db", db, "-o", dir.appendingPathComponent("d.html").path])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        func hits(_ arguments: [String]) throws -> [[String: Any]] {
+            let run = try CrossreadBinary.run(["search", "bridge", "--json", "--db", db] + arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+        }
+        let all = try hits([])
+        let okafor = try hits(["--entity", "okafor"])
+        #expect(!okafor.isEmpty && okafor.count < all.count, "\(okafor.count) of \(all.count)")
+        for hit in okafor {
+            let show = try CrossreadBinary.run(["show", hit["id"] as! String, "--db", db])
+            #expect(show.stdout.contains("Okafor"), "hit \(hit["id"]!) does not name Okafor")
+        }
+        let oneDay = try hits(["--from", "2026-02-05", "--through", "2026-02-05"])
+        #expect(!oneDay.isEmpty && oneDay.count < all.count)
+        for hit in oneDay { #expect((hit["published"] as? String)?.hasPrefix("2026-02-05") == true, "\(hit)") }
+        let wire = try hits(["--source", "regional wire"])
+        #expect(!wire.isEmpty && wire.allSatisfy { $0["publisher"] as? String == "Regional Wire" }, "\(wire)")
+        let badDay = try CrossreadBinary.run(["search", "bridge", "--from", "Feb 5", "--db", db])
+        #expect(badDay.status != 0 && badDay.stderr.contains("YYYY-MM-DD"))
+        let nobody = try CrossreadBinary.run(["search", "bridge", "--entity", "Zebulon Quix", "--db", db])
+        #expect(nobody.status != 0 && nobody.stderr.contains("Zebulon Quix"))
+    }
+
     @Test func showPrintsDocumentJSONWithTheContractFields() throws {
         let db = try library()
         let list = try CrossreadBinary.run(["list", "--json", "--db", db])
