@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Only the server and PostgreSQL targets (and the CLI) use these; the pipeline never builds them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Model, spans, errors, stage protocols. No dependencies.
@@ -41,9 +44,17 @@ let package = Package(
         // Storage adapter: SQLite through GRDB, FTS5 search.
         .target(name: "CrossreadSQLite",
                 dependencies: ["CrossreadCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Storage adapter: PostgreSQL through postgres-nio, its own text search; for teams and parallel workers.
+        .target(name: "CrossreadPostgres",
+                dependencies: ["CrossreadCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        // The local web app and JSON API on Hummingbird, over any DocumentStore.
+        .target(name: "CrossreadServer",
+                dependencies: ["CrossreadCore", "CrossreadPipeline", "CrossreadReport",
+                               .product(name: "Hummingbird", package: "hummingbird")]),
         // The command-line tool: parses arguments, calls the library.
         .executableTarget(name: "crossread",
-                          dependencies: ["CrossreadPipeline", "CrossreadSQLite", "CrossreadReport",
+                          dependencies: ["CrossreadPipeline", "CrossreadSQLite", "CrossreadPostgres", "CrossreadServer",
+                                         "CrossreadReport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Corpus-wide stages: near-duplicates, stories and topics.
@@ -77,6 +88,10 @@ let package = Package(
         .testTarget(name: "CrossreadPipelineTests", dependencies: ["CrossreadPipeline", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadSQLiteTests", dependencies: ["CrossreadSQLite", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCorpusTests", dependencies: ["CrossreadCorpus", "CrossreadTestSupport", "CrossreadClean", "CrossreadLanguage"]),
+        .testTarget(name: "CrossreadPostgresTests", dependencies: ["CrossreadPostgres", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadServerTests",
+                    dependencies: ["CrossreadServer", "CrossreadSQLite", "CrossreadTestSupport",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
     ]
 )
