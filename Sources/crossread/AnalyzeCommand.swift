@@ -51,7 +51,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = Date()
-        let store = try library.open()
+        let store = try await library.open()
         let pipeline = Pipeline(options: try reading.pipelineOptions())
         let enabled = Terminal.stderrIsTerminal && !quiet
         let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)

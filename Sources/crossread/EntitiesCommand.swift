@@ -25,7 +25,7 @@ struct EntitiesCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try library.openExisting()
+        let store = try await library.openExisting()
         let counts = LibraryEntities.merge(try await store.entities())
             .filter { type == nil || $0.entity.type == type }
             .sorted { ($0.mentions, $1.entity.name) > ($1.mentions, $0.entity.name) }
@@ -72,7 +72,7 @@ struct QuotesCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try library.openExisting()
+        let store = try await library.openExisting()
         let merged = LibraryEntities.merge(try await store.entities())
         let quotes = LibraryEntities.quotes(try await store.quotes(), entities: merged, speaker: speaker)
         var out = ""

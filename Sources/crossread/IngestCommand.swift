@@ -27,7 +27,7 @@ struct IngestCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let store = try library.open()
+        let store = try await library.open()
         let pipeline = Pipeline(options: try reading.pipelineOptions())
         let enabled = Terminal.stderrIsTerminal && !quiet
         let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)

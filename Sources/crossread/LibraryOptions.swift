@@ -9,17 +9,18 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The library file (default: crossread.db here, or $CROSSREAD_DB).", valueName: "file"))
     var db: String = ProcessInfo.processInfo.environment["CROSSREAD_DB"] ?? "crossread.db"
 
-    func open() throws -> SQLiteLibrary {
+    /// Opens (creating when absent) the library the options name.
+    func open() async throws -> any DocumentStore {
         try SQLiteLibrary(path: db)
     }
 
     /// Opens the library for reading; a missing file is an error rather than a new empty library.
-    func openExisting() throws -> SQLiteLibrary {
+    func openExisting() async throws -> any DocumentStore {
         guard FileManager.default.fileExists(atPath: db) else {
             throw CrossreadError(source: db, stage: .store,
                                  reason: "no library here yet (run `crossread ingest PATH` first, or pass --db FILE)")
         }
-        return try open()
+        return try await open()
     }
 }
 

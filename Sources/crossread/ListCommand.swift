@@ -18,7 +18,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try library.openExisting()
+        let store = try await library.openExisting()
         let summaries = try await store.list()
         if json {
             Terminal.out(try Terminal.jsonLines(summaries))

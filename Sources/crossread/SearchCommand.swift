@@ -50,7 +50,7 @@ struct SearchCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try library.openExisting()
+        let store = try await library.openExisting()
         var search = SearchQuery(query.joined(separator: " "), source: source, publishedFrom: from,
                                  publishedThrough: through, limit: max(1, limit))
         if let entity {

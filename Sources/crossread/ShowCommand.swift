@@ -25,7 +25,7 @@ struct ShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try library.openExisting()
+        let store = try await library.openExisting()
         guard let document = try await store.document(id: id) else {
             throw CrossreadError(source: id, stage: .store, reason: "no document with this id in \(library.db)")
         }
