@@ -77,6 +77,7 @@ let package = Package(
         .executableTarget(name: "train-tagger", dependencies: ["CrossreadLanguage"],
                           path: "Benchmarks/TrainTagger"),
         .executableTarget(name: "gold-eval", dependencies: ["CrossreadLanguage"], path: "Benchmarks/GoldEval"),
+        .executableTarget(name: "serve-load", dependencies: ["CrossreadPipeline", "CrossreadLanguage", "CrossreadSQLite", "CrossreadPostgres"], path: "Benchmarks/ServeLoad"),
 
         .testTarget(name: "CrossreadReportTests", dependencies: ["CrossreadReport", "CrossreadTestSupport"]),
         .testTarget(name: "CrossreadCoreTests", dependencies: ["CrossreadCore", "CrossreadTestSupport"]),

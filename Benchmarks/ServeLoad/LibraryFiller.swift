@@ -1,0 +1,109 @@
+import CrossreadCore
+import CrossreadLanguage
+import CrossreadPipeline
+import Dispatch
+import Foundation
+
+/// Fills a library with generated articles: each batch is cleaned (and annotated where asked) on
+/// all cores while the previous batch is being stored, until the library holds `target` documents.
+struct LibraryFiller {
+    let variants: ArticleVariants
+    let store: any DocumentStore
+    /// Every `annotateEvery`-th article gets language annotations (1: all, 0: none).
+    let annotateEvery: Int
+    /// Adds in flight at once (1 for SQLite, whose writes are serial; more for a server).
+    let concurrentAdds: Int
+    var batchSize = 1000
+
+    struct Report {
+        var added = 0
+        var alreadyPresent = 0
+        var annotated = 0
+        var ids: [String] = []
+        var seconds = 0.0
+    }
+
+    func fill(target: Int, startingAt firstIndex: Int, progress: (Report) -> Void) async throws -> Report {
+        var report = Report()
+        let start = Date()
+        var next = firstIndex
+        var pending: Task<[Document], Never>? = nil
+        func startBatch(_ range: Range<Int>) -> Task<[Document], Never> {
+            let variants = self.variants, every = annotateEvery
+            return Task.detached { await Self.build(range, variants: variants, annotateEvery: every) }
+        }
+        while report.added < target {
+            let batch = pending ?? startBatch(next..<next + batchSize)
+            next += batchSize
+            let documents = await batch.value
+            let remaining = target - report.added
+            // Build the next batch on the other cores while this one is stored.
+            pending = remaining > documents.count ? startBatch(next..<next + batchSize) : nil
+            let outcomes = try await store(Array(documents.prefix(remaining)))
+            for (document, outcome) in zip(documents, outcomes) {
+                switch outcome {
+                case .added(let id):
+                    report.added += 1
+                    report.ids.append(id)
+                    if !document.annotations.sentences.isEmpty { report.annotated += 1 }
+                case .alreadyPresent: report.alreadyPresent += 1
+                }
+            }
+            report.seconds = Date().timeIntervalSince(start)
+            progress(report)
+        }
+        pending?.cancel()
+        return report
+    }
+
+    private func store(_ documents: [Document]) async throws -> [StoreOutcome] {
+        if concurrentAdds <= 1 {
+            var outcomes: [StoreOutcome] = []
+            for document in documents { outcomes.append(try await store.add(document)) }
+            return outcomes
+        }
+        let store = self.store, width = concurrentAdds
+        return try await withThrowingTaskGroup(of: (Int, StoreOutcome).self) { group in
+            var outcomes = [StoreOutcome?](repeating: nil, count: documents.count)
+            var index = 0
+            while index < min(width, documents.count) {
+                let document = documents[index], slot = index
+                group.addTask { (slot, try await store.add(document)) }
+                index += 1
+            }
+            while let (slot, outcome) = try await group.next() {
+                outcomes[slot] = outcome
+                if index < documents.count {
+                    let document = documents[index], next = index
+                    group.addTask { (next, try await store.add(document)) }
+                    index += 1
+                }
+            }
+            return outcomes.map { $0! }
+        }
+    }
+
+    /// Cleans (and annotates every `annotateEvery`-th of) the articles in `range` on all cores.
+    static func build(_ range: Range<Int>, variants: ArticleVariants, annotateEvery: Int) async -> [Document] {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let builder = DocumentBuilder()
+                let annotator = LanguageAnnotator()
+                let slots = UnsafeMutableBufferPointer<Document?>.allocate(capacity: range.count)
+                slots.initialize(repeating: nil)
+                nonisolated(unsafe) let shared = slots
+                DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+                    let index = range.lowerBound + offset
+                    guard var document = try? builder.document(from: variants.article(index)) else { return }
+                    if annotateEvery > 0, index % annotateEvery == 0 {
+                        document.annotations = annotator.annotate(document)
+                    }
+                    shared[offset] = document
+                }
+                let documents = slots.compactMap { $0 }
+                slots.deinitialize().deallocate()
+                continuation.resume(returning: documents)
+            }
+        }
+    }
+}

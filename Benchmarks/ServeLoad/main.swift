@@ -1,0 +1,76 @@
+import CrossreadCore
+import CrossreadSQLite
+import Foundation
+
+// serve-load: a library of generated articles for the load test of `crossread serve`.
+//
+//   serve-load (--db FILE | --postgres URL) [--documents 100000] [--annotate-every 1]
+//              [--corpora ../shared/corpora] [--workload DIR] [--seed 7]
+//
+// Articles are variants of real ones read from ../shared at run time (ECB+ development articles and
+// the trafilatura evaluation pages as text): sentences dropped, swapped and substituted from another
+// article on the same event, under invented outlets, authors and dates. Each is cleaned (page chrome
+// removed) and, every N-th, annotated, on both cores, then stored. A library that already holds
+// documents is topped up to the target. The workload (search and document page paths for
+// scripts/bench-serve.lua) is written to DIR (default: FILE.workload or ./postgres.workload).
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func value(_ flag: String) -> String? {
+    arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("serve-load: \(message)\n".utf8))
+    exit(2)
+}
+
+let target = value("--documents").flatMap(Int.init) ?? 100_000
+let annotateEvery = value("--annotate-every").flatMap(Int.init) ?? 1
+let seed = value("--seed").flatMap(UInt64.init) ?? 7
+let corpora = URL(fileURLWithPath: value("--corpora") ?? "../shared/corpora")
+guard FileManager.default.fileExists(atPath: corpora.path) else { fail("no corpora at \(corpora.path) (give --corpora)") }
+
+let store: any DocumentStore
+let workloadFolder: URL
+let concurrentAdds: Int
+if let db = value("--db") {
+    do { store = try SQLiteLibrary(path: db) } catch { fail("\(error)") }
+    workloadFolder = URL(fileURLWithPath: value("--workload") ?? db + ".workload")
+    concurrentAdds = 1
+} else {
+    fail("usage: serve-load (--db FILE | --postgres URL) [--documents N] [--annotate-every K] [--corpora DIR] [--workload DIR]")
+}
+
+let bases = try ArticleBase.load(corpora: corpora)
+guard !bases.isEmpty else { fail("no articles found under \(corpora.path)") }
+let present = try await store.count()
+FileHandle.standardError.write(Data("serve-load: \(bases.count) base articles; library holds \(present), target \(target)\n".utf8))
+
+var report = LibraryFiller.Report()
+if present < target {
+    // Start past the articles an earlier run stored (one article per index; duplicates are skipped).
+    let filler = LibraryFiller(variants: ArticleVariants(bases: bases, seed: seed), store: store,
+                               annotateEvery: annotateEvery, concurrentAdds: concurrentAdds)
+    var lastPrint = Date.distantPast
+    report = try await filler.fill(target: target - present, startingAt: present) { progress in
+        guard Date().timeIntervalSince(lastPrint) > 5 else { return }
+        lastPrint = Date()
+        FileHandle.standardError.write(Data(String(format: "  %d added (%.0f/s)\n", progress.added,
+                                                   Double(progress.added) / max(progress.seconds, 0.001)).utf8))
+    }
+}
+
+// Document paths: a spread sample of every id in the library.
+let summaries = try await store.list()
+var random = SplitMix64(seed: seed &+ 1)
+var workload = Workload()
+workload.documents = (0..<min(5000, summaries.count)).map { _ in "/documents/" + summaries.randomElement(using: &random)!.id }
+workload.searches = Workload.searches(from: bases, count: 5000, seed: seed)
+try workload.write(to: workloadFolder)
+
+let summary: [String: Any] = [
+    "documents": summaries.count, "added": report.added, "alreadyPresent": report.alreadyPresent,
+    "annotated": report.annotated, "annotateEvery": annotateEvery, "seconds": (report.seconds * 10).rounded() / 10,
+    "documentsPerSecond": report.seconds > 0 ? Int(Double(report.added) / report.seconds) : 0,
+    "workload": workloadFolder.path,
+]
+print(String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self))
