@@ -1,3 +1,4 @@
+import CrossreadCore
 import CrossreadPostgres
 import Testing
 
@@ -19,5 +20,18 @@ import Testing
         } catch {
             #expect(error.stage == .configuration && !error.reason.contains("secret"), "\(error)")
         }
+    }
+}
+
+@Suite struct PostgresSSLModeTests {
+    @Test func readsTheSSLModeAsLibpqDoes() throws {
+        #expect(try PostgresLocation(url: "postgres://u@h/db").sslMode == .prefer)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=disable").sslMode == .disable)
+        #expect(try PostgresLocation(url: "postgres://u@h/db?sslmode=verify-full").sslMode == .verifyFull)
+    }
+
+    @Test(arguments: ["postgres://u:secret@h/db?sslmode=sometimes", "postgres://u:secret@h/db?schema=x"])
+    func unknownParametersAreRefused(_ url: String) {
+        #expect(throws: CrossreadError.self) { try PostgresLocation(url: url) }
     }
 }

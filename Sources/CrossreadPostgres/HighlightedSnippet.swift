@@ -1,0 +1,54 @@
+/// A snippet as `ts_headline` returns it, with the matched words wrapped in sentinel characters,
+/// turned into clean text and UTF-8 byte ranges. Runs of whitespace (paragraph breaks) become one
+/// space.
+///
+/// The sentinels are the Unicode noncharacters U+FDD0 and U+FDD1: reserved for internal use and,
+/// unlike private-use characters (icon fonts put those in scraped text), never in real articles.
+struct HighlightedSnippet {
+    static let start = String(Unicode.Scalar(UInt32(0xFDD0))!)  // a literal may not hold a noncharacter
+    static let end = String(Unicode.Scalar(UInt32(0xFDD1))!)
+
+    /// `ts_headline` options: one fragment of 12 to 30 words around the best match, marked with the sentinels.
+    static let headlineOptions = "StartSel=\(start), StopSel=\(end), MinWords=12, MaxWords=30, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
+
+    var text: String
+    var highlights: [Range<Int>]
+
+    init(marked: String) {
+        // U+FDD0 is EF B7 90 in UTF-8, U+FDD1 is EF B7 91.
+        var out: [UInt8] = []
+        var highlights: [Range<Int>] = []
+        var openedAt: Int?
+        var pendingSpace = false
+        let bytes = Array(marked.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91 {
+                if bytes[i + 2] == 0x90 {
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    openedAt = out.count
+                } else if let opened = openedAt {
+                    if out.count > opened { highlights.append(opened..<out.count) }
+                    openedAt = nil
+                }
+                i += 3
+                continue
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = true
+            } else {
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            i += 1
+        }
+        text = String(decoding: out, as: UTF8.self)
+        self.highlights = highlights
+    }
+
+    var hasHighlights: Bool { !highlights.isEmpty }
+}

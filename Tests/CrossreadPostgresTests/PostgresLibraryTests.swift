@@ -1,0 +1,138 @@
+import CrossreadCore
+import CrossreadPostgres
+import CrossreadTestSupport
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// Opening a library: migrations exactly once under concurrency, clear errors when the server
+/// cannot be used, and a library that is closed says so.
+@Suite struct PostgresLibraryTests {
+    static let migrationNames = ["Create documents", "Create search index", "Add annotations"]
+
+    @Test func librariesOpenedAtOnceMigrateExactlyOnce() async throws {
+        guard let server = TestServer.location() else { return }
+        try await TestServer.withFreshDatabase(server) { location in
+            // Each open runs the migrations unless another did; without the lock, the losers would
+            // fail on "relation already exists".
+            let libraries = try await withThrowingTaskGroup(of: PostgresLibrary.self) { group in
+                for _ in 0..<4 { group.addTask { try await PostgresLibrary(location: location, maximumConnections: 2) } }
+                return try await group.reduce(into: [PostgresLibrary]()) { $0.append($1) }
+            }
+            for library in libraries {
+                let applied = try await library.appliedMigrations()
+                #expect(applied == Self.migrationNames, "\(applied)")
+            }
+            // Every library works on the one schema.
+            let document = DocumentStoreConformance.document("shared", title: "Shared", paragraphs: ["One schema."])
+            _ = try await libraries[0].add(document)
+            for library in libraries { #expect(try await library.count() == 1) }
+            for library in libraries { await library.close() }
+            // Opening again finds nothing to do.
+            let again = try await PostgresLibrary(location: location)
+            #expect(try await again.appliedMigrations() == Self.migrationNames)
+            await again.close()
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedClearly() async throws {
+        guard var location = TestServer.location() else { return }
+        location.password = "certainly-not-the-password"
+        let started = ContinuousClock.now
+        do {
+            let library = try await PostgresLibrary(location: location)
+            await library.close()
+            Issue.record("a wrong password was accepted")
+        } catch {
+            #expect(error.stage == .store)
+            #expect(error.reason.contains("password authentication failed"), "\(error)")
+            #expect(!"\(error)".contains("certainly-not-the-password"), "the error echoes the password: \(error)")
+            #expect(error.source == location.redacted)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func anUnreachableServerFailsFast() async throws {
+        guard let server = TestServer.location() else { return }
+        // A port nothing listens on (the server's own port plus one is free on a private cluster
+        // only by chance, so look for one), and an address that drops packets.
+        var refused = server
+        refused.port = try freePort()
+        let started = ContinuousClock.now
+        do {
+            let library = try await PostgresLibrary(location: refused, connectTimeout: .seconds(2))
+            await library.close()
+            Issue.record("a closed port was accepted")
+        } catch {
+            #expect(error.stage == .store && error.reason.contains("refused"), "\(error)")
+        }
+        var silent = server
+        silent.host = "10.255.255.1"
+        do {
+            let library = try await PostgresLibrary(location: silent, connectTimeout: .seconds(1))
+            await library.close()
+            Issue.record("an unroutable address was accepted")
+        } catch {
+            #expect(error.stage == .store && error.source == silent.redacted, "\(error)")
+        }
+        #expect(ContinuousClock.now - started < .seconds(8), "connecting did not give up in time")
+    }
+
+    @Test func aMissingDatabaseIsNamed() async throws {
+        guard var location = TestServer.location() else { return }
+        location.database = "crossread_no_such_database"
+        do {
+            let library = try await PostgresLibrary(location: location)
+            await library.close()
+            Issue.record("a missing database was accepted")
+        } catch {
+            #expect(error.reason.contains("does not exist"), "\(error)")
+        }
+    }
+
+    @Test func tablesCrossreadDidNotCreateAreLeftAlone() async throws {
+        guard let server = TestServer.location() else { return }
+        try await TestServer.withFreshDatabase(server) { location in
+            // A database with a `document` table but no migration record is someone else's.
+            try await PostgresDatabases.execute("CREATE TABLE document (x integer)", on: location)
+            do {
+                let library = try await PostgresLibrary(location: location)
+                await library.close()
+                Issue.record("a foreign document table was accepted")
+            } catch {
+                #expect((error as? CrossreadError)?.reason.contains("did not create") == true, "\(error)")
+            }
+        }
+    }
+
+    @Test func aClosedLibraryRefusesWork() async throws {
+        guard let server = TestServer.location() else { return }
+        try await TestServer.withFreshDatabase(server) { location in
+            let library = try await PostgresLibrary(location: location)
+            await library.close()
+            await library.close()
+            await #expect(throws: CrossreadError.self) { _ = try await library.count() }
+        }
+    }
+
+    /// A TCP port on loopback that nothing listens on right now.
+    private func freePort() throws -> Int {
+        for port in 54_990...55_090 {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if connected != 0 { return port }
+        }
+        throw CrossreadError(stage: .store, reason: "no free port found")
+    }
+}
