@@ -3,7 +3,7 @@ import CrossreadLanguage
 import Foundation
 
 // Evaluations of the language stage, release build, run from scripts/:
-//   language-eval entities [--model FILE] [--raw] [--limit N] [--errors] [--by-document] FILE.iob2
+//   language-eval entities [--model FILE] [--lexicon FILE] [--raw] [--limit N] [--errors] [--by-document] FILE.iob2
 //       precision, recall and F1 of person/organization/place mentions against gold IOB2 tags
 //       (exact spans, words as given by the file), and the recognizer's words/s.
 //   language-eval speed [--ground-truth FILE.json] [FILE...]
@@ -29,6 +29,7 @@ func line(_ s: EntityEvaluation.Score) -> String {
 func evaluateEntities(_ arguments: [String]) {
     var arguments = arguments
     var model = TaggerModel.standard
+    var lexicon = TaggerLexicon.standard
     var options = EntityRecognizer.Options()
     var limit = Int.max
     var showErrors = false
@@ -41,6 +42,10 @@ func evaluateEntities(_ arguments: [String]) {
             let file = arguments.removeFirst()
             guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
             do { model = try TaggerModel(data: data) } catch { fail("\(error)") }
+        case "--lexicon":
+            let file = arguments.removeFirst()
+            guard let data = FileManager.default.contents(atPath: file), let read = TaggerLexicon(data: data) else { fail("cannot read \(file)") }
+            lexicon = read
         case "--raw": options.rules = false
         case "--limit": limit = Int(arguments.removeFirst()) ?? limit
         case "--errors": showErrors = true
@@ -51,7 +56,7 @@ func evaluateEntities(_ arguments: [String]) {
     guard let path, let data = FileManager.default.contents(atPath: path) else { fail("usage: language-eval entities [--model FILE] [--raw] FILE.iob2") }
     guard model != nil else { fail("no tagger model: run swift run -c release train-tagger") }
     let sentences = EntityTaggerTrainer.readIOB2(String(decoding: data, as: UTF8.self)).prefix(limit)
-    let recognizer = EntityRecognizer(model: model, options: options)
+    let recognizer = EntityRecognizer(model: model, lexicon: lexicon, options: options)
     let started = cpuSeconds()
     let evaluation = EntityEvaluation.run(Array(sentences), recognizer: recognizer, byDocument: byDocument) { result in
         guard showErrors, result.gold != result.predicted else { return }

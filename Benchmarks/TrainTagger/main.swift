@@ -4,11 +4,15 @@ import Foundation
 // Trains the entity tagger on UNER English-EWT (train and dev splits; never test) and writes the
 // weights resource. Run from the repository root:
 //   swift run -c release train-tagger [--corpus DIR] [--train-only] [--epochs N] [--rows BITS] [--out FILE]
+//                                     [--lexicon-source FILE.tsv [--lexicon-out FILE]]
+// --lexicon-source rebuilds lexicon.bin from scripts/make_lexicon.py's list first and trains with it.
 // --train-only leaves the dev split out, to measure on it (language-eval entities --model FILE dev.iob2).
 
 var corpus = "../shared/corpora/uner-english-ewt"
 var output = "Sources/CrossreadLanguage/Resources/tagger.bin"
 var trainOnly = false
+var lexiconSource: String?
+var lexiconOutput = "Sources/CrossreadLanguage/Resources/lexicon.bin"
 var options = EntityTaggerTrainer.Options()
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
@@ -17,6 +21,8 @@ while !arguments.isEmpty {
     case "--corpus": corpus = arguments.removeFirst()
     case "--out": output = arguments.removeFirst()
     case "--train-only": trainOnly = true
+    case "--lexicon-source": lexiconSource = arguments.removeFirst()
+    case "--lexicon-out": lexiconOutput = arguments.removeFirst()
     case "--epochs": options.epochs = Int(arguments.removeFirst()) ?? options.epochs
     case "--models": options.models = Int(arguments.removeFirst()) ?? options.models
     case "--rows": options.rowBits = Int(arguments.removeFirst()) ?? options.rowBits
@@ -39,6 +45,16 @@ for split in trainOnly ? ["train"] : ["train", "dev"] {
 }
 print("training on \(sentences.count) sentences (\(trainOnly ? "train" : "train + dev")), 2^\(options.rowBits) rows, \(options.epochs) epochs")
 let started = Date()
-let model = EntityTaggerTrainer(options: options).train(sentences) { print($0) }
+var lexicon = TaggerLexicon.standard
+if let lexiconSource {
+    guard let data = FileManager.default.contents(atPath: lexiconSource) else {
+        FileHandle.standardError.write(Data("cannot read \(lexiconSource)\n".utf8))
+        exit(1)
+    }
+    lexicon = TaggerLexicon(tsv: String(decoding: data, as: UTF8.self))
+    try lexicon.serialized().write(to: URL(fileURLWithPath: lexiconOutput))
+    print("wrote \(lexiconOutput): \(lexicon.count) phrase keys")
+}
+let model = EntityTaggerTrainer(options: options, lexicon: lexicon).train(sentences) { print($0) }
 try model.write(to: URL(fileURLWithPath: output))
 print("wrote \(output): \(model.count) bytes in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -107,14 +107,33 @@ struct EntityFeatures {
         rows.append(row(69, (stats & 0xF) << 8 | casing << 4 | (initial)))
         let statsP = hasPrev ? UInt64(p[k - 1].casingStats) : 0x100, statsN = hasNext ? UInt64(p[k + 1].casingStats) : 0x100
         rows.append(row(70, (statsP >> 4) << 16 | (stats >> 4) << 8 | (statsN >> 4)))
+        // The name lexicon: the token's place in phrases of each kind, alone and together.
+        let names = UInt64(t.names)
+        if names != 0 {
+            rows.append(row(80, names << 8 | casing << 4 | modeValue))
+            var bits = names, kind: UInt64 = 0
+            while bits != 0 {
+                if bits & 3 != 0 { rows.append(row(81 + kind, (bits & 3) << 4 | casing)) }
+                bits >>= 2
+                kind += 1
+            }
+        }
+        let namesP = hasPrev ? UInt64(p[k - 1].names) : 1 << 20, namesN = hasNext ? UInt64(p[k + 1].names) : 1 << 20
+        if namesP != 0 { rows.append(row(90, namesP)) }
+        if namesN != 0 { rows.append(row(91, namesN)) }
     }
 
-    /// Rows of the features that look at the tags already chosen for the two previous tokens.
+    /// Base rows of the features that look at the previous token's tag: the row for previous tag
+    /// `p` (`EntityViterbi.start` at the start of a sentence) is `transitionRow(base, p)`, so one
+    /// hash serves all eight and their weights lie side by side.
     @inline(__always)
-    func dynamicRows(_ t: TokenProfile, _ mode: SentenceCase, previous: Int, previous2: Int, into rows: inout [Int]) {
-        let prev = UInt64(previous), prev2 = UInt64(previous2)
-        rows.append(row(40, prev))
-        rows.append(row(41, prev2 << 4 | prev))
-        rows.append(row(42, ByteHash.mix(prev, t.lower)))
+    func transitionBases(_ t: TokenProfile, _ mode: SentenceCase, into rows: inout [Int]) {
+        rows.append(row(40, 0))
+        rows.append(row(42, t.lower))
+        rows.append(row(43, UInt64(t.casing.rawValue) << 4 | UInt64(mode.rawValue)))
+        rows.append(row(44, UInt64(t.cluster) & 0x3F))
     }
+
+    @inline(__always)
+    func transitionRow(_ base: Int, _ previous: Int) -> Int { (base &+ previous) & mask }
 }

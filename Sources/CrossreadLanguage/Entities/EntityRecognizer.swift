@@ -18,13 +18,15 @@ public struct EntityRecognizer: Sendable {
     let gazetteer: Gazetteer
     let commonLower: HashIndex
     let clusters: WordClusters
+    let lexicon: TaggerLexicon
     public var options: Options
 
     /// A recognizer with the shipped model and gazetteer. Without a model only the rules run.
     public init(model: TaggerModel? = TaggerModel.standard, gazetteer: Gazetteer = .standard,
-                clusters: WordClusters = .standard, options: Options = Options()) {
+                clusters: WordClusters = .standard, lexicon: TaggerLexicon = .standard, options: Options = Options()) {
         self.gazetteer = gazetteer
         self.clusters = clusters
+        self.lexicon = lexicon
         self.tagger = model.map { EntityTagger(model: $0, gazetteer: gazetteer) }
         self.commonLower = model?.commonLower ?? HashIndex()
         self.options = options
@@ -42,7 +44,7 @@ public struct EntityRecognizer: Sendable {
     public func recognize(_ text: String, tokens: [Token], sentences: [Range<Int>]) -> [EntityMention] {
         var text = text
         return text.withUTF8 { bytes in
-            let profiles = TokenProfile.profiles(bytes, tokens, gazetteer: gazetteer, commonLower: commonLower, clusters: clusters)
+            let profiles = TokenProfile.profiles(bytes, tokens, gazetteer: gazetteer, commonLower: commonLower, clusters: clusters, lexicon: lexicon)
             let tags = tagger?.tag(bytes, tokens, sentences: sentences, profiles: profiles)
                 ?? [EntityTag](repeating: .outside, count: tokens.count)
             var candidates = EntityRecognizer.spans(from: tags)

@@ -1,5 +1,5 @@
-/// Greedy left-to-right BIO tagger over tokens (averaged-perceptron weights): labels each token
-/// outside, or beginning or inside a person, organization or place name.
+/// BIO tagger over tokens (averaged structured-perceptron weights, first-order Viterbi per
+/// sentence): labels each token outside, or beginning or inside a person, organization or place name.
 struct EntityTagger: Sendable {
     let model: TaggerModel
     let gazetteer: Gazetteer
@@ -9,38 +9,65 @@ struct EntityTagger: Sendable {
              profiles: [TokenProfile]) -> [EntityTag] {
         var tags = [EntityTag](repeating: .outside, count: tokens.count)
         var rows: [Int] = []
-        rows.reserveCapacity(64)
+        rows.reserveCapacity(96)
+        var emissions: [SIMD8<Float>] = []
+        var transitions: [SIMD8<Float>] = []
+        var back: [UInt8] = []
+        var sentenceTags: [EntityTag] = []
         let features = model.features
         model.weights.withUnsafeBufferPointer { weights in
             let base = UnsafeRawPointer(weights.baseAddress!)
+            @inline(__always) func sum(_ rows: [Int]) -> SIMD8<Float> {
+                var total = SIMD8<Int32>(repeating: 0)
+                for row in rows {
+                    let v = base.loadUnaligned(fromByteOffset: row &* (EntityTag.stride * 2), as: SIMD8<Int16>.self)
+                    total &+= SIMD8<Int32>(truncatingIfNeeded: v)
+                }
+                return SIMD8<Float>(total)
+            }
             profiles.withUnsafeBufferPointer { p in
-                for sentence in sentences where !sentence.isEmpty {
+                for sentence in sentences where !sentence.isEmpty && !EntityTagger.isMostlyOtherScript(bytes, tokens, sentence) {
                     let mode = EntityFeatures.sentenceCase(profiles, tokens, sentence)
-                    var previous = EntityTag.count, previous2 = EntityTag.count
-                    var previousTag = EntityTag.outside
+                    let n = sentence.count
+                    emissions.removeAll(keepingCapacity: true)
+                    transitions.removeAll(keepingCapacity: true)
                     for k in sentence {
                         rows.removeAll(keepingCapacity: true)
                         features.staticRows(p, tokens, sentence, k, mode, into: &rows)
-                        features.dynamicRows(p[k], mode, previous: previous, previous2: previous2, into: &rows)
-                        var sum = SIMD8<Int32>(repeating: 0)
-                        for row in rows {
-                            let v = base.loadUnaligned(fromByteOffset: row &* (EntityTag.stride * 2), as: SIMD8<Int16>.self)
-                            sum &+= SIMD8<Int32>(truncatingIfNeeded: v)
+                        emissions.append(sum(rows))
+                        rows.removeAll(keepingCapacity: true)
+                        features.transitionBases(p[k], mode, into: &rows)
+                        for previous in 0...EntityTag.count {
+                            var total = SIMD8<Int32>(repeating: 0)
+                            for row in rows {
+                                let v = base.loadUnaligned(fromByteOffset: features.transitionRow(row, previous) &* (EntityTag.stride * 2), as: SIMD8<Int16>.self)
+                                total &+= SIMD8<Int32>(truncatingIfNeeded: v)
+                            }
+                            transitions.append(SIMD8<Float>(total))
                         }
-                        var best = EntityTag.outside
-                        var bestScore = Int32.min
-                        for tag in EntityTag.allCases where tag.canFollow(previousTag) {
-                            let score = sum[tag.rawValue]
-                            if score > bestScore { bestScore = score; best = tag }
-                        }
-                        tags[k] = best
-                        previous2 = previous
-                        previous = best.rawValue
-                        previousTag = best
                     }
+                    if sentenceTags.count < n { sentenceTags = [EntityTag](repeating: .outside, count: n) }
+                    emissions.withUnsafeBufferPointer { e in
+                        transitions.withUnsafeBufferPointer { t in
+                            EntityViterbi.decode(count: n, emissions: e, transitions: t, back: &back, into: &sentenceTags)
+                        }
+                    }
+                    for i in 0..<n { tags[sentence.lowerBound + i] = sentenceTags[i] }
                 }
             }
         }
         return tags
+    }
+
+    /// Most words of the sentence begin with a letter of another script than Latin (Cyrillic,
+    /// Greek, Arabic, CJK...): the English model has nothing to say there, and its capital-letter
+    /// features cannot see those scripts' case.
+    static func isMostlyOtherScript(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ sentence: Range<Int>) -> Bool {
+        var words = 0, other = 0
+        for k in sentence where tokens[k].kind == .word {
+            words += 1
+            if bytes[tokens[k].range.lowerBound] >= 0xCD { other += 1 }
+        }
+        return other * 2 > words
     }
 }

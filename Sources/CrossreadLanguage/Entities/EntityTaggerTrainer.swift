@@ -1,7 +1,7 @@
 import Foundation
 
-/// Trains the entity tagger's weights (averaged perceptron, greedy decoding with its own earlier
-/// decisions) from sentences with gold IOB2 tags, and writes them as the `tagger.bin` resource.
+/// Trains the entity tagger's weights (averaged structured perceptron, Viterbi decoding of whole
+/// sentences) from sentences with gold IOB2 tags, and writes them as the `tagger.bin` resource.
 public struct EntityTaggerTrainer {
     /// A sentence of pre-split words with one IOB2 tag per word ("B-PER", "I-LOC", "O").
     public struct LabeledSentence: Sendable {
@@ -33,11 +33,14 @@ public struct EntityTaggerTrainer {
     public let options: Options
     let gazetteer: Gazetteer
     let clusters: WordClusters
+    let lexicon: TaggerLexicon
 
-    public init(options: Options = Options(), gazetteer: Gazetteer = .standard, clusters: WordClusters = .standard) {
+    public init(options: Options = Options(), gazetteer: Gazetteer = .standard, clusters: WordClusters = .standard,
+                lexicon: TaggerLexicon = .standard) {
         self.options = options
         self.gazetteer = gazetteer
         self.clusters = clusters
+        self.lexicon = lexicon
     }
 
     /// Reads IOB2 text: `index<TAB>token<TAB>tag...` lines, blank lines between sentences, `#` comments.
@@ -117,7 +120,7 @@ public struct EntityTaggerTrainer {
             let (text, tokens) = tokenizer.join(words: sentence.words)
             var bytes = Array(text.utf8)
             let profiles = bytes.withUnsafeMutableBufferPointer {
-                TokenProfile.profiles(UnsafeBufferPointer($0), tokens, gazetteer: gazetteer, commonLower: commonIndex, clusters: clusters)
+                TokenProfile.profiles(UnsafeBufferPointer($0), tokens, gazetteer: gazetteer, commonLower: commonIndex, clusters: clusters, lexicon: lexicon)
             }
             let mode = EntityFeatures.sentenceCase(profiles, tokens, 0..<tokens.count)
             return Prepared(text: bytes, tokens: tokens, profiles: profiles, gold: sentence.tags.map(EntityTag.init(iob2:)), mode: mode)
@@ -134,7 +137,20 @@ public struct EntityTaggerTrainer {
         var clock: Int32 = 1
         var order = Array(prepared.indices)
         var rows: [Int] = []
-        rows.reserveCapacity(64)
+        rows.reserveCapacity(96)
+        var emissions: [SIMD8<Float>] = [], transitions: [SIMD8<Float>] = []
+        var staticRows: [[Int]] = []
+        var back: [UInt8] = []
+        var predicted: [EntityTag] = []
+
+        @inline(__always) func update(_ rows: [Int], _ tag: Int, _ delta: Float) {
+            for row in rows {
+                let slot = row * EntityTag.stride + tag
+                totals[slot] += Double(clock - stamps[slot]) * Double(weights[slot])
+                stamps[slot] = clock
+                weights[slot] += delta
+            }
+        }
 
         for epoch in 1...options.epochs {
             random.shuffle(&order)
@@ -142,45 +158,55 @@ public struct EntityTaggerTrainer {
             for index in order {
                 let sentence = prepared[index]
                 let range = 0..<sentence.tokens.count
-                var previous = EntityTag.count, previous2 = EntityTag.count
-                var previousTag = EntityTag.outside
+                let n = range.count
+                guard n > 0 else { continue }
+                emissions.removeAll(keepingCapacity: true)
+                transitions.removeAll(keepingCapacity: true)
+                while staticRows.count < n { staticRows.append([]) }
                 sentence.profiles.withUnsafeBufferPointer { p in
-                    for k in range {
-                        rows.removeAll(keepingCapacity: true)
-                        features.staticRows(p, sentence.tokens, range, k, sentence.mode, into: &rows)
-                        features.dynamicRows(p[k], sentence.mode, previous: previous, previous2: previous2, into: &rows)
-                        var scores = SIMD8<Float>(repeating: 0)
-                        weights.withUnsafeBufferPointer { w in
-                            let base = UnsafeRawPointer(w.baseAddress!)
-                            for row in rows {
-                                scores += base.loadUnaligned(fromByteOffset: row * EntityTag.stride * 4, as: SIMD8<Float>.self)
+                    weights.withUnsafeBufferPointer { w in
+                        let base = UnsafeRawPointer(w.baseAddress!)
+                        func sum(_ rows: [Int]) -> SIMD8<Float> {
+                            var scores = SIMD8<Float>(repeating: 0)
+                            for row in rows { scores += base.loadUnaligned(fromByteOffset: row * EntityTag.stride * 4, as: SIMD8<Float>.self) }
+                            return scores
+                        }
+                        for k in range {
+                            staticRows[k].removeAll(keepingCapacity: true)
+                            features.staticRows(p, sentence.tokens, range, k, sentence.mode, into: &staticRows[k])
+                            emissions.append(sum(staticRows[k]))
+                            rows.removeAll(keepingCapacity: true)
+                            features.transitionBases(p[k], sentence.mode, into: &rows)
+                            for previous in 0...EntityTag.count {
+                                transitions.append(sum(rows.map { features.transitionRow($0, previous) }))
                             }
                         }
-                        var best = EntityTag.outside
-                        var bestScore = -Float.infinity
-                        for tag in EntityTag.allCases where tag.canFollow(previousTag) && scores[tag.rawValue] > bestScore {
-                            bestScore = scores[tag.rawValue]
-                            best = tag
-                        }
-                        let gold = sentence.gold[k]
-                        total += 1
-                        if best != gold {
-                            errors += 1
-                            for row in rows {
-                                for (tag, delta) in [(gold.rawValue, Float(1)), (best.rawValue, Float(-1))] {
-                                    let slot = row * EntityTag.stride + tag
-                                    totals[slot] += Double(clock - stamps[slot]) * Double(weights[slot])
-                                    stamps[slot] = clock
-                                    weights[slot] += delta
-                                }
-                            }
-                        }
-                        clock += 1
-                        previous2 = previous
-                        previous = best.rawValue
-                        previousTag = best
                     }
                 }
+                if predicted.count < n { predicted = [EntityTag](repeating: .outside, count: n) }
+                emissions.withUnsafeBufferPointer { e in
+                    transitions.withUnsafeBufferPointer { t in
+                        EntityViterbi.decode(count: n, emissions: e, transitions: t, back: &back, into: &predicted)
+                    }
+                }
+                total += n
+                for k in range {
+                    let gold = sentence.gold[k], guess = predicted[k]
+                    let goldPrevious = k == 0 ? EntityViterbi.start : sentence.gold[k - 1].rawValue
+                    let guessPrevious = k == 0 ? EntityViterbi.start : predicted[k - 1].rawValue
+                    if gold != guess {
+                        errors += 1
+                        update(staticRows[k], gold.rawValue, 1)
+                        update(staticRows[k], guess.rawValue, -1)
+                    }
+                    if gold != guess || goldPrevious != guessPrevious {
+                        rows.removeAll(keepingCapacity: true)
+                        features.transitionBases(sentence.profiles[k], sentence.mode, into: &rows)
+                        update(rows.map { features.transitionRow($0, goldPrevious) }, gold.rawValue, 1)
+                        update(rows.map { features.transitionRow($0, guessPrevious) }, guess.rawValue, -1)
+                    }
+                }
+                clock += 1
             }
             log("model \(member + 1), epoch \(epoch): \(errors) errors in \(total) tokens (\(String(format: "%.2f", 100 * Double(errors) / Double(max(total, 1))))%)")
         }

@@ -41,6 +41,11 @@ struct HashIndex: Sendable {
         values[slot] = value
     }
 
+    /// Calls `body` with every stored key and value.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for (k, v) in zip(keys, values) where k != 0 { body(k, v) }
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)

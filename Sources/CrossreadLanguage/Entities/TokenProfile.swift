@@ -24,6 +24,8 @@ struct TokenProfile {
     var casingStats: UInt8 = 0
     /// Hash of the word as written (case kept).
     var exact: UInt64 = 0
+    /// Place in phrases of the tagger's name lexicon, two bits per kind (`TaggerLexicon.positions`).
+    var names: UInt16 = 0
 
     enum Casing: UInt8 { case lower, capitalized, upper, mixed, digit, other }
 
@@ -32,8 +34,9 @@ struct TokenProfile {
 
     /// Profiles of all tokens of a text.
     static func profiles(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], gazetteer: Gazetteer,
-                         commonLower: HashIndex, clusters: WordClusters) -> [TokenProfile] {
+                         commonLower: HashIndex, clusters: WordClusters, lexicon: TaggerLexicon) -> [TokenProfile] {
         var result = [TokenProfile](repeating: TokenProfile(), count: tokens.count)
+        let names = lexicon.positions(bytes, tokens)
         var k = 0
         var phraseEnd = 0
         while k < tokens.count {
@@ -73,6 +76,7 @@ struct TokenProfile {
                 }
             }
             p.phrase = result[k].phrase
+            p.names = names[k]
             p.phrasePosition = result[k].phrasePosition
             result[k] = p
             k += 1
