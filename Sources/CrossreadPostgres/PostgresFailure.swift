@@ -41,7 +41,8 @@ enum PostgresFailure {
         case .sslUnsupported:
             return "the server does not offer TLS (sslmode=require in the URL); use sslmode=prefer or disable"
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            return "the connection to \(location.host):\(location.port) was closed"
+            if let underlying = error.underlying { return describeConnection(underlying, location: location) }
+            return "\(location.host):\(location.port) closed the connection before answering (is PostgreSQL listening there?)"
         case .poolClosed:
             return "the library was already closed"
         default:
@@ -58,8 +59,11 @@ enum PostgresFailure {
         if text.localizedCaseInsensitiveContains("refused") {
             return "connection refused by \(place) (is PostgreSQL running there?)"
         }
-        if text.localizedCaseInsensitiveContains("resolve") || text.contains("NXDOMAIN") {
+        if text.localizedCaseInsensitiveContains("resolve") || text.contains("UnknownHost") {
             return "cannot resolve the host \(location.host)"
+        }
+        if text.localizedCaseInsensitiveContains("unreachable") {
+            return "no route to \(place) (network unreachable)"
         }
         return "cannot connect to \(place): \(text)"
     }
