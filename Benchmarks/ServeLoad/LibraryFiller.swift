@@ -18,8 +18,9 @@ struct LibraryFiller {
     struct Report {
         var added = 0
         var alreadyPresent = 0
-        var annotated = 0
         var ids: [String] = []
+        /// The added documents stored with their annotations.
+        var annotatedIDs: [String] = []
         var seconds = 0.0
     }
 
@@ -45,7 +46,7 @@ struct LibraryFiller {
                 case .added(let id):
                     report.added += 1
                     report.ids.append(id)
-                    if !document.annotations.sentences.isEmpty { report.annotated += 1 }
+                    if !document.annotations.sentences.isEmpty { report.annotatedIDs.append(id) }
                 case .alreadyPresent: report.alreadyPresent += 1
                 }
             }

@@ -1,4 +1,5 @@
 import CrossreadCore
+import CrossreadPostgres
 import CrossreadSQLite
 import Foundation
 
@@ -30,12 +31,18 @@ let corpora = URL(fileURLWithPath: value("--corpora") ?? "../shared/corpora")
 guard FileManager.default.fileExists(atPath: corpora.path) else { fail("no corpora at \(corpora.path) (give --corpora)") }
 
 let store: any DocumentStore
+var postgres: PostgresLibrary?
 let workloadFolder: URL
 let concurrentAdds: Int
 if let db = value("--db") {
     do { store = try SQLiteLibrary(path: db) } catch { fail("\(error)") }
     workloadFolder = URL(fileURLWithPath: value("--workload") ?? db + ".workload")
     concurrentAdds = 1
+} else if let url = value("--postgres") {
+    do { postgres = try await PostgresLibrary(url: url, maximumConnections: 8) } catch { fail("\(error)") }
+    store = postgres!
+    workloadFolder = URL(fileURLWithPath: value("--workload") ?? "postgres.workload")
+    concurrentAdds = 8
 } else {
     fail("usage: serve-load (--db FILE | --postgres URL) [--documents N] [--annotate-every K] [--corpora DIR] [--workload DIR]")
 }
@@ -59,18 +66,26 @@ if present < target {
     }
 }
 
-// Document paths: a spread sample of every id in the library.
-let summaries = try await store.list()
+// Document paths: annotated documents (as after `crossread analyze`; the server annotates others on
+// the fly), or any when none is. A library reused as it is keeps the paths written with it.
 var random = SplitMix64(seed: seed &+ 1)
+let documentsFile = workloadFolder.appendingPathComponent("documents.txt")
 var workload = Workload()
-workload.documents = (0..<min(5000, summaries.count)).map { _ in "/documents/" + summaries.randomElement(using: &random)!.id }
+if report.added == 0, let kept = try? String(contentsOf: documentsFile, encoding: .utf8) {
+    workload.documents = kept.split(separator: "\n").map(String.init)
+} else {
+    let pool = report.annotatedIDs.isEmpty ? try await store.list().map(\.id) : report.annotatedIDs
+    workload.documents = pool.isEmpty ? [] : (0..<min(5000, pool.count)).map { _ in "/documents/" + pool.randomElement(using: &random)! }
+}
 workload.searches = Workload.searches(from: bases, count: 5000, seed: seed)
 try workload.write(to: workloadFolder)
+let total = try await store.count()
 
 let summary: [String: Any] = [
-    "documents": summaries.count, "added": report.added, "alreadyPresent": report.alreadyPresent,
-    "annotated": report.annotated, "annotateEvery": annotateEvery, "seconds": (report.seconds * 10).rounded() / 10,
+    "documents": total, "added": report.added, "alreadyPresent": report.alreadyPresent,
+    "annotated": report.annotatedIDs.count, "annotateEvery": annotateEvery, "seconds": (report.seconds * 10).rounded() / 10,
     "documentsPerSecond": report.seconds > 0 ? Int(Double(report.added) / report.seconds) : 0,
     "workload": workloadFolder.path,
 ]
 print(String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self))
+await postgres?.close()
