@@ -1,0 +1,145 @@
+import CrossreadCore
+import CrossreadPipeline
+import Dispatch
+import Foundation
+
+/// Keeps the library's aggregate views (`LibrarySnapshot`) and recomputes them after writes, off the
+/// request path: requests read the latest snapshot; a refresh runs on a background queue, and
+/// refreshes asked for while one runs are folded into one more.
+///
+///     write ─▶ refresh() ─▶ list, annotate the recent documents that lack it, entities, quotes
+///           ─▶ publish (library views) ─▶ CorpusAnalyzer over the recent documents ─▶ publish (stories)
+public actor LibraryViews {
+    private let store: any DocumentStore
+    private let analysisLimit: Int
+    private var current: LibrarySnapshot?
+    private var running: Task<Void, Never>?
+    private var again = false
+    private var analysisState: AnalysisState?
+    /// Why the last refresh failed, if it did.
+    private(set) var lastError: String?
+
+    init(store: any DocumentStore, analysisLimit: Int) {
+        self.store = store
+        self.analysisLimit = analysisLimit
+    }
+
+    /// The latest snapshot, nil before the first refresh finished its library part.
+    func snapshot() -> LibrarySnapshot? { current }
+
+    /// Asks for a refresh; returns at once.
+    public func refresh() {
+        if running != nil {
+            again = true
+            return
+        }
+        running = Task.detached(priority: .utility) { [weak self] in
+            await self?.runRefreshes()
+        }
+    }
+
+    /// Waits until no refresh is running or pending (for tests and for the first start).
+    public func settled() async {
+        while let task = running { await task.value }
+    }
+
+    /// Waits until the first snapshot's library part exists, or no refresh runs.
+    func settledLibrary() async {
+        while current == nil, running != nil { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    private func runRefreshes() async {
+        repeat {
+            again = false
+            do {
+                try await rebuild()
+                lastError = nil
+            } catch {
+                lastError = "\(error)"
+            }
+        } while again
+        running = nil
+    }
+
+    private func publish(_ snapshot: LibrarySnapshot) { current = snapshot }
+
+    private func rebuild() async throws {
+        let summaries = try await store.list()
+        // The most recent documents, annotated where they are not yet (as `crossread analyze` does).
+        let recent = summaries.suffix(analysisLimit)
+        var documents: [Document] = []
+        documents.reserveCapacity(recent.count)
+        for summary in recent {
+            guard var document = try await store.document(id: summary.id) else { continue }
+            document.original = []
+            documents.append(document)
+        }
+        let analyzer = CorpusAnalyzer()
+        let fresh = documents.indices.filter { CorpusAnalyzer.needsAnnotations(documents[$0]) }
+        if !fresh.isEmpty {
+            let input = fresh.map { documents[$0] }
+            let annotated = await Self.offPool { analyzer.annotate(input) }
+            for (index, document) in zip(fresh, annotated) {
+                documents[index] = document
+                try await store.saveAnnotations(document.annotations, forDocument: document.id)
+            }
+        }
+        let counts = try await store.entities()
+        let quotes = try await store.quotes()
+        var snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes) }
+        snapshot.analysis = current?.analysis
+        publish(snapshot)
+
+        let previous = analysisState
+        let started = DispatchTime.now()
+        let input = documents
+        let run = await Self.offPool { analyzer.analyze(input, reusing: previous) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        analysisState = run.state
+        snapshot.analysis = AnalysisView(run.analysis, seconds: seconds, libraryCount: summaries.count)
+        publish(snapshot)
+    }
+
+    /// Runs CPU-heavy work on a Dispatch queue, so the cooperative pool stays free for requests.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// The library part of a snapshot.
+    static func librarySnapshot(summaries: [DocumentSummary], counts: [EntityCount], quotes: [StoredQuote]) -> LibrarySnapshot {
+        var byID: [String: DocumentSummary] = [:]
+        byID.reserveCapacity(summaries.count)
+        var sourceCounts: [String: Int] = [:]
+        var first: String?, last: String?
+        for summary in summaries {
+            byID[summary.id] = summary
+            sourceCounts[LibrarySnapshot.sourceName(summary), default: 0] += 1
+            if let published = summary.published {
+                let day = String(published.prefix(10))
+                if first == nil || day < first! { first = day }
+                if last == nil || day > last! { last = day }
+            }
+        }
+        let sources = sourceCounts.map { LibrarySnapshot.SourceCount(name: $0.key, documents: $0.value) }
+            .sorted { ($0.documents, $1.name) > ($1.documents, $0.name) }
+        let entities = LibraryEntities.mergedWithStoredIDs(counts)
+            .sorted { ($0.documents.count, $0.mentions, $1.entity.name) > ($1.documents.count, $1.mentions, $0.entity.name) }
+        var index: [String: Int] = [:]
+        for (position, merged) in entities.enumerated() {
+            for stored in merged.storedIDs where index[stored] == nil { index[stored] = position }
+        }
+        for (position, merged) in entities.enumerated() { index[merged.entity.id] = position }
+        var bySpeaker: [String: [LibrarySnapshot.SpeakerQuote]] = [:]
+        for item in quotes {
+            guard let speaker = item.quote.speaker, let position = index[speaker] else { continue }
+            bySpeaker[entities[position].entity.id, default: []].append(
+                LibrarySnapshot.SpeakerQuote(document: item.document, text: item.text, cue: item.quote.cue, venue: item.quote.venue))
+        }
+        return LibrarySnapshot(builtAt: Date(), documentCount: summaries.count, summaries: byID, sources: sources,
+                               firstPublished: first, lastPublished: last, entities: entities, entityIndex: index,
+                               nameKeys: entities.map { LibrarySnapshot.nameKey($0.entity) },
+                               quotesBySpeaker: bySpeaker, analysis: nil)
+    }
+}

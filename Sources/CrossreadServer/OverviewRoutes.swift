@@ -1,0 +1,126 @@
+import CrossreadCore
+import CrossreadPipeline
+import Foundation
+import Hummingbird
+
+/// The library at a glance: `/` and `/api/library`.
+extension ServerRoutes {
+    func addOverviewRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in
+            Responses.html(overviewPage(await snapshot()))
+        }
+        router.get("/api/library") { _, _ in
+            try Responses.json(LibraryOverviewJSON(await snapshot()))
+        }
+    }
+
+    func overviewPage(_ snapshot: LibrarySnapshot) -> String {
+        let people = snapshot.entities.lazy.filter { $0.entity.type == .person }.prefix(12)
+        let organizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(12)
+        var body = "<h1 id=\"page-title\">Library</h1>"
+        body += "<section id=\"library-counts\" class=\"stats\">"
+        body += stat("documents", snapshot.documentCount.formatted(), "documents")
+        body += stat("sources", snapshot.sources.count.formatted(), "sources")
+        body += stat("entities", snapshot.entities.count.formatted(), "people, organizations, places")
+        body += stat("stories", snapshot.analysis.map { $0.stories.count.formatted() } ?? "…", "stories")
+        body += "<div class=\"stat\" id=\"stat-dates\"><b>\(HTML.text(HTML.day(snapshot.firstPublished))) – \(HTML.text(HTML.day(snapshot.lastPublished)))</b><span>publication dates</span></div>"
+        body += "</section>"
+        if snapshot.documentCount == 0 {
+            body += "<p class=\"empty\" id=\"library-empty\">The library is empty. <a href=\"/add\">Add articles</a> or run <code>crossread ingest PATH</code>.</p>"
+        }
+        body += "<div class=\"columns\">"
+        body += "<section id=\"top-people\"><h2>People</h2>\(entityList(Array(people), emptyNote: "No people found yet."))</section>"
+        body += "<section id=\"top-organizations\"><h2>Organizations</h2>\(entityList(Array(organizations), emptyNote: "No organizations found yet."))</section>"
+        body += "<section id=\"library-sources\"><h2>Sources</h2><ul class=\"plain\">"
+        for source in snapshot.sources.prefix(15) {
+            body += "<li>" + HTML.link(Paths.search(FormFields(pairs: [("source", source.name)])), source.name)
+                + " <span class=\"meta\">\(HTML.count(source.documents, "document"))</span></li>"
+        }
+        if snapshot.sources.count > 15 { body += "<li class=\"meta\">and \(snapshot.sources.count - 15) more</li>" }
+        body += "</ul></section></div>"
+        body += "<section id=\"library-stories\"><h2>Stories</h2>"
+        if let analysis = snapshot.analysis {
+            body += storyList(Array(analysis.stories.sorted { $0.documents.count > $1.documents.count }.prefix(12)), snapshot: snapshot)
+            body += "<p class=\"meta\"><a href=\"/stories\">All \(HTML.count(analysis.stories.count, "story", "stories"))</a>"
+            if analysis.documentCount < analysis.libraryCount {
+                body += " · computed over the \(analysis.documentCount.formatted()) most recent documents"
+            }
+            body += "</p>"
+        } else {
+            body += "<p class=\"empty\" id=\"stories-pending\">Stories are being computed; reload in a moment.</p>"
+        }
+        body += "</section>"
+        return HTML.page(title: "Library", active: "overview", body: body)
+    }
+
+    private func stat(_ id: String, _ value: String, _ label: String) -> String {
+        "<div class=\"stat\" id=\"stat-\(id)\"><b>\(HTML.text(value))</b><span>\(HTML.text(label))</span></div>"
+    }
+
+    func entityList(_ entities: [LibraryEntities.MergedEntity], emptyNote: String) -> String {
+        guard !entities.isEmpty else { return "<p class=\"empty\">\(HTML.text(emptyNote))</p>" }
+        var out = "<ol class=\"entities\">"
+        for merged in entities {
+            out += "<li>" + HTML.link(Paths.entity(merged.entity.id), merged.entity.name, className: "entity-link \(merged.entity.type.rawValue)")
+                + " <span class=\"meta\">\(HTML.count(merged.documents.count, "document"))</span></li>"
+        }
+        return out + "</ol>"
+    }
+
+    func storyList(_ stories: [Story], snapshot: LibrarySnapshot) -> String {
+        guard !stories.isEmpty else { return "<p class=\"empty\">No stories yet.</p>" }
+        var out = "<ul class=\"stories\">"
+        for story in stories {
+            let span = [story.first, story.last].compactMap { $0 }.map(HTML.day)
+            out += "<li class=\"story-item\">" + HTML.link(Paths.story(story.id), story.title, className: "story-link")
+                + " <span class=\"meta\">\(HTML.count(story.documents.count, "document"))"
+                + (span.isEmpty ? "" : " · \(HTML.text(Set(span).count == 1 ? span[0] : span.joined(separator: " – ")))")
+                + "</span></li>"
+        }
+        return out + "</ul>"
+    }
+}
+
+/// `/api/library`: counts, sources, dates, top people and organizations, stories.
+struct LibraryOverviewJSON: Encodable {
+    struct EntityItem: Encodable {
+        var id: String, name: String, type: String, documents: Int, mentions: Int
+        init(_ merged: LibraryEntities.MergedEntity) {
+            id = merged.entity.id; name = merged.entity.name; type = merged.entity.type.rawValue
+            documents = merged.documents.count; mentions = merged.mentions
+        }
+    }
+    struct StoryItem: Encodable {
+        var id: String, title: String, documents: Int, first: String?, last: String?, topic: String
+        init(_ story: Story) {
+            id = story.id; title = story.title; documents = story.documents.count; first = story.first; last = story.last; topic = story.topic
+        }
+    }
+    struct AnalysisStatus: Encodable {
+        var status: String
+        var documents: Int?
+        var seconds: Double?
+    }
+    var documents: Int
+    var sources: [LibrarySnapshot.SourceCount]
+    var firstPublished: String?
+    var lastPublished: String?
+    var entities: Int
+    var topPeople: [EntityItem]
+    var topOrganizations: [EntityItem]
+    var stories: [StoryItem]
+    var analysis: AnalysisStatus
+
+    init(_ snapshot: LibrarySnapshot) {
+        documents = snapshot.documentCount
+        sources = snapshot.sources
+        firstPublished = snapshot.firstPublished
+        lastPublished = snapshot.lastPublished
+        entities = snapshot.entities.count
+        topPeople = snapshot.entities.lazy.filter { $0.entity.type == .person }.prefix(20).map(EntityItem.init)
+        topOrganizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(20).map(EntityItem.init)
+        stories = (snapshot.analysis?.stories ?? []).sorted { $0.documents.count > $1.documents.count }.prefix(50).map(StoryItem.init)
+        analysis = snapshot.analysis.map { AnalysisStatus(status: "ready", documents: $0.documentCount, seconds: ($0.seconds * 100).rounded() / 100) }
+            ?? AnalysisStatus(status: "computing")
+    }
+}
