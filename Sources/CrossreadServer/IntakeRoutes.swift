@@ -40,7 +40,8 @@ extension ServerRoutes {
         if let boundary = MultipartForm.boundary(contentType: contentType) {
             guard let form = MultipartForm(body: body, boundary: boundary) else { throw .badRequest("the form data is malformed") }
             var inputs: [DocumentIntake.Input] = []
-            for (index, part) in form.parts.enumerated() where part.filename != nil && !part.data.isEmpty {
+            // A file input left empty sends a part with an empty name and no bytes: not an input.
+            for (index, part) in form.parts.enumerated() where part.filename != nil && !(part.filename!.isEmpty && part.data.isEmpty) {
                 inputs.append(.init(source: DocumentIntake.label(filename: part.filename, fallback: "file-\(index + 1)"), bytes: part.data))
             }
             if let pasted = form.field("text"), let input = Self.pasted(pasted, format: form.field("format")) { inputs.append(input) }

@@ -48,9 +48,13 @@ public struct LibraryServer: Sendable {
             logger: logger)
     }
 
-    /// Computes the first views in the background, then serves until SIGINT or SIGTERM.
+    /// Computes the first views in the background, then serves until SIGINT or SIGTERM; documents
+    /// other processes add to the library are noticed within 30 seconds.
     public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         await views.refresh()
+        let views = self.views
+        let watcher = Task { await views.watch(every: .seconds(30)) }
+        defer { watcher.cancel() }
         try await application(onListening: onListening).runService()
     }
 }

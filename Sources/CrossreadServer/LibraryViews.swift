@@ -7,8 +7,9 @@ import Foundation
 /// request path: requests read the latest snapshot; a refresh runs on a background queue, and
 /// refreshes asked for while one runs are folded into one more.
 ///
-///     write ─▶ refresh() ─▶ list, annotate the recent documents that lack it, entities, quotes
-///           ─▶ publish (library views) ─▶ CorpusAnalyzer over the recent documents ─▶ publish (stories)
+///     write ─▶ refresh() ─▶ list, entities, quotes ─▶ publish (library views)
+///           ─▶ annotate the recent documents that lack it ─▶ publish again when any did
+///           ─▶ CorpusAnalyzer over the recent documents ─▶ publish (stories)
 public actor LibraryViews {
     private let store: any DocumentStore
     private let analysisLimit: Int
@@ -35,6 +36,17 @@ public actor LibraryViews {
         }
         running = Task.detached(priority: .utility) { [weak self] in
             await self?.runRefreshes()
+        }
+    }
+
+    /// Refreshes when the library's document count changed behind the server's back (another process
+    /// ingesting into the same library), checking every `interval`, until the task is cancelled.
+    func watch(every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard running == nil, let known = current?.documentCount,
+                  let count = try? await store.count(), count != known else { continue }
+            refresh()
         }
     }
 
@@ -65,11 +77,13 @@ public actor LibraryViews {
 
     private func rebuild() async throws {
         let summaries = try await store.list()
+        var snapshot = try await librarySnapshot(summaries: summaries)
+        publish(snapshot)
+
         // The most recent documents, annotated where they are not yet (as `crossread analyze` does).
-        let recent = summaries.suffix(analysisLimit)
         var documents: [Document] = []
-        documents.reserveCapacity(recent.count)
-        for summary in recent {
+        documents.reserveCapacity(min(summaries.count, analysisLimit))
+        for summary in summaries.suffix(analysisLimit) {
             guard var document = try await store.document(id: summary.id) else { continue }
             document.original = []
             documents.append(document)
@@ -83,12 +97,9 @@ public actor LibraryViews {
                 documents[index] = document
                 try await store.saveAnnotations(document.annotations, forDocument: document.id)
             }
+            snapshot = try await librarySnapshot(summaries: summaries)
+            publish(snapshot)
         }
-        let counts = try await store.entities()
-        let quotes = try await store.quotes()
-        var snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes) }
-        snapshot.analysis = current?.analysis
-        publish(snapshot)
 
         let previous = analysisState
         let started = DispatchTime.now()
@@ -98,6 +109,15 @@ public actor LibraryViews {
         analysisState = run.state
         snapshot.analysis = AnalysisView(run.analysis, seconds: seconds, libraryCount: summaries.count)
         publish(snapshot)
+    }
+
+    /// The library part of a snapshot (entities and quotes read again), keeping the current analysis.
+    private func librarySnapshot(summaries: [DocumentSummary]) async throws -> LibrarySnapshot {
+        let counts = try await store.entities()
+        let quotes = try await store.quotes()
+        var snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes) }
+        snapshot.analysis = current?.analysis
+        return snapshot
     }
 
     /// Runs CPU-heavy work on a Dispatch queue, so the cooperative pool stays free for requests.

@@ -102,7 +102,9 @@ enum OpenAPIDocument {
             "/api/documents/{id}": json("The document JSON (crossread/1) with annotations", schema: "Document", parameters: [documentID], errors: ["400", "404"]),
             "/api/entities": json("Entities merged across the library", schema: "EntityList", parameters: entityListParameters, errors: ["400"]),
             "/api/entities/{id}": json("One entity", schema: "EntityDetail", parameters: [entityID], errors: ["400", "404"]),
-            "/api/stories": json("Stories and topics", schema: "StoryList"),
+            "/api/stories": ["get": ["summary": "Stories and topics", "responses": [
+                "200": ["description": "Stories and topics", "content": ["application/json": ["schema": ref("StoryList")]]],
+                "202": ["description": "Still computing (status \"computing\", empty lists)", "content": ["application/json": ["schema": ref("StoryList")]]]]]],
             "/api/stories/{id}": json("One story with its comparison", schema: "StoryDetail", parameters: [storyID], errors: ["400", "404", "503"]),
             "/api/documents": [
                 "post": ["summary": "Add articles", "security": [["bearer": [String]()]], "requestBody": intakeBody,

@@ -33,7 +33,7 @@ enum Stylesheet {
     ol.hits{padding-left:24px}ol.hits li{margin:0 0 14px}.hit-title{font-weight:600;font-size:16px}
     .snippet{margin:3px 0 0}mark{background:#fff0a8;color:inherit;padding:0 1px;border-radius:2px}
     .pager{display:flex;gap:18px;margin:14px 0}.pager a{font-weight:600}
-    .document-layout{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:28px}
+    .document-layout{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:28px;align-items:start}
     @media (max-width:900px){.document-layout{grid-template-columns:1fr}}
     .text{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px 26px;font-size:16.5px;line-height:1.65;max-width:760px}
     .text h2{border:0;font-size:18px}.text blockquote{margin:0 0 0 14px;padding-left:12px;border-left:3px solid var(--line)}

@@ -48,7 +48,7 @@ import Testing
                                                        "Entry is free for residents until the end of the summer, the museum said in a statement on its website."])
         try await ServerFixtures.withClient(server) { client in
             let boundary = "----crossread-test-7f3a"
-            let body = Self.multipart(boundary: boundary, files: [("museum.html", article), ("empty.txt", " ")])
+            let body = Self.multipart(boundary: boundary, files: [("museum.html", article), ("empty.txt", "")])
             try await client.execute(uri: "/add", method: .post, headers: Self.headers("multipart/form-data; boundary=\(boundary)"), body: body) { response in
                 #expect(response.status == .ok)
                 let page = response.text
