@@ -77,7 +77,7 @@ import Testing
         let down = try CrossreadBinary.run(["list", "--postgres", "postgres://u:secret@127.0.0.1:1/db"])
         #expect(down.status != 0 && down.stderr.contains("refused"), "\(down.stderr)")
         #expect(!down.stderr.contains("secret"))
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 30, "a hang would be the pool's minute of retries")
     }
 
     /// The URL of `location`, with the password put back.
