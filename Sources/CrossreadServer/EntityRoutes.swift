@@ -27,6 +27,7 @@ extension ServerRoutes {
         guard let id = Paths.entityID(raw) else {
             throw .badRequest("“\(raw)” is not an entity id (type:name, as in person:jane-doe)")
         }
+        try requireComplete(snapshot)
         guard let merged = snapshot.entity(id) else { throw .notFound("No entity \(id) in this library.") }
         return merged
     }

@@ -45,8 +45,19 @@ enum HTML {
         return String(iso.prefix(10))
     }
 
+    /// A whole number with thousands separated by commas ("100,000"), without a locale's formatter.
+    static func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
+    }
+
     /// A count with its noun, singular or plural.
     static func count(_ value: Int, _ noun: String, _ plural: String? = nil) -> String {
-        "\(value.formatted()) \(value == 1 ? noun : plural ?? noun + "s")"
+        "\(HTML.number(value)) \(value == 1 ? noun : plural ?? noun + "s")"
     }
 }

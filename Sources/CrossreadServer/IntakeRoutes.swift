@@ -95,7 +95,7 @@ extension ServerRoutes {
         var body = "<h1 id=\"page-title\">Add articles</h1>"
         if let error { body += "<p id=\"add-error\" class=\"error\">\(HTML.text(error))</p>" }
         if let outcome {
-            body += "<section id=\"add-results\" class=\"card\"><h2>\(HTML.count(outcome.added.count, "document")) added, \(outcome.present.count.formatted()) already present, \(outcome.failed.count.formatted()) failed</h2><ul class=\"plain\">"
+            body += "<section id=\"add-results\" class=\"card\"><h2>\(HTML.count(outcome.added.count, "document")) added, \(HTML.number(outcome.present.count)) already present, \(HTML.number(outcome.failed.count)) failed</h2><ul class=\"plain\">"
             for item in outcome.added {
                 body += "<li class=\"added\"><span class=\"pill ok\">added</span> " + HTML.link(Paths.document(item.id), item.title ?? item.source, className: "document-link") + "</li>"
             }

@@ -65,11 +65,21 @@ struct ServerRoutes: Sendable {
     let views: LibraryViews
     let settings: ServerSettings
 
-    /// The latest snapshot, computing the first one when none exists yet.
+    /// The latest snapshot; before the first one exists (a large library takes a while to read), a
+    /// stand-in with the document count only, so no request waits for it.
     func snapshot() async -> LibrarySnapshot {
         if let snapshot = await views.snapshot() { return snapshot }
         await views.refresh()
-        await views.settledLibrary()
-        return await views.snapshot() ?? LibraryViews.librarySnapshot(summaries: [], counts: [], quotes: [])
+        var standIn = LibraryViews.librarySnapshot(summaries: [], counts: [], quotes: [])
+        standIn.complete = false
+        standIn.documentCount = (try? await store.count()) ?? 0
+        return standIn
+    }
+
+    /// 503 while the first snapshot is still being read, for pages that cannot do without it.
+    func requireComplete(_ snapshot: LibrarySnapshot) throws(ServerError) {
+        guard snapshot.complete else {
+            throw ServerError(.serviceUnavailable, "The server is still reading the library; try again in a moment.")
+        }
     }
 }

@@ -21,6 +21,8 @@ struct LibrarySnapshot: Sendable {
     }
 
     var builtAt: Date
+    /// False for the stand-in served while the first snapshot is being read (counts only).
+    var complete = true
     var documentCount: Int
     var summaries: [String: DocumentSummary]
     var sources: [SourceCount]

@@ -8,8 +8,7 @@ import Foundation
 /// refreshes asked for while one runs are folded into one more.
 ///
 ///     write ─▶ refresh() ─▶ list, entities, quotes ─▶ publish (library views)
-///           ─▶ annotate the recent documents that lack it ─▶ publish again when any did
-///           ─▶ CorpusAnalyzer over the recent documents ─▶ publish (stories)
+///           ─▶ CorpusAnalyzer over the most recent annotated documents ─▶ publish (stories)
 public actor LibraryViews {
     private let store: any DocumentStore
     private let analysisLimit: Int
@@ -55,11 +54,6 @@ public actor LibraryViews {
         while let task = running { await task.value }
     }
 
-    /// Waits until the first snapshot's library part exists, or no refresh runs.
-    func settledLibrary() async {
-        while current == nil, running != nil { try? await Task.sleep(for: .milliseconds(20)) }
-    }
-
     private func runRefreshes() async {
         repeat {
             again = false
@@ -80,27 +74,19 @@ public actor LibraryViews {
         var snapshot = try await librarySnapshot(summaries: summaries)
         publish(snapshot)
 
-        // The most recent documents, annotated where they are not yet (as `crossread analyze` does).
+        // The most recent annotated documents (those naming an entity): annotating is left to
+        // `crossread analyze` and to uploads, so a refresh never competes with requests for long.
+        var annotated = Set<String>()
+        for merged in snapshot.entities { annotated.formUnion(merged.documents) }
         var documents: [Document] = []
-        documents.reserveCapacity(min(summaries.count, analysisLimit))
-        for summary in summaries.suffix(analysisLimit) {
-            guard var document = try await store.document(id: summary.id) else { continue }
+        documents.reserveCapacity(min(annotated.count, analysisLimit))
+        for summary in summaries.lazy.filter({ annotated.contains($0.id) }).suffix(analysisLimit) {
+            guard var document = try await store.document(id: summary.id),
+                  !CorpusAnalyzer.needsAnnotations(document) else { continue }
             document.original = []
             documents.append(document)
         }
         let analyzer = CorpusAnalyzer()
-        let fresh = documents.indices.filter { CorpusAnalyzer.needsAnnotations(documents[$0]) }
-        if !fresh.isEmpty {
-            let input = fresh.map { documents[$0] }
-            let annotated = await Self.offPool { analyzer.annotate(input) }
-            for (index, document) in zip(fresh, annotated) {
-                documents[index] = document
-                try await store.saveAnnotations(document.annotations, forDocument: document.id)
-            }
-            snapshot = try await librarySnapshot(summaries: summaries)
-            publish(snapshot)
-        }
-
         let previous = analysisState
         let started = DispatchTime.now()
         let input = documents

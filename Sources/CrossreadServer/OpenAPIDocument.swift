@@ -139,7 +139,7 @@ enum OpenAPIDocument {
                 "topPeople": array(entityItem), "topOrganizations": array(entityItem),
                 "stories": array(object(["id": string, "title": string, "documents": integer, "first": optionalString, "last": optionalString, "topic": string],
                                         required: ["id", "title", "documents", "topic"])),
-                "analysis": object(["status": ["type": "string", "enum": ["ready", "computing"]], "documents": integer, "seconds": ["type": "number"]], required: ["status"]),
+                "analysis": object(["status": ["type": "string", "enum": ["reading", "computing", "ready"]], "documents": integer, "seconds": ["type": "number"]], required: ["status"]),
             ], required: ["documents", "entities", "sources", "topPeople", "topOrganizations", "stories", "analysis"]),
             "SearchResults": object([
                 "query": string, "page": integer, "limit": integer, "hasMore": ["type": "boolean"], "note": string,

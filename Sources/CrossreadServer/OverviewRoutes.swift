@@ -19,13 +19,15 @@ extension ServerRoutes {
         let organizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(12)
         var body = "<h1 id=\"page-title\">Library</h1>"
         body += "<section id=\"library-counts\" class=\"stats\">"
-        body += stat("documents", snapshot.documentCount.formatted(), "documents")
-        body += stat("sources", snapshot.sources.count.formatted(), "sources")
-        body += stat("entities", snapshot.entities.count.formatted(), "people, organizations, places")
-        body += stat("stories", snapshot.analysis.map { $0.stories.count.formatted() } ?? "…", "stories")
+        body += stat("documents", HTML.number(snapshot.documentCount), "documents")
+        body += stat("sources", HTML.number(snapshot.sources.count), "sources")
+        body += stat("entities", HTML.number(snapshot.entities.count), "people, organizations, places")
+        body += stat("stories", snapshot.analysis.map { HTML.number($0.stories.count) } ?? "…", "stories")
         body += "<div class=\"stat\" id=\"stat-dates\"><b>\(HTML.text(HTML.day(snapshot.firstPublished))) – \(HTML.text(HTML.day(snapshot.lastPublished)))</b><span>publication dates</span></div>"
         body += "</section>"
-        if snapshot.documentCount == 0 {
+        if !snapshot.complete {
+            body += "<p class=\"empty\" id=\"library-pending\">The server is still reading the library; reload in a moment for sources, people and stories.</p>"
+        } else if snapshot.documentCount == 0 {
             body += "<p class=\"empty\" id=\"library-empty\">The library is empty. <a href=\"/add\">Add articles</a> or run <code>crossread ingest PATH</code>.</p>"
         }
         body += "<div class=\"columns\">"
@@ -43,7 +45,7 @@ extension ServerRoutes {
             body += storyList(Array(analysis.stories.sorted { $0.documents.count > $1.documents.count }.prefix(12)), snapshot: snapshot)
             body += "<p class=\"meta\"><a href=\"/stories\">All \(HTML.count(analysis.stories.count, "story", "stories"))</a>"
             if analysis.documentCount < analysis.libraryCount {
-                body += " · computed over the \(analysis.documentCount.formatted()) most recent documents"
+                body += " · computed over the \(HTML.number(analysis.documentCount)) most recent documents"
             }
             body += "</p>"
         } else {
@@ -121,6 +123,6 @@ struct LibraryOverviewJSON: Encodable {
         topOrganizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(20).map(EntityItem.init)
         stories = (snapshot.analysis?.stories ?? []).sorted { $0.documents.count > $1.documents.count }.prefix(50).map(StoryItem.init)
         analysis = snapshot.analysis.map { AnalysisStatus(status: "ready", documents: $0.documentCount, seconds: ($0.seconds * 100).rounded() / 100) }
-            ?? AnalysisStatus(status: "computing")
+            ?? AnalysisStatus(status: snapshot.complete ? "computing" : "reading")
     }
 }

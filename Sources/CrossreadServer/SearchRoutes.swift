@@ -36,7 +36,9 @@ extension ServerRoutes {
         var entities: [LibraryEntities.MergedEntity] = []
         var storedIDs: [String] = []
         if let needle = form.entity {
-            entities = await snapshot().entities(matching: needle)
+            let snapshot = await snapshot()
+            try requireComplete(snapshot)
+            entities = snapshot.entities(matching: needle)
             storedIDs = entities.flatMap(\.storedIDs)
             if storedIDs.isEmpty {
                 return SearchOutcome(form: form, hits: [], hasMore: false, entities: [],
@@ -76,7 +78,7 @@ extension ServerRoutes {
         }
         let first = outcome.form.offset + 1
         let shown = outcome.hits.isEmpty ? "No documents found"
-            : "Results \(first.formatted())–\((first + outcome.hits.count - 1).formatted())"
+            : "Results \(HTML.number(first))–\(HTML.number(first + outcome.hits.count - 1))"
         body += "<p id=\"result-summary\">\(shown)\(outcome.note.map { ". " + HTML.text($0) } ?? "")</p>"
         body += "<ol id=\"search-results\" class=\"hits\" start=\"\(first)\">"
         for hit in outcome.hits {

@@ -7,7 +7,7 @@ public struct ServerSettings: Sendable, Equatable {
     public var writeToken: String?
     /// Largest request body accepted, in bytes; larger requests get 413.
     public var maxRequestBytes: Int
-    /// Stories, timeline and comparison are computed over the most recent documents, at most this many.
+    /// Stories, timeline and comparison are computed over the most recent annotated documents, at most this many.
     public var analysisLimit: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, writeToken: String? = nil,

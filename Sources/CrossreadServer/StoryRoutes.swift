@@ -41,7 +41,7 @@ extension ServerRoutes {
         }
         body += "<p class=\"meta\" id=\"analysis-note\">\(HTML.count(analysis.stories.count, "story", "stories")) in \(HTML.count(analysis.topics.count, "topic"))"
             + " over \(HTML.count(analysis.documentCount, "document"))"
-            + (analysis.documentCount < analysis.libraryCount ? " (the most recent of \(analysis.libraryCount.formatted()))" : "")
+            + (analysis.documentCount < analysis.libraryCount ? " (the most recent of \(HTML.number(analysis.libraryCount)))" : "")
             + ", \(HTML.count(analysis.duplicates.count, "copy group"))</p>"
         body += "<div id=\"topics\">"
         for topic in analysis.topics {

@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest request body, in MB (default 25).", valueName: "MB"))
     var maxRequestMb: Double = 25
 
-    @Option(name: .long, help: ArgumentHelp("Stories are computed over the most recent documents, at most this many (default 2000).", valueName: "count"))
+    @Option(name: .long, help: ArgumentHelp("Stories are computed over the most recent annotated documents, at most this many (default 2000).", valueName: "count"))
     var analysisLimit: Int = 2000
 
     func validate() throws {

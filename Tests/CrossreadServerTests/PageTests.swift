@@ -1,4 +1,5 @@
 import CrossreadCore
+import CrossreadSQLite
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -151,5 +152,25 @@ import Testing
                 #expect(!response.text.contains("id=\"token\""))
             }
         }
+    }
+}
+
+@Suite struct HTMLHelperTests {
+    @Test(arguments: [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (100_000, "100,000"), (1_234_567, "1,234,567"), (-4200, "-4,200")])
+    func numbersHaveThousandsSeparators(_ value: Int, _ shown: String) {
+        #expect(HTML.number(value) == shown)
+    }
+
+    @Test func aFreshServerAnswersBeforeItsViewsExist() async throws {
+        let store = try CrossreadSQLite.SQLiteLibrary.inMemory()
+        let server = LibraryServer(store: store)
+        try await ServerFixtures.withClient(server) { client in
+            try await client.execute(uri: "/api/library", method: .get) { response in
+                #expect(response.status == .ok)
+                let status = (try response.json()["analysis"] as? [String: Any])?["status"] as? String
+                #expect(["reading", "computing", "ready"].contains(status ?? ""))
+            }
+        }
+        await server.views.settled()
     }
 }
