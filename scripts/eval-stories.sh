@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stories and topics on ECB+ (dev split): B-cubed P/R/F1 at event level (stories vs events) and topic
 # level (topics vs topic folders), and pairwise F1, for Crossread (batch; batch over annotated documents;
-# incremental arrival in three shuffled orders) next to the baseline: TF-IDF cosine with average-linkage
+# incremental arrival in three shuffled orders; 90% grouped then 10% added into the kept stories and
+# topics, as `crossread analyze` does over a grown library) next to the baseline: TF-IDF cosine with average-linkage
 # agglomerative clustering (scikit-learn), its distance threshold tuned on the same data per level.
 # Usage: scripts/eval-stories.sh [CORPUS] (default ../shared/corpora/ecbplus-dev); SWIFT_SCRATCH=DIR to build elsewhere,
 # CORPUS_EVAL=BINARY to use a release corpus-eval built already
@@ -27,6 +28,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$bin" stories "$corpus" > "$tmp/batch.json"
 "$bin" stories "$corpus" --annotate > "$tmp/annotated.json"
 for seed in 1 2 3; do "$bin" stories "$corpus" --incremental "$seed" > "$tmp/incremental$seed.json"; done
+for seed in 1 2 3; do "$bin" stories "$corpus" --continue "$seed" > "$tmp/continued$seed.json"; done
 python3 - "$tmp" <<'PY'
 import json, os, sys
 tmp = sys.argv[1]
@@ -37,6 +39,8 @@ rows.append(("crossread, batch", load("batch.json")))
 rows.append(("crossread, batch, LanguageAnnotator entities and times", load("annotated.json")))
 for seed in (1, 2, 3):
     rows.append(("crossread, incremental, shuffled arrival (seed %d)" % seed, load("incremental%d.json" % seed)))
+for seed in (1, 2, 3):
+    rows.append(("crossread, 90%% grouped then 10%% added, kept (seed %d)" % seed, load("continued%d.json" % seed)))
 print(f"{'':62} {'event level':^34} | {'topic level':^34}")
 print(f"{'':62} {'P':>6} {'R':>6} {'F1':>6} {'pairF1':>7} {'n':>4} | {'P':>6} {'R':>6} {'F1':>6} {'pairF1':>7} {'n':>4}")
 for name, r in rows:

@@ -2,12 +2,12 @@ import CrossreadCorpus
 import CrossreadLanguage
 import Foundation
 
-/// `corpus-eval stories FOLDER [--incremental SEED]`: clusters the labelled corpus and prints one JSON
+/// `corpus-eval stories FOLDER [--incremental SEED | --continue SEED]`: clusters the labelled corpus and prints one JSON
 /// object with B-cubed and pairwise scores at event level (stories) and topic level (topics).
 enum StoriesEvaluation {
     static func run(_ arguments: [String]) throws {
         guard let folder = arguments.first else {
-            print("usage: corpus-eval stories FOLDER [--incremental SEED] [--annotate] [--options JSON] [--show]")
+            print("usage: corpus-eval stories FOLDER [--incremental SEED | --continue SEED] [--annotate] [--options JSON] [--show]")
             exit(2)
         }
         var corpus = try LabelledCorpus(folder: URL(fileURLWithPath: folder))
@@ -29,6 +29,18 @@ enum StoriesEvaluation {
             var generator = SplitMix64(seed: seed)
             let order = corpus.documents.indices.shuffled(using: &generator)
             clustering = try awaitIncremental(corpus: corpus, order: order, options: options)
+        } else if let flag = arguments.firstIndex(of: "--continue"), flag + 1 < arguments.count, let seed = UInt64(arguments[flag + 1]) {
+            // Grouped in full over 90% of the corpus (shuffled), then the other 10% placed into those
+            // stories and topics (`StoryClusterer.update`), as a library growing between two analyses.
+            mode = "continued (90% grouped, 10% added, seed \(seed))"
+            var generator = SplitMix64(seed: seed)
+            let order = corpus.documents.indices.shuffled(using: &generator)
+            let first = Array(order.prefix(order.count * 9 / 10))
+            let clusterer = StoryClusterer(options: options)
+            let previous = clusterer.update(nil, documents: first.map { corpus.documents[$0] }, ids: first.map { corpus.names[$0] })
+            let state = clusterer.update(previous, documents: order.map { corpus.documents[$0] }, ids: order.map { corpus.names[$0] })
+            precondition(!state.regrouped, "the update regrouped")
+            clustering = state.clustering
         } else {
             clustering = StoryClusterer(options: options).cluster(corpus.documents, ids: corpus.names)
         }
@@ -45,6 +57,9 @@ enum StoriesEvaluation {
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
         if arguments.contains("--show") {
+            for topic in clustering.topics {
+                FileHandle.standardError.write(Data("TOPIC \(topic.id.prefix(22)) | \(topic.title) | \(topic.stories.count) stories\n".utf8))
+            }
             for story in clustering.stories {
                 let gold = Dictionary(grouping: story.documents) { corpus.events[corpus.names.firstIndex(of: $0)!] }.mapValues(\.count)
                 FileHandle.standardError.write(Data("\(story.topic.prefix(22)) | \(story.title.prefix(60)) | \(story.first?.day8601 ?? "-")..\(story.last?.day8601 ?? "-") | \(gold)\n".utf8))

@@ -1,6 +1,7 @@
 // corpus-eval: evaluations and benchmarks of corpus analysis (run from scripts/, release build).
 //   corpus-eval duplicates ...   near-duplicate benchmark over generated variants
 //   corpus-eval stories ...      stories and topics against labelled events
+//   corpus-eval analyze-scale ... whole corpus analysis at scale, first run vs adding a few documents
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -10,10 +11,12 @@ do {
         try DuplicatesBenchmark.run(Array(arguments.dropFirst()))
     case "stories-scale":
         try StoryScaleBenchmark.run(Array(arguments.dropFirst()))
+    case "analyze-scale":
+        try AnalyzeScaleBenchmark.run(Array(arguments.dropFirst()))
     case "stories":
         try StoriesEvaluation.run(Array(arguments.dropFirst()))
     default:
-        print("usage: corpus-eval duplicates|stories|stories-scale [options]")
+        print("usage: corpus-eval duplicates|stories|stories-scale|analyze-scale [options]")
         exit(2)
     }
 } catch {

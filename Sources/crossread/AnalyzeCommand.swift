@@ -75,7 +75,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
             documents[index] = document
             try await store.saveAnnotations(document.annotations, forDocument: document.id)
         }
-        let analysis = analyzer.analyze(documents)
+        // Stories, topics and comparisons of the last run, kept next to a library file: a run that adds
+        // a few documents places them and compares again only the stories they join.
+        let statePath = library.db.contains("://") ? nil : library.db + ".stories.json"
+        let run = analyzer.analyze(documents, reusing: statePath.flatMap(AnalysisState.load(from:)))
+        if let statePath { try run.state.save(to: statePath) }
+        let analysis = run.analysis
         try write(DossierHTML(title: title).render(analysis), to: output)
         if let json { try write(DossierJSON().render(analysis), to: json) }
         if let markdown { try write(DossierMarkdown(title: title).render(analysis), to: markdown) }

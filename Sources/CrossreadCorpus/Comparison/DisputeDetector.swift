@@ -130,7 +130,7 @@ private struct DisputeContext {
         }
         let isFalsehood = L.falsehood.contains(tokens[i].folded)
         // "the case" is only a cue as "not the case".
-        if tokens[i].folded == "case", tokens[i - 1].folded != "the" { return nil }
+        if tokens[i].folded == "case", i == 0 || tokens[i - 1].folded != "the" { return nil }
         guard isFalsehood ? negations % 2 == 0 : negations % 2 == 1 else { return nil }
         let cue = negations > 0 ? text(tokens[firstNegation].range.lowerBound..<tokens[i].range.upperBound).lowercased()
                                 : tokens[i].folded

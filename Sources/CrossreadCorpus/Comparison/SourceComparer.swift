@@ -18,12 +18,28 @@ public struct SourceComparer: Sendable {
 
     /// Compares every story's documents; claim ids stay unique across stories.
     public func compare(stories: [CrossreadCore.Story], documents: [Document], duplicates: [[String]]) -> SourceComparison {
+        let members = SourceComparer.members(of: stories, in: documents)
+        return SourceComparer.combine(stories.indices.map { index in
+            (story: stories[index].id, comparison: compare(story: stories[index], documents: members[index], duplicates: duplicates))
+        })
+    }
+
+    /// The documents of each story, in input order, found in one pass.
+    public static func members(of stories: [CrossreadCore.Story], in documents: [Document]) -> [[Document]] {
+        var position: [String: Int] = [:]
+        for (index, document) in documents.enumerated() where position[document.id] == nil { position[document.id] = index }
+        return stories.map { story in story.documents.compactMap { position[$0] }.sorted().map { documents[$0] } }
+    }
+
+    /// Joins the comparisons of single stories, in story order, as `compare(stories:)` does: a claim id
+    /// already used by an earlier story is made again with the story's id as salt.
+    public static func combine(_ parts: [(story: String, comparison: SourceComparison)]) -> SourceComparison {
         var result = SourceComparison()
         var used = Set<String>()
-        for story in stories {
-            var part = compare(story: story, documents: documents, duplicates: duplicates)
+        for (story, comparison) in parts {
+            var part = comparison
             for k in part.claims.indices where !used.insert(part.claims[k].id).inserted {
-                part.claims[k].id = ClaimID.make(for: part.claims[k].text, salt: story.id)
+                part.claims[k].id = ClaimID.make(for: part.claims[k].text, salt: story)
                 used.insert(part.claims[k].id)
             }
             result.claims += part.claims

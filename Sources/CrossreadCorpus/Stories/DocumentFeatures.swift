@@ -9,10 +9,13 @@ struct DocumentFeatures: Sendable {
     var surfaces: [UInt64: String] = [:]
     var date: PublicationDate?
     var title: String?
+    /// The opening sentence, cut to a headline's length (names a story that has no headlines).
+    var lead: String?
 
     init(document: Document) {
         date = DocumentDating.date(of: document)
         title = document.metadata.title.flatMap { $0.isEmpty ? nil : $0 }
+        lead = LeadSentence.of(document.text)
         var text = document.text
         if let title, !text.hasPrefix(title) { text = title + "\n" + text }
         let scanner = TextScanner(text)

@@ -14,7 +14,10 @@ struct StoryNaming {
         // A headline has three words or more; a shorter "title" is usually a byline or a section name.
         let titled = members.filter { (features[$0].title?.split(separator: " ").count ?? 0) >= 3 }
         let central = titled.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
-        let title = central.flatMap { features[$0].title } ?? fallbackTitle(entities: entities, keywords: keywords)
+        // Without headlines, the opening sentence of the most central article says what happened.
+        let led = members.filter { features[$0].lead != nil }.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
+        let title = central.flatMap { features[$0].title } ?? led.flatMap { features[$0].lead }
+            ?? fallbackTitle(entities: entities, keywords: keywords)
         let dates = members.compactMap { features[$0].date }
         return StoryCluster(id: "story-" + ids[members[0]], title: title, documents: members.map { ids[$0] },
                      first: dates.min(), last: dates.max(), topic: "", keywords: keywords, entities: entities)
@@ -23,13 +26,44 @@ struct StoryNaming {
     func topic(stories: [StoryCluster], sum: [UInt64: Double]) -> TopicCluster {
         let keywords = top(.words, in: sum, count: 6)
         let entities = top(.names, in: sum, count: 6)
-        let title = stories.count == 1 ? stories[0].title : fallbackTitle(entities: entities, keywords: keywords)
+        let title = stories.count == 1 ? stories[0].title : topicTitle(stories: stories, entities: entities, keywords: keywords)
         let firstDates = stories.compactMap(\.first)
         let lastDates = stories.compactMap(\.last)
         let firstStory = stories.min { $0.id < $1.id }
         let anchor = stories.first.map { _ in firstStory?.documents.first ?? "" } ?? ""
         return TopicCluster(id: "topic-" + anchor, title: title, stories: stories.map(\.id), first: firstDates.min(),
                      last: lastDates.max(), keywords: keywords, entities: entities)
+    }
+
+    /// What the stories of a topic have in common: the names shared by stories holding most of its
+    /// articles, with the words they share ("Donald Trump and Benjamin Netanyahu: iran, talks"); else the
+    /// shared words and each story's main name ("Rehab: Lindsay Lohan, Tara Reid").
+    private func topicTitle(stories: [StoryCluster], entities: [String], keywords: [String]) -> String {
+        let total = stories.reduce(0) { $0 + $1.documents.count }
+        func holders(_ item: String, _ lists: (StoryCluster) -> [String]) -> [StoryCluster] {
+            let folded = item.lowercased()
+            return stories.filter { story in lists(story).contains { $0.lowercased() == folded } }
+        }
+        let names = entities.filter { name in
+            let held = holders(name) { $0.entities }
+            return held.count >= 2 && held.reduce(0) { $0 + $1.documents.count } * 5 >= total * 3
+        }.prefix(2)
+        // Words that are parts of the stories' names say nothing the names do not.
+        var nameWords = Set<String>()
+        for story in stories { for name in story.entities { for part in name.lowercased().split(separator: " ") { nameWords.insert(String(part)) } } }
+        let words = keywords.filter { !nameWords.contains($0.lowercased()) && holders($0) { $0.keywords }.count >= 2 }.prefix(3)
+        if !names.isEmpty {
+            let subject = names.joined(separator: " and ")
+            return words.isEmpty ? subject : subject + ": " + words.joined(separator: ", ")
+        }
+        var leads: [String] = []
+        for story in stories.prefix(4) {
+            if let name = story.entities.first, !leads.contains(name) { leads.append(name) }
+            if leads.count == 3 { break }
+        }
+        guard !words.isEmpty, !leads.isEmpty else { return fallbackTitle(entities: entities, keywords: keywords) }
+        let subject = words.prefix(2).joined(separator: ", ")
+        return subject.prefix(1).uppercased() + subject.dropFirst() + ": " + leads.joined(separator: ", ")
     }
 
     private func fallbackTitle(entities: [String], keywords: [String]) -> String {

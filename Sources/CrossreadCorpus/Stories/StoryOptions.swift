@@ -24,11 +24,15 @@ public struct StoryOptions: Sendable, Equatable, Codable {
     public var topicThreshold: Double
     /// Weight of names in topic similarity (words weigh the rest).
     public var topicNameWeight: Double
+    /// Updating kept stories with new documents (`StoryClusterer.update`) gives way to a full regrouping
+    /// once the corpus holds this share more documents than at its last full regrouping: placing
+    /// arrivals one by one never merges two kept stories, so the regrouping catches up now and then.
+    public var regroupGrowth: Double
 
     public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
                 mergeFloor: Double = 0.05, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
                 joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.06,
-                topicNameWeight: Double = 0.2) {
+                topicNameWeight: Double = 0.2, regroupGrowth: Double = 0.25) {
         self.wordWeight = wordWeight
         self.nameWeight = nameWeight
         self.timeWeight = timeWeight
@@ -38,11 +42,12 @@ public struct StoryOptions: Sendable, Equatable, Codable {
         self.joinCohesionRatio = joinCohesionRatio
         self.topicThreshold = topicThreshold
         self.topicNameWeight = topicNameWeight
+        self.regroupGrowth = regroupGrowth
     }
 
     private enum CodingKeys: String, CodingKey {
         case wordWeight, nameWeight, timeWeight, mergeFloor, cohesionRatio, joinPairFloor, joinCohesionRatio,
-             topicThreshold, topicNameWeight
+             topicThreshold, topicNameWeight, regroupGrowth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +62,7 @@ public struct StoryOptions: Sendable, Equatable, Codable {
                   joinPairFloor: try value(.joinPairFloor, d.joinPairFloor),
                   joinCohesionRatio: try value(.joinCohesionRatio, d.joinCohesionRatio),
                   topicThreshold: try value(.topicThreshold, d.topicThreshold),
-                  topicNameWeight: try value(.topicNameWeight, d.topicNameWeight))
+                  topicNameWeight: try value(.topicNameWeight, d.topicNameWeight),
+                  regroupGrowth: try value(.regroupGrowth, d.regroupGrowth))
     }
 }

@@ -6,14 +6,14 @@ import CrossreadCore
 struct StoryStore: Sendable {
     let options: StoryOptions
     private(set) var ids: [String] = []
-    private var features: [DocumentFeatures] = []
-    private var vectors: [SparseVector] = []
-    private var weighting = TermWeighting()
+    private(set) var features: [DocumentFeatures] = []
+    private(set) var vectors: [SparseVector] = []
+    private(set) var weighting = TermWeighting()
     /// Document frequencies were counted up front (batch): arrivals do not count again.
     private let frozenWeighting: Bool
-    private var fragments: [Fragment] = []
-    private var fragmentPostings: [UInt64: [Int32]] = [:]
-    private var surfaces: [UInt64: String] = [:]
+    private(set) var fragments: [Fragment] = []
+    private(set) var fragmentPostings: [UInt64: [Int32]] = [:]
+    private(set) var surfaces: [UInt64: String] = [:]
 
     struct Fragment: Sendable {
         var members: [Int]
@@ -44,16 +44,16 @@ struct StoryStore: Sendable {
     var count: Int { ids.count }
 
     mutating func add(id: String, features: DocumentFeatures) -> StoryAssignment {
-        if !frozenWeighting { weighting.count(features) }
-        let index = ids.count
-        ids.append(id)
-        for (key, surface) in features.surfaces where surfaces[key] == nil { surfaces[key] = surface }
-        var kept = features
-        kept.surfaces = [:]  // the store keeps one surface per key, not one per document
-        self.features.append(kept)
-        let vector = weighting.vector(features, options: options)
-        vectors.append(vector)
+        let (target, best) = assign(id: id, features: features)
+        return StoryAssignment(document: id, story: "story-" + ids[fragments[target].members[0]],
+                               joinedExisting: best != nil, similarity: best ?? 0)
+    }
 
+    /// Puts a document into the most similar fragment that it clearly belongs to (cohesion test), else
+    /// into a new one. Returns the fragment's index and the similarity it joined at (nil: new fragment).
+    mutating func assign(id: String, features: DocumentFeatures) -> (fragment: Int, similarity: Double?) {
+        let index = append(id: id, features: features)
+        let vector = vectors[index]
         let queryKeys = topKeys(vector)
         var candidates = Set<Int32>()
         for key in queryKeys { candidates.formUnion(fragmentPostings[key] ?? []) }
@@ -82,12 +82,83 @@ struct StoryStore: Sendable {
         for key in queryKeys {
             if fragmentPostings[key]?.last != Int32(target) { fragmentPostings[key, default: []].append(Int32(target)) }
         }
-        return StoryAssignment(document: id, story: "story-" + ids[fragments[target].members[0]],
-                               joinedExisting: best != nil, similarity: best?.similarity ?? 0)
+        return (target, best?.similarity)
+    }
+
+    /// Keeps a document, its features and its vector, in no fragment yet; returns its index.
+    private mutating func append(id: String, features: DocumentFeatures) -> Int {
+        if !frozenWeighting { weighting.count(features) }
+        ids.append(id)
+        for (key, surface) in features.surfaces where surfaces[key] == nil { surfaces[key] = surface }
+        var kept = features
+        kept.surfaces = [:]  // the store keeps one surface per key, not one per document
+        self.features.append(kept)
+        vectors.append(weighting.vector(features, options: options))
+        return ids.count - 1
+    }
+
+    /// Adds documents as one fragment, as they were grouped before (a story kept from an earlier run):
+    /// no similarity test. Returns the fragment's index.
+    mutating func addFragment(ids members: [String], features memberFeatures: [DocumentFeatures]) -> Int {
+        let target = fragments.count
+        var fragment = Fragment(members: [], sum: [:], selfSum: 0, sumNormSquared: 0)
+        for (id, features) in zip(members, memberFeatures) {
+            let index = append(id: id, features: features)
+            fragment.members.append(index)
+            vectors[index].add(to: &fragment.sum)
+            fragment.selfSum += vectors[index].normSquared
+            for key in topKeys(vectors[index]) where fragmentPostings[key]?.last != Int32(target) {
+                fragmentPostings[key, default: []].append(Int32(target))
+            }
+        }
+        fragment.sumNormSquared = fragment.sum.values.reduce(0) { $0 + $1 * $1 }
+        fragments.append(fragment)
+        return target
+    }
+
+    /// Fragments from index `first` on (started by arrivals) each join the most similar other fragment
+    /// when the batch regrouping (`AverageLinkage`) would merge the two: average similarity at least
+    /// `mergeFloor` and, for two fragments of two or more documents, `cohesionRatio` times the geometric
+    /// mean of their cohesions. A fragment that joined another is left empty. Returns the fragments that grew.
+    mutating func absorbFragments(from first: Int) -> Set<Int> {
+        var grew = Set<Int>()
+        guard first < fragments.count else { return grew }
+        for source in first..<fragments.count where !fragments[source].members.isEmpty {
+            var candidates = Set<Int32>()
+            for member in fragments[source].members {
+                for key in topKeys(vectors[member]) { candidates.formUnion(fragmentPostings[key] ?? []) }
+            }
+            let sum = fragments[source].sum
+            let size = Double(fragments[source].members.count)
+            var best: (fragment: Int, similarity: Double)?
+            for candidate in candidates.map(Int.init).sorted() where candidate != source {
+                let other = fragments[candidate]
+                guard !other.members.isEmpty else { continue }
+                let (small, large) = sum.count <= other.sum.count ? (sum, other.sum) : (other.sum, sum)
+                var dot = 0.0
+                for (key, value) in small { if let weight = large[key] { dot += value * weight } }
+                let similarity = dot / (size * Double(other.members.count))
+                guard similarity >= options.mergeFloor, similarity > (best?.similarity ?? -1) else { continue }
+                if options.cohesionRatio > 0, let a = fragments[source].cohesion, let b = other.cohesion,
+                   similarity < options.cohesionRatio * (max(a, 0) * max(b, 0)).squareRoot() { continue }
+                best = (candidate, similarity)
+            }
+            guard let target = best?.fragment else { continue }
+            fragments[target].members += fragments[source].members
+            for (key, value) in sum { fragments[target].sum[key, default: 0] += value }
+            fragments[target].selfSum += fragments[source].selfSum
+            fragments[target].sumNormSquared = fragments[target].sum.values.reduce(0) { $0 + $1 * $1 }
+            fragments[source] = Fragment(members: [], sum: [:], selfSum: 0, sumNormSquared: 0)
+            for key in fragments[target].members.flatMap({ topKeys(vectors[$0]) }) where fragmentPostings[key]?.last != Int32(target) {
+                fragmentPostings[key, default: []].append(Int32(target))
+            }
+            grew.insert(target)
+        }
+        return grew
     }
 
     /// The strongest word and name keys of a vector: what finds candidate fragments.
-    private func topKeys(_ vector: SparseVector) -> [UInt64] {
+    func topKeys(_ vector: SparseVector) -> [UInt64] {
         let indices = vector.keys.indices.filter { FeatureChannel.of(vector.keys[$0]) != .time }
         return indices.sorted { vector.values[$0] > vector.values[$1] }.prefix(StoryStore.postingTerms).map { vector.keys[$0] }
     }
@@ -143,11 +214,6 @@ struct StoryStore: Sendable {
             topics.append(topic)
         }
         storySums.removeAll()
-        topics.sort { a, b in
-            let sa = a.stories.reduce(0) { n, id in n + (stories.first { $0.id == id }?.documents.count ?? 0) }
-            let sb = b.stories.reduce(0) { n, id in n + (stories.first { $0.id == id }?.documents.count ?? 0) }
-            return sa != sb ? sa > sb : a.id < b.id
-        }
-        return StoryClustering(stories: stories, topics: topics)
+        return StoryStore.ordered(stories: stories, topics: topics)
     }
 }
