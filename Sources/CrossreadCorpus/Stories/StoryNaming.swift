@@ -61,7 +61,15 @@ struct StoryNaming {
             if let name = story.entities.first, !leads.contains(name) { leads.append(name) }
             if leads.count == 3 { break }
         }
-        guard !words.isEmpty, !leads.isEmpty else { return fallbackTitle(entities: entities, keywords: keywords) }
+        guard !words.isEmpty, !leads.isEmpty else {
+            // The topic's own strongest names (what all its stories are about) and its words that are not part of them.
+            var topicNameWords = Set<String>()
+            for name in entities.prefix(2) { for part in name.lowercased().split(separator: " ") { topicNameWords.insert(String(part)) } }
+            let subject = entities.prefix(2).joined(separator: " and ")
+            let rest = keywords.filter { !topicNameWords.contains($0.lowercased()) }.prefix(3)
+            if subject.isEmpty { return fallbackTitle(entities: entities, keywords: keywords) }
+            return rest.isEmpty ? subject : subject + ": " + rest.joined(separator: ", ")
+        }
         let subject = words.prefix(2).joined(separator: ", ")
         return subject.prefix(1).uppercased() + subject.dropFirst() + ": " + leads.joined(separator: ", ")
     }
