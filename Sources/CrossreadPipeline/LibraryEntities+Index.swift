@@ -9,6 +9,18 @@ extension LibraryEntities {
         public var storedIDs: [String]
         public var mentions: Int
         public var documents: [String]
+
+        public init(entity: Entity, storedIDs: [String], mentions: Int, documents: [String]) {
+            self.entity = entity
+            self.storedIDs = storedIDs
+            self.mentions = mentions
+            self.documents = documents
+        }
+
+        /// One stored entity as it is, not merged with any other.
+        public init(_ count: EntityCount) {
+            self.init(entity: count.entity, storedIDs: [count.entity.id], mentions: count.mentions, documents: count.documents)
+        }
     }
 
     /// Every entity of the library merged once (aliases and spelling variants), each with its stored ids;

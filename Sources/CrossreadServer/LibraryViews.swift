@@ -7,7 +7,8 @@ import Foundation
 /// request path: requests read the latest snapshot; a refresh runs on a background queue, and
 /// refreshes asked for while one runs are folded into one more.
 ///
-///     write ─▶ refresh() ─▶ list, entities, quotes ─▶ publish (library views)
+///     write ─▶ refresh() ─▶ list, entities, quotes ─▶ publish (library views, entities as stored)
+///           ─▶ merge entities across the library ─▶ publish
 ///           ─▶ CorpusAnalyzer over the most recent annotated documents ─▶ publish (stories)
 public actor LibraryViews {
     private let store: any DocumentStore
@@ -71,7 +72,15 @@ public actor LibraryViews {
 
     private func rebuild() async throws {
         let summaries = try await store.list()
-        var snapshot = try await librarySnapshot(summaries: summaries)
+        let counts = try await store.entities()
+        let quotes = try await store.quotes()
+        // First without merging spelling variants across the library (quick), then merged (slower on
+        // large libraries).
+        var snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes, merge: false) }
+        snapshot.analysis = current?.analysis
+        publish(snapshot)
+        snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes) }
+        snapshot.analysis = current?.analysis
         publish(snapshot)
 
         // The most recent annotated documents (those naming an entity): annotating is left to
@@ -97,15 +106,6 @@ public actor LibraryViews {
         publish(snapshot)
     }
 
-    /// The library part of a snapshot (entities and quotes read again), keeping the current analysis.
-    private func librarySnapshot(summaries: [DocumentSummary]) async throws -> LibrarySnapshot {
-        let counts = try await store.entities()
-        let quotes = try await store.quotes()
-        var snapshot = await Self.offPool { Self.librarySnapshot(summaries: summaries, counts: counts, quotes: quotes) }
-        snapshot.analysis = current?.analysis
-        return snapshot
-    }
-
     /// Runs CPU-heavy work on a Dispatch queue, so the cooperative pool stays free for requests.
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
@@ -114,7 +114,8 @@ public actor LibraryViews {
     }
 
     /// The library part of a snapshot.
-    static func librarySnapshot(summaries: [DocumentSummary], counts: [EntityCount], quotes: [StoredQuote]) -> LibrarySnapshot {
+    static func librarySnapshot(summaries: [DocumentSummary], counts: [EntityCount], quotes: [StoredQuote],
+                                merge: Bool = true) -> LibrarySnapshot {
         var byID: [String: DocumentSummary] = [:]
         byID.reserveCapacity(summaries.count)
         var sourceCounts: [String: Int] = [:]
@@ -130,7 +131,7 @@ public actor LibraryViews {
         }
         let sources = sourceCounts.map { LibrarySnapshot.SourceCount(name: $0.key, documents: $0.value) }
             .sorted { ($0.documents, $1.name) > ($1.documents, $0.name) }
-        let entities = LibraryEntities.mergedWithStoredIDs(counts)
+        let entities = (merge ? LibraryEntities.mergedWithStoredIDs(counts) : counts.map(LibraryEntities.MergedEntity.init))
             .sorted { ($0.documents.count, $0.mentions, $1.entity.name) > ($1.documents.count, $1.mentions, $0.entity.name) }
         var index: [String: Int] = [:]
         for (position, merged) in entities.enumerated() {
