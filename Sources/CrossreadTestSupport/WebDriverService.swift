@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,7 +46,7 @@ public final class WebDriverService: @unchecked Sendable {
                                      error: "driver exited", message: "\(driver.path) exited with status \(process.terminationStatus)")
             }
             if Date() > deadline {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 throw WebDriverError(command: "start chromedriver", status: 0, error: "timeout",
                                      message: "\(driver.path) did not report ready within \(Int(timeout)) s")
             }
@@ -83,16 +80,20 @@ public final class WebDriverService: @unchecked Sendable {
         return WebDriverSession(endpoint: endpoint, id: id)
     }
 
-    /// Stops the driver (and any browser it still runs).
+    /// Stops the driver (and any browser it still runs): its `/shutdown` command, then SIGKILL if it
+    /// is still there after two seconds (chromedriver ignores SIGTERM).
     public func stop() {
         lock.withLock {
             guard process.isRunning else { return }
-            process.terminate()
+            _ = try? WebDriverHTTP.exchange("GET", endpoint.appendingPathComponent("shutdown"), body: nil, timeout: 2)
+            let deadline = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it).
     public static func freeLoopbackPort() throws -> Int {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// One browser under W3C WebDriver: navigate, find elements by CSS, run a script, take a
 /// screenshot, read the console. End it with `delete()`.
