@@ -39,7 +39,7 @@ extension ServerRoutes {
 
     func documentPage(_ document: Document, snapshot: LibrarySnapshot) -> String {
         let meta = document.metadata
-        let title = meta.title ?? document.source
+        let title = LibrarySnapshot.displayTitle(meta.title, source: document.source)
         var body = "<article id=\"document\" data-id=\"\(document.id)\">"
         body += "<h1 id=\"document-title\">\(HTML.text(title))</h1>"
         var facts: [String] = []

@@ -96,7 +96,7 @@ extension ServerRoutes {
         let documents = merged.documents.compactMap { snapshot.summaries[$0] }
             .sorted { ($0.published ?? "") > ($1.published ?? "") }
         for summary in documents.prefix(50) {
-            body += "<li>" + HTML.link(Paths.document(summary.id), summary.title ?? summary.source, className: "document-link")
+            body += "<li>" + HTML.link(Paths.document(summary.id), LibrarySnapshot.displayTitle(summary.title, source: summary.source), className: "document-link")
                 + " <span class=\"meta\">\(HTML.text(LibrarySnapshot.sourceName(summary))) · \(HTML.text(HTML.day(summary.published)))</span></li>"
         }
         body += "</ul>"

@@ -97,10 +97,10 @@ extension ServerRoutes {
         if let outcome {
             body += "<section id=\"add-results\" class=\"card\"><h2>\(HTML.count(outcome.added.count, "document")) added, \(HTML.number(outcome.present.count)) already present, \(HTML.number(outcome.failed.count)) failed</h2><ul class=\"plain\">"
             for item in outcome.added {
-                body += "<li class=\"added\"><span class=\"pill ok\">added</span> " + HTML.link(Paths.document(item.id), item.title ?? item.source, className: "document-link") + "</li>"
+                body += "<li class=\"added\"><span class=\"pill ok\">added</span> " + HTML.link(Paths.document(item.id), LibrarySnapshot.displayTitle(item.title, source: item.source), className: "document-link") + "</li>"
             }
             for item in outcome.present {
-                body += "<li class=\"present\"><span class=\"pill\">already present</span> " + HTML.link(Paths.document(item.id), item.title ?? item.source, className: "document-link") + "</li>"
+                body += "<li class=\"present\"><span class=\"pill\">already present</span> " + HTML.link(Paths.document(item.id), LibrarySnapshot.displayTitle(item.title, source: item.source), className: "document-link") + "</li>"
             }
             for failure in outcome.failed {
                 body += "<li class=\"failed\"><span class=\"pill bad\">failed</span> \(HTML.text(failure.source)): \(HTML.text(failure.reason))</li>"

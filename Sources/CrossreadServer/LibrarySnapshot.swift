@@ -63,6 +63,13 @@ struct LibrarySnapshot: Sendable {
 
     /// The label a document's source is counted under: its publisher, else the URL's host, else the
     /// folder it was read from.
+    /// What a document is called in lists: its title, or else its file name (never a whole local path).
+    static func displayTitle(_ title: String?, source: String) -> String {
+        if let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty { return title }
+        if source.contains("://") { return source }
+        return source.split(separator: "/").last.map(String.init) ?? source
+    }
+
     static func sourceName(_ summary: DocumentSummary) -> String {
         if let publisher = summary.publisher?.trimmingCharacters(in: .whitespaces), !publisher.isEmpty { return publisher }
         let source = summary.source

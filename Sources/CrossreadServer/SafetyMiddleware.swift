@@ -2,7 +2,7 @@ import Hummingbird
 import NIOCore
 
 /// Wraps every route (and the not-found responder): turns thrown errors into clear JSON or HTML error
-/// responses with their status, and adds the Content-Security-Policy, `nosniff` and `no-referrer`
+/// responses with their status, and adds the Content-Security-Policy, `nosniff` and `same-origin` referrer
 /// headers to every response.
 struct SafetyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

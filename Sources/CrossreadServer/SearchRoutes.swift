@@ -82,7 +82,7 @@ extension ServerRoutes {
         body += "<p id=\"result-summary\">\(shown)\(outcome.note.map { ". " + HTML.text($0) } ?? "")</p>"
         body += "<ol id=\"search-results\" class=\"hits\" start=\"\(first)\">"
         for hit in outcome.hits {
-            body += "<li class=\"hit\">" + HTML.link(Paths.document(hit.id), hit.title ?? hit.source, className: "hit-title")
+            body += "<li class=\"hit\">" + HTML.link(Paths.document(hit.id), LibrarySnapshot.displayTitle(hit.title, source: hit.source), className: "hit-title")
             body += "<div class=\"meta\">\(HTML.text(hit.publisher ?? LibrarySnapshot.sourceName(DocumentSummary(id: hit.id, source: hit.source, title: nil, published: nil, publisher: nil, words: 0))))"
             body += " · \(HTML.text(HTML.day(hit.published)))</div>"
             body += "<p class=\"snippet\">\(Self.marked(hit.snippet, hit.highlights))</p></li>"

@@ -37,7 +37,7 @@ enum Stylesheet {
     @media (max-width:900px){.document-layout{grid-template-columns:1fr}}
     .text{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px 26px;font-size:16.5px;line-height:1.65;max-width:760px}
     .text h2{border:0;font-size:18px}.text blockquote{margin:0 0 0 14px;padding-left:12px;border-left:3px solid var(--line)}
-    .text q{background:#f0f5ff;quotes:"\\201C" "\\201D";border-radius:3px}
+    .text q{background:#f0f5ff;quotes:none;border-radius:3px}
     .text .mention{text-decoration:none;border-bottom:2px solid #9db6dd;color:inherit}
     .text .mention.organization{border-bottom-color:#b9a2dc}.text .mention.place{border-bottom-color:#9fd0b1}
     .text .mention.group{border-bottom-color:#d8c08a}.text .mention.amount,.text .mention.percent{border-bottom:1px dashed #aab}

@@ -10,9 +10,13 @@ struct WriteGuard: Sendable {
 
     /// 403 for a browser request sent from another site.
     func checkSameOrigin(_ request: Request) throws(ServerError) {
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased(), site == "cross-site" || site == "same-site" {
+        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased()
+        if site == "cross-site" || site == "same-site" {
             throw ServerError(.forbidden, "Writes from another site are refused.")
         }
+        // The browser itself says the form is this server's own page; its Origin may then read
+        // "null" (a privacy setting or policy), which proves nothing either way.
+        if site == "same-origin" { return }
         if let origin = request.headers[.origin] {
             let authority = origin.split(separator: "://", maxSplits: 1).last.map(String.init) ?? ""
             guard origin != "null", let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!],
