@@ -49,6 +49,9 @@ run_backend() {
   echo "== $backend: library of $docs documents" >&2
   "$bin/serve-load" "${library[@]}" --documents "$docs" --annotate-every "$annotate" --corpora "$corpora" \
     --workload "$workload" | tee -a "$work/$backend-generate.jsonl" >&2
+  # After a bulk load PostgreSQL's planner has no statistics yet (autovacuum catches up later, and a
+  # fast shutdown forgets them): without them it scans the whole table for common words.
+  [ "$backend" = postgres ] && psql "$url" -qc "VACUUM ANALYZE document" >&2
 
   local port; port=$(free_port)
   "$bin/crossread" serve "${library[@]}" --host 127.0.0.1 --port "$port" >"$work/$backend-serve.log" 2>&1 &
