@@ -30,7 +30,7 @@ extension PostgresLibrary {
         }
         let limit = parameter(query.limit)
         let offset = parameter(max(0, query.offset))
-        let options = parameter(HighlightedSnippet.headlineOptions)
+        let options = parameter(MarkedSnippet.headlineOptions)
         // ts_rank's weights are {D, C, B, A}: text (B) 0.2, title (A) 1.0. Ties keep ingest order,
         // so pages never overlap. The headlines are made for the page's rows only.
         let sql = """
@@ -54,8 +54,8 @@ extension PostgresLibrary {
             for try await (id, source, title, published, publisher, rank, textSnippet, titleSnippet) in try await client.query(
                 PostgresQuery(unsafeSQL: sql, binds: bound), logger: logger)
                 .decode((String, String, String?, String?, String?, Double, String, String).self) {
-                let inText = HighlightedSnippet(marked: textSnippet)
-                let inTitle = HighlightedSnippet(marked: titleSnippet)
+                let inText = MarkedSnippet(marked: textSnippet)
+                let inTitle = MarkedSnippet(marked: titleSnippet)
                 // The text's snippet is preferred; a title-only match shows the title with its words marked.
                 let shown = inText.hasHighlights || !inTitle.hasHighlights ? inText : inTitle
                 hits.append(SearchHit(id: id, source: source, title: title, score: -rank, snippet: shown.text,

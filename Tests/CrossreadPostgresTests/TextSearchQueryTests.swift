@@ -1,3 +1,4 @@
+import CrossreadCore
 @testable import CrossreadPostgres
 import Testing
 
@@ -25,9 +26,9 @@ import Testing
     }
 
     @Test func snippetMarkersBecomeByteRanges() {
-        let marked = "The \(HighlightedSnippet.start)café\(HighlightedSnippet.end) in\n\n"
-            + "\(HighlightedSnippet.start)Zürich\(HighlightedSnippet.end)"
-        let snippet = HighlightedSnippet(marked: marked)
+        let marked = "The \(MarkedSnippet.start)café\(MarkedSnippet.end) in\n\n"
+            + "\(MarkedSnippet.start)Zürich\(MarkedSnippet.end)"
+        let snippet = MarkedSnippet(marked: marked)
         #expect(snippet.text == "The café in Zürich")
         let bytes = Array(snippet.text.utf8)
         #expect(snippet.highlights.map { String(decoding: bytes[$0], as: UTF8.self) } == ["café", "Zürich"])

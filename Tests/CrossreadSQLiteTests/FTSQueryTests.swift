@@ -1,3 +1,4 @@
+import CrossreadCore
 @testable import CrossreadSQLite
 import CrossreadTestSupport
 import Testing

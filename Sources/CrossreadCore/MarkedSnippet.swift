@@ -1,17 +1,17 @@
-/// A snippet as FTS5's `snippet()` returns it, with the matched words wrapped in sentinel
-/// characters, turned into clean text and UTF-8 byte ranges. Runs of whitespace (paragraph
+/// A search snippet as a store's engine returns it (FTS5's `snippet()`, PostgreSQL's `ts_headline`),
+/// with the matched words wrapped in sentinel characters, turned into clean text and UTF-8 byte ranges. Runs of whitespace (paragraph
 /// breaks) become one space.
 ///
 /// The sentinels are the Unicode noncharacters U+FDD0 and U+FDD1: reserved for internal use and,
 /// unlike private-use characters (icon fonts put those in scraped text), never in real articles.
-struct MarkedSnippet {
-    static let start = String(Unicode.Scalar(UInt32(0xFDD0))!)  // a literal may not hold a noncharacter
-    static let end = String(Unicode.Scalar(UInt32(0xFDD1))!)
+public struct MarkedSnippet: Sendable, Equatable {
+    public static let start = String(Unicode.Scalar(UInt32(0xFDD0))!)  // a literal may not hold a noncharacter
+    public static let end = String(Unicode.Scalar(UInt32(0xFDD1))!)
 
-    var text: String
-    var highlights: [Range<Int>]
+    public var text: String
+    public var highlights: [Range<Int>]
 
-    init(marked: String) {
+    public init(marked: String) {
         // U+FDD0 is EF B7 90 in UTF-8, U+FDD1 is EF B7 91.
         let bytes = Array(marked.utf8)
         var out: [UInt8] = []
@@ -47,5 +47,5 @@ struct MarkedSnippet {
         self.highlights = highlights
     }
 
-    var hasHighlights: Bool { !highlights.isEmpty }
+    public var hasHighlights: Bool { !highlights.isEmpty }
 }
