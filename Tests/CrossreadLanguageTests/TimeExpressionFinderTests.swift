@@ -48,6 +48,7 @@ struct TimeExpressionFinderTests {
         ("Talks collapsed last March.", "last March=2024-03"),
         ("It was signed on the 20th of October.", "20th of October=2024-10-20"),
         ("The deadline is December 2.", "December 2=2024-12-02"),
+        ("The mayor repeated that the road should reopen by November 20, though engineers doubted it.", "November 20=2024-11-20"),
     ])
     func yearlessDates(text: String, expected: String) {
         #expect(value(text) == [expected])
@@ -71,9 +72,11 @@ struct TimeExpressionFinderTests {
         #expect(value(text) == [expected])
     }
 
-    @Test func bareWeekdayOnTheSameWeekdayMeansTheWeekBefore() {
+    @Test func bareWeekdayOnThePublicationWeekdayIsThatDay() {
         let tuesday = PublicationDate(year: 2024, month: 11, day: 12)!
-        #expect(value("The minister resigned on Tuesday.", published: tuesday) == ["Tuesday=2024-11-05"])
+        #expect(value("The minister resigned on Tuesday.", published: tuesday) == ["Tuesday=2024-11-12"])
+        #expect(value("Crews will start work on Tuesday, the minister said.", published: tuesday) == ["Tuesday=2024-11-12"])
+        #expect(value("The minister will resign next Tuesday.", published: tuesday) == ["next Tuesday=2024-11-19"])
         #expect(value("The minister resigned last Tuesday.", published: tuesday) == ["last Tuesday=2024-11-05"])
         #expect(value("The minister resigned today.", published: tuesday) == ["today=2024-11-12"])
     }

@@ -9,8 +9,9 @@ import CrossreadCore
 /// 2. A month and day without a year ("January 20") takes the year that puts it nearest the
 ///    publication date; when the clause is in the future tense ("will", "expects", "upcoming"), the
 ///    first such day on or after it. A bare month ("in July") works the same way at month level.
-/// 3. A bare weekday is the most recent such day before the publication date (the same day
-///    excluded), or the next one after it in a future-tense clause; "last"/"next"/"this" choose.
+/// 3. A bare weekday is the publication day when it names that day's weekday (wire style: "said on
+///    Tuesday" in a Tuesday story); otherwise the most recent such day before it, or the next one
+///    after it in a future-tense clause; "last"/"next"/"this" choose.
 /// 4. "last week", "next month", "this year", "two days ago", "yesterday" count from the publication date.
 /// Without a publication date, relative and year-less expressions keep a nil value and say why.
 public struct TimeExpressionFinder: Sendable {

@@ -77,7 +77,7 @@ enum TimeLexicon {
 
     /// Words that put a clause in the future ("will", "expects", "upcoming").
     static let futureMarkers = FoldedWordTable([
-        "will", "won’t", "won't", "shall", "expects", "expected", "expecting", "plans", "planning", "scheduled",
+        "will", "won’t", "won't", "shall", "should", "expects", "expected", "expecting", "plans", "planning", "scheduled",
         "upcoming", "forthcoming", "slated", "intends", "aims", "would", "next",
         "he’ll", "she’ll", "they’ll", "we’ll", "it’ll", "he'll", "she'll", "they'll", "we'll", "it'll",
     ], value: true)

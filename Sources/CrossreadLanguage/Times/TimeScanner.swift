@@ -272,6 +272,9 @@ struct TimeScanner {
         case .last?, .past?: day = anchor.adding(days: -back)
         case .next?, .coming?: day = anchor.adding(days: forward)
         case .this?: day = anchor.adding(days: wd - today)
+        // News copy names the day of the story itself by its weekday ("said on Tuesday" in a
+        // Tuesday article); the week before or after takes "last" or "next".
+        case nil where wd == today: day = anchor
         case nil: day = isFutureClause(around: i) ? anchor.adding(days: forward) : anchor.adding(days: -back)
         }
         return Match(tokens: start..<(i + 1), value: .day(day))
