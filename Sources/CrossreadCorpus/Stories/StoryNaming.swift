@@ -13,14 +13,30 @@ struct StoryNaming {
         let entities = top(.names, in: sum, count: 6)
         // A headline has three words or more; a shorter "title" is usually a byline or a section name.
         let titled = members.filter { (features[$0].title?.split(separator: " ").count ?? 0) >= 3 }
-        let central = titled.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
+        let central = mostCentral(titled, sum: sum)
         // Without headlines, the opening sentence of the most central article says what happened.
-        let led = members.filter { features[$0].lead != nil }.max { vectors[$0].dot(sum) < vectors[$1].dot(sum) }
+        let led = mostCentral(members.filter { features[$0].lead != nil }, sum: sum)
         let title = central.flatMap { features[$0].title } ?? led.flatMap { features[$0].lead }
             ?? fallbackTitle(entities: entities, keywords: keywords)
         let dates = members.compactMap { features[$0].date }
         return StoryCluster(id: "story-" + ids[members[0]], title: title, documents: members.map { ids[$0] },
                      first: dates.min(), last: dates.max(), topic: "", keywords: keywords, entities: entities)
+    }
+
+    /// The member most similar to the story's centroid. Scores within rounding of each other tie (the
+    /// centroid's sums depend on hashing order, which changes from run to run), and a tie goes to the
+    /// earliest member, so a story's name is the same on every run.
+    private func mostCentral(_ candidates: [Int], sum: [UInt64: Double]) -> Int? {
+        var best: (member: Int, score: Double)?
+        for member in candidates {
+            let score = vectors[member].dot(sum)
+            guard let current = best else { best = (member, score); continue }
+            let tolerance = 1e-9 * max(1, abs(current.score))
+            if score > current.score + tolerance || (abs(score - current.score) <= tolerance && member < current.member) {
+                best = (member, score)
+            }
+        }
+        return best?.member
     }
 
     func topic(stories: [StoryCluster], sum: [UInt64: Double]) -> TopicCluster {
