@@ -6,30 +6,17 @@ import CrossreadLanguage
 public enum LibraryEntities {
     /// Merges per-document entity counts across the library (aliases and spelling variants).
     public static func merge(_ counts: [EntityCount]) -> [EntityCount] {
-        let (entities, mapping) = CorpusEntityResolver().merge([counts.map(\.entity)])
-        var merged = Dictionary(entities.map { ($0.id, EntityCount(entity: $0, mentions: 0, documents: [])) },
-                                uniquingKeysWith: { a, _ in a })
-        for count in counts {
-            let id = mapping[count.entity.id] ?? count.entity.id
-            guard var target = merged[id] else { continue }
-            target.mentions += count.mentions
-            for document in count.documents where !target.documents.contains(document) { target.documents.append(document) }
-            merged[id] = target
-        }
-        return entities.compactMap { merged[$0.id] }
+        mergedWithStoredIDs(counts).map { EntityCount(entity: $0.entity, mentions: $0.mentions, documents: $0.documents) }
     }
 
     /// Merged entities whose name or an alias holds `needle` (ignoring case), each with the ids its
     /// documents store it under: what a search filtered by that entity must match.
     public static func matching(_ needle: String, in counts: [EntityCount]) -> [(entity: Entity, storedIDs: [String])] {
-        let (entities, mapping) = CorpusEntityResolver().merge([counts.map(\.entity)])
-        var stored: [String: [String]] = [:]
-        for count in counts { stored[mapping[count.entity.id] ?? count.entity.id, default: []].append(count.entity.id) }
         let needle = needle.lowercased()
-        return entities.compactMap { entity in
-            let names = [entity.name] + entity.aliases
+        return mergedWithStoredIDs(counts).compactMap { merged in
+            let names = [merged.entity.name] + merged.entity.aliases
             guard names.contains(where: { $0.lowercased().contains(needle) }) else { return nil }
-            return (entity, stored[entity.id] ?? [entity.id])
+            return (merged.entity, merged.storedIDs)
         }
     }
 
