@@ -58,7 +58,7 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Corpus-wide stages: near-duplicates, stories and topics.
-        .target(name: "CrossreadCorpus", dependencies: ["CrossreadCore"]),
+        .target(name: "CrossreadCorpus", dependencies: ["CrossreadCore"], resources: [.copy("Resources")]),
         // Reports: the self-contained HTML dossier, its JSON (crossread/1) and Markdown.
         .target(name: "CrossreadReport", dependencies: ["CrossreadCore"]),
 

@@ -20,6 +20,7 @@ struct DocumentFeatures: Sendable {
         if let title, !text.hasPrefix(title) { text = title + "\n" + text }
         let scanner = TextScanner(text)
         addWords(scanner)
+        addLeadKinds(scanner)
         let annotated = document.annotations.mentions.contains { DocumentFeatures.isName($0.type) }
         if annotated {
             addEntities(document.annotations)
@@ -41,6 +42,29 @@ struct DocumentFeatures: Sendable {
             let lower = scanner.lowercased(token)
             let stem = Lemmatizer.stem(lower)
             add(.words, TextScanner.hash(lowercased: stem), 1, surface: String(decoding: lower, as: UTF8.self))
+        }
+    }
+
+    /// Sentences of the lead: the headline (when the text has one) and the opening sentences.
+    static let leadSentences = 4
+
+    /// The kinds (`EventKinds`) of the lead's common words, those the text also writes in lower case:
+    /// what happened ("firebomb", "bank", "killed"), which the names in the same sentences do not tell.
+    private mutating func addLeadKinds(_ scanner: TextScanner) {
+        var lowerSeen = Set<UInt64>()
+        for token in scanner.tokens where !token.capitalized { lowerSeen.insert(token.hash) }
+        var sentences = 0
+        var seen = Set<UInt32>()
+        for token in scanner.tokens {
+            if token.sentenceStart { sentences += 1 }
+            if sentences > DocumentFeatures.leadSentences { break }
+            guard !token.allDigits, token.end - token.start >= 3, lowerSeen.contains(token.hash),
+                  !StopWords.contains(token.hash), let kinds = EventKinds.standard.kinds(ofLowercased: scanner.lowercased(token))
+            else { continue }
+            seen.removeAll(keepingCapacity: true)
+            for kind in kinds where seen.insert(kind).inserted {
+                counts[FeatureChannel.kinds.key(UInt64(kind)), default: 0] += 1
+            }
         }
     }
 

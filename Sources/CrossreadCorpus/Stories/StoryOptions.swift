@@ -1,6 +1,7 @@
 /// Settings of story and topic clustering, Codable so a configuration file can carry them.
 /// The similarity of two documents is `words × cos(words) + names × cos(names) + time × cos(time)`
-/// over TF-IDF vectors of content words, named entities and dates.
+/// over TF-IDF vectors of content words, named entities and dates. Topics form in two steps: stories
+/// sharing words and names (a subject), then pairs of those of one kind of event (`topicKindFloor`).
 public struct StoryOptions: Sendable, Equatable, Codable {
     /// Weight of lemmatized content words.
     public var wordWeight: Double
@@ -24,6 +25,9 @@ public struct StoryOptions: Sendable, Equatable, Codable {
     public var topicThreshold: Double
     /// Weight of names in topic similarity (words weigh the rest).
     public var topicNameWeight: Double
+    /// Two topics whose articles report the same kind of event (each the other's closest by the kinds
+    /// of their leads' words) join at this similarity or above; above 1 they never do.
+    public var topicKindFloor: Double
     /// Updating kept stories with new documents (`StoryClusterer.update`) gives way to a full regrouping
     /// once the corpus holds this share more documents than at its last full regrouping: placing
     /// arrivals one by one never merges two kept stories, so the regrouping catches up now and then.
@@ -31,8 +35,8 @@ public struct StoryOptions: Sendable, Equatable, Codable {
 
     public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
                 mergeFloor: Double = 0.05, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
-                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.06,
-                topicNameWeight: Double = 0.2, regroupGrowth: Double = 0.25) {
+                joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.2,
+                topicNameWeight: Double = 0.5, topicKindFloor: Double = 0.05, regroupGrowth: Double = 0.25) {
         self.wordWeight = wordWeight
         self.nameWeight = nameWeight
         self.timeWeight = timeWeight
@@ -42,12 +46,13 @@ public struct StoryOptions: Sendable, Equatable, Codable {
         self.joinCohesionRatio = joinCohesionRatio
         self.topicThreshold = topicThreshold
         self.topicNameWeight = topicNameWeight
+        self.topicKindFloor = topicKindFloor
         self.regroupGrowth = regroupGrowth
     }
 
     private enum CodingKeys: String, CodingKey {
         case wordWeight, nameWeight, timeWeight, mergeFloor, cohesionRatio, joinPairFloor, joinCohesionRatio,
-             topicThreshold, topicNameWeight, regroupGrowth
+             topicThreshold, topicNameWeight, topicKindFloor, regroupGrowth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +68,7 @@ public struct StoryOptions: Sendable, Equatable, Codable {
                   joinCohesionRatio: try value(.joinCohesionRatio, d.joinCohesionRatio),
                   topicThreshold: try value(.topicThreshold, d.topicThreshold),
                   topicNameWeight: try value(.topicNameWeight, d.topicNameWeight),
+                  topicKindFloor: try value(.topicKindFloor, d.topicKindFloor),
                   regroupGrowth: try value(.regroupGrowth, d.regroupGrowth))
     }
 }

@@ -12,8 +12,9 @@ extension StoryStore {
     /// Stories and topics after documents were placed into kept stories (`KeptStory`, fragments
     /// `0..<kept.count`) or into new fragments. Kept stories that gained or lost documents are named
     /// again; each new story joins the topic whose documents it resembles most on average (topic
-    /// vectors, as in the batch), when that reaches `topicThreshold`, else starts a topic. Only topics
-    /// sharing a strong key with the new story are compared.
+    /// vectors, as in the batch), when that reaches `topicThreshold`, else the topic most like it in kind
+    /// of event (`topicKindFloor`), else starts a topic. Only topics sharing a strong key with the new
+    /// story are compared.
     func continued(kept: [KeptStory], touched: Set<Int>, topics previousTopics: [TopicCluster]) -> StoryClustering {
         let naming = StoryNaming(ids: ids, features: features, vectors: vectors, surfaces: surfaces)
         var stories: [StoryCluster] = []
@@ -58,6 +59,20 @@ extension StoryStore {
             topicSums[topic] = (sum, size)
             return (sum, size)
         }
+        var kindSums: [String: (sum: [UInt64: Double], size: Int)] = [:]
+        func kindSum(_ topic: String) -> (sum: [UInt64: Double], size: Int) {
+            if let cached = kindSums[topic] { return cached }
+            var sum: [UInt64: Double] = [:]
+            var size = 0
+            for story in topicStories[topic] ?? [] {
+                for member in fragments[storyFragment[story]].members {
+                    weighting.kindVector(features[member]).add(to: &sum)
+                    size += 1
+                }
+            }
+            kindSums[topic] = (sum, size)
+            return (sum, size)
+        }
         let longestPosting = max(64, Int(Double(fragments.count).squareRoot() * 4))
         var newTopics: [String] = []
         for fragmentIndex in kept.count..<fragments.count {
@@ -86,6 +101,21 @@ extension StoryStore {
                 let similarity = dot / Double(size * fragment.members.count)
                 if similarity >= options.topicThreshold, similarity > (best?.similarity ?? -1) { best = (topic, similarity) }
             }
+            if best == nil {
+                // No topic shares its subject: the one reporting the most similar kind of event, as
+                // `TopicPairing` pairs topics in the batch.
+                var kinds: [UInt64: Double] = [:]
+                for member in fragment.members { weighting.kindVector(features[member]).add(to: &kinds) }
+                for topic in candidates.sorted() {
+                    let (topicKinds, size) = kindSum(topic)
+                    guard size > 0 else { continue }
+                    let (small, large) = kinds.count <= topicKinds.count ? (kinds, topicKinds) : (topicKinds, kinds)
+                    var dot = 0.0
+                    for (key, value) in small { if let other = large[key] { dot += value * other } }
+                    let similarity = dot / Double(size * fragment.members.count)
+                    if similarity >= options.topicKindFloor, similarity > (best?.similarity ?? -1) { best = (topic, similarity) }
+                }
+            }
             if let best {
                 story.topic = best.topic
             } else {
@@ -94,6 +124,7 @@ extension StoryStore {
             }
             changedTopics.insert(story.topic)
             topicSums[story.topic] = nil
+            kindSums[story.topic] = nil
             topicStories[story.topic, default: []].append(stories.count)
             storyOfFragment[fragmentIndex] = stories.count
             storyFragment.append(fragmentIndex)

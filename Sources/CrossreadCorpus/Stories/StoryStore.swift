@@ -197,8 +197,17 @@ struct StoryStore: Sendable {
             return sum
         }
         let topicSelfSums = storyMembers.map { members in members.reduce(0) { $0 + topicVectors[$1].normSquared } }
-        let topicGroups = AverageLinkage(floor: options.topicThreshold, cohesionRatio: 0)
+        let nameGroups = AverageLinkage(floor: options.topicThreshold, cohesionRatio: 0)
             .merge(sums: topicSums, sizes: storyMembers.map(\.count), selfSums: topicSelfSums)
+        // Then topics of one kind of event pair up.
+        let kindVectors = features.map { weighting.kindVector($0) }
+        let kindSums: [[UInt64: Double]] = storyMembers.map { members in
+            var sum: [UInt64: Double] = [:]
+            for member in members { kindVectors[member].add(to: &sum) }
+            return sum
+        }
+        let topicGroups = TopicPairing(floor: options.topicKindFloor)
+            .pair(groups: nameGroups, storySums: kindSums, storySizes: storyMembers.map(\.count))
 
         let naming = StoryNaming(ids: ids, features: features, vectors: current, surfaces: surfaces)
         var stories = storyMembers.indices.map { naming.story(members: storyMembers[$0], sum: storySums[$0]) }

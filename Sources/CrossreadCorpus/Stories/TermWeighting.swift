@@ -26,16 +26,21 @@ struct TermWeighting: Sendable {
     }
 
     func vector(_ features: DocumentFeatures, options: StoryOptions) -> SparseVector {
-        vector(features, channelWeights: [options.wordWeight, options.nameWeight, options.timeWeight], smooth: false)
+        vector(features, channelWeights: [options.wordWeight, options.nameWeight, options.timeWeight, 0], smooth: false)
     }
 
     /// The vector topics compare: words and names with smoothed IDF, no time.
     func topicVector(_ features: DocumentFeatures, options: StoryOptions) -> SparseVector {
-        vector(features, channelWeights: [1 - options.topicNameWeight, options.topicNameWeight, 0], smooth: true)
+        vector(features, channelWeights: [1 - options.topicNameWeight, options.topicNameWeight, 0, 0], smooth: true)
+    }
+
+    /// The vector of what kind of event a document reports (its lead's `EventKinds`), unit length.
+    func kindVector(_ features: DocumentFeatures) -> SparseVector {
+        vector(features, channelWeights: [0, 0, 0, 1], smooth: false)
     }
 
     func vector(_ features: DocumentFeatures, channelWeights: [Double], smooth: Bool) -> SparseVector {
-        var channelNorm = [Double](repeating: 0, count: 3)
+        var channelNorm = [Double](repeating: 0, count: FeatureChannel.allCases.count)
         var weighted: [(UInt64, Double)] = []
         weighted.reserveCapacity(features.counts.count)
         for (key, count) in features.counts where count > 0 {
@@ -43,7 +48,7 @@ struct TermWeighting: Sendable {
             weighted.append((key, weight))
             channelNorm[Int(FeatureChannel.of(key).rawValue)] += weight * weight
         }
-        let scale = (0..<3).map { channelNorm[$0] > 0 ? (channelWeights[$0] / channelNorm[$0]).squareRoot() : 0 }
+        let scale = channelNorm.indices.map { channelNorm[$0] > 0 ? (channelWeights[$0] / channelNorm[$0]).squareRoot() : 0 }
         weighted.sort { $0.0 < $1.0 }
         var vector = SparseVector()
         vector.keys.reserveCapacity(weighted.count)
