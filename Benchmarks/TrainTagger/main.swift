@@ -27,6 +27,7 @@ while !arguments.isEmpty {
     case "--models": options.models = Int(arguments.removeFirst()) ?? options.models
     case "--rows": options.rowBits = Int(arguments.removeFirst()) ?? options.rowBits
     case "--title-share": options.titleCaseShare = Double(arguments.removeFirst()) ?? options.titleCaseShare
+    case "--seed": options.seed = UInt64(arguments.removeFirst()) ?? options.seed
     case "--lower-share": options.lowerCaseShare = Double(arguments.removeFirst()) ?? options.lowerCaseShare
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))

@@ -121,6 +121,15 @@ struct EntityFeatures {
         let namesP = hasPrev ? UInt64(p[k - 1].names) : 1 << 20, namesN = hasNext ? UInt64(p[k + 1].names) : 1 << 20
         if namesP != 0 { rows.append(row(90, namesP)) }
         if namesN != 0 { rows.append(row(91, namesN)) }
+        // MiniLM embedding classes of the token (with its casing) and its neighbours, per partition.
+        for i in 0..<EmbeddingClasses.maxPartitions {
+            let template = 100 + 4 * UInt64(i)
+            let e = UInt64(t.embedding[i])
+            let eP = hasPrev ? UInt64(p[k - 1].embedding[i]) : 1 << 20, eN = hasNext ? UInt64(p[k + 1].embedding[i]) : 1 << 20
+            rows.append(row(template, e << 8 | casing))
+            rows.append(row(template + 1, eP))
+            rows.append(row(template + 2, eN))
+        }
     }
 
     /// Base rows of the features that look at the previous token's tag: the row for previous tag

@@ -23,7 +23,7 @@ public struct EntityTaggerTrainer {
         public var epochs = 10
         public var seed: UInt64 = 20_241_111
         /// Perceptrons trained on different orders of the data, their averaged weights summed.
-        public var models = 1
+        public var models = 4
         /// Share of sentences also trained as a Title Case headline and as lower case.
         public var titleCaseShare = 0.15
         public var lowerCaseShare = 0.05

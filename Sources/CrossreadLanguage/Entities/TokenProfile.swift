@@ -26,6 +26,8 @@ struct TokenProfile {
     var exact: UInt64 = 0
     /// Place in phrases of the tagger's name lexicon, two bits per kind (`TaggerLexicon.positions`).
     var names: UInt16 = 0
+    /// MiniLM embedding classes of the lower-cased word, one per partition (`EmbeddingClasses`), 0 when unknown.
+    var embedding = SIMD4<UInt16>(repeating: 0)
 
     enum Casing: UInt8 { case lower, capitalized, upper, mixed, digit, other }
 
@@ -34,7 +36,8 @@ struct TokenProfile {
 
     /// Profiles of all tokens of a text.
     static func profiles(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], gazetteer: Gazetteer,
-                         commonLower: HashIndex, clusters: WordClusters, lexicon: TaggerLexicon) -> [TokenProfile] {
+                         commonLower: HashIndex, clusters: WordClusters, lexicon: TaggerLexicon,
+                         embeddings: EmbeddingClasses = .standard) -> [TokenProfile] {
         var result = [TokenProfile](repeating: TokenProfile(), count: tokens.count)
         let names = lexicon.positions(bytes, tokens)
         var k = 0
@@ -59,6 +62,7 @@ struct TokenProfile {
                 p.cluster = clusters.cluster(bytes, r, lowerHash: p.lower)
                 p.titleCluster = clusters.titleCaseCluster(bytes, r)
                 p.casingStats = clusters.casingStats(lowerHash: p.lower)
+                p.embedding = embeddings.classes(lowerHash: p.lower)
             }
             p.commonLower = commonLower.contains(p.lower)
             if token.kind == .word || token.kind == .number {
