@@ -104,6 +104,12 @@ func describeMentions(_ text: String, recognizer: EntityRecognizer = EntityRecog
         #expect(found.contains("Axios/organization"))
     }
 
+    @Test func namesFollowedByTheirInitials() {
+        let found = describeMentions("Tenants sued the Lakeside Tenant Rights Coalition of Norwood (LTRCN) on Friday. Later, LTRCN said it would appeal.")
+        #expect(found.contains("Lakeside Tenant Rights Coalition of Norwood/organization"))
+        #expect(found.filter { $0 == "LTRCN/organization" }.count == 2)
+    }
+
     @Test func emptyAndPunctuationOnlyTexts() {
         #expect(describeMentions("").isEmpty)
         #expect(describeMentions("— … “ ” ’s -").isEmpty)

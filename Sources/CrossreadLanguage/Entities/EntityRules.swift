@@ -8,7 +8,8 @@ import CrossreadCore
 /// 3. gazetteer: groups ("Israeli"), places, organizations and platforms the tagger missed or mistyped;
 ///    a known first name and the capitalized words after it are a person;
 /// 4. hyphenated pairs of known names ("Netanyahu-Trump", "U.S.-Israel") become two mentions;
-/// 5. document consistency: one type per name, a surname takes its full name's type, names
+/// 5. a name followed by its initials in parentheses is one mention, and so are the initials;
+///    document consistency: one type per name, a surname takes its full name's type, names
 ///    missed elsewhere (headlines, lower case) are added;
 /// 6. titles and roles before person names ("Minister of Strategic Affairs Ron Dermer");
 /// 7. amounts and percentages.
@@ -53,6 +54,7 @@ struct EntityRules {
         candidates = applyGazetteer(candidates)
         candidates = completePersonNames(candidates)
         candidates = splitHyphenatedPairs(candidates)
+        candidates = addDefinedAcronyms(candidates)
         candidates = makeConsistent(candidates)
         let covered = coverage(candidates)
         for index in candidates.indices where candidates[index].type == .person {
