@@ -28,6 +28,9 @@ public struct StoryOptions: Sendable, Equatable, Codable {
     /// Two topics whose articles report the same kind of event (each the other's closest by the kinds
     /// of their leads' words) join at this similarity or above; above 1 they never do.
     public var topicKindFloor: Double
+    /// ... or, for two topics each closest to the other in kind, at this subject similarity (words and
+    /// names) or above.
+    public var topicPairSubjectFloor: Double
     /// Updating kept stories with new documents (`StoryClusterer.update`) gives way to a full regrouping
     /// once the corpus holds this share more documents than at its last full regrouping: placing
     /// arrivals one by one never merges two kept stories, so the regrouping catches up now and then.
@@ -36,7 +39,8 @@ public struct StoryOptions: Sendable, Equatable, Codable {
     public init(wordWeight: Double = 0.4, nameWeight: Double = 0.4, timeWeight: Double = 0.2,
                 mergeFloor: Double = 0.05, cohesionRatio: Double = 0.6, joinPairFloor: Double = 0.35,
                 joinCohesionRatio: Double = 0.8, topicThreshold: Double = 0.2,
-                topicNameWeight: Double = 0.5, topicKindFloor: Double = 0.05, regroupGrowth: Double = 0.25) {
+                topicNameWeight: Double = 0.5, topicKindFloor: Double = 0.05,
+                topicPairSubjectFloor: Double = 0.06, regroupGrowth: Double = 0.25) {
         self.wordWeight = wordWeight
         self.nameWeight = nameWeight
         self.timeWeight = timeWeight
@@ -47,12 +51,13 @@ public struct StoryOptions: Sendable, Equatable, Codable {
         self.topicThreshold = topicThreshold
         self.topicNameWeight = topicNameWeight
         self.topicKindFloor = topicKindFloor
+        self.topicPairSubjectFloor = topicPairSubjectFloor
         self.regroupGrowth = regroupGrowth
     }
 
     private enum CodingKeys: String, CodingKey {
         case wordWeight, nameWeight, timeWeight, mergeFloor, cohesionRatio, joinPairFloor, joinCohesionRatio,
-             topicThreshold, topicNameWeight, topicKindFloor, regroupGrowth
+             topicThreshold, topicNameWeight, topicKindFloor, topicPairSubjectFloor, regroupGrowth
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +74,7 @@ public struct StoryOptions: Sendable, Equatable, Codable {
                   topicThreshold: try value(.topicThreshold, d.topicThreshold),
                   topicNameWeight: try value(.topicNameWeight, d.topicNameWeight),
                   topicKindFloor: try value(.topicKindFloor, d.topicKindFloor),
+                  topicPairSubjectFloor: try value(.topicPairSubjectFloor, d.topicPairSubjectFloor),
                   regroupGrowth: try value(.regroupGrowth, d.regroupGrowth))
     }
 }

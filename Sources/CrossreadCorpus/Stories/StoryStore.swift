@@ -206,8 +206,8 @@ struct StoryStore: Sendable {
             for member in members { kindVectors[member].add(to: &sum) }
             return sum
         }
-        let topicGroups = TopicPairing(floor: options.topicKindFloor)
-            .pair(groups: nameGroups, storySums: kindSums, storySizes: storyMembers.map(\.count))
+        let topicGroups = TopicPairing(floor: options.topicKindFloor, subjectFloor: options.topicPairSubjectFloor)
+            .pair(groups: nameGroups, storySums: kindSums, subjectSums: topicSums, storySizes: storyMembers.map(\.count))
 
         let naming = StoryNaming(ids: ids, features: features, vectors: current, surfaces: surfaces)
         var stories = storyMembers.indices.map { naming.story(members: storyMembers[$0], sum: storySums[$0]) }
