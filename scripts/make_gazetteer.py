@@ -252,7 +252,7 @@ Party Ministry Department Dept. Office Bureau Agency Authority Administration Co
 Cabinet Parliament Assembly Congress Senate Court Tribunal University College Institute Institution Academy School
 Foundation Fund Trust Association Federation Federations Union League Alliance Coalition Front Movement Brigade
 Brigades Corps Guard Guards Forces Force Army Navy Police Service Services Network News Times Post Journal Herald
-Tribune Gazette Press Media Radio Television TV Studios Records Bank Exchange Airlines Airways Systems Technologies
+Tribune Gazette Press Media Radio Television TV Studios Records Bank Exchange Airlines Airways Lines Line Ferries Railways Railway Shipping Systems Technologies
 Labs Laboratories Motors Energy Pharmaceuticals Society Club Center Centre Organization Organisation Project Church
 Hospital Network Team Initiative Watch Council Caucus Secretariat Directorate Command
 """

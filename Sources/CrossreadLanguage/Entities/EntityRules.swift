@@ -46,8 +46,13 @@ struct EntityRules {
         for var candidate in tagged {
             trimEnds(&candidate)
             guard !candidate.tokens.isEmpty, !namesAWork(candidate) else { continue }
+            extendWithPlacePrefix(&candidate)
             extendWithSuffixWord(&candidate)
-            if candidate.type == .organization, endsWithPlaceWord(candidate) { candidate.type = .place }
+            if candidate.type == .organization, endsWithPlaceWord(candidate) {
+                candidate.type = .place
+            } else if candidate.type != .organization, endsWithOrganizationWord(candidate) {
+                candidate.type = .organization
+            }
             candidates += splitJoinedNames(candidate).flatMap(splitPerson)
         }
         candidates = dropHeadlineWords(candidates)
@@ -145,6 +150,35 @@ struct EntityRules {
         guard end > candidate.tokens.upperBound else { return }
         candidate.tokens = candidate.tokens.lowerBound..<end
         candidate.type = kinds.contains(.organizationSuffix) ? .organization : .place
+    }
+
+    /// "Port Carrow", "Fort Worth", "Lake Placid": a capitalized place word before a name makes it a
+    /// place, also when the tagger left that word out (at the start of a sentence, say).
+    func extendWithPlacePrefix(_ candidate: inout EntityCandidate) {
+        let start = candidate.tokens.lowerBound
+        if start > 0, tokens[start].gap == .space, isPlacePrefix(start - 1), sentenceOf[start - 1] == sentenceOf[start] {
+            candidate.tokens = (start - 1)..<candidate.tokens.upperBound
+            candidate.type = .place
+        } else if candidate.tokens.count > 1, isPlacePrefix(start), candidate.type == .person {
+            candidate.type = .place
+        }
+    }
+
+    func isPlacePrefix(_ k: Int) -> Bool {
+        isWord(k) && profiles[k].casing == .capitalized
+            && (isWord(k, "port") || isWord(k, "fort") || isWord(k, "mount") || isWord(k, "lake") || isWord(k, "cape"))
+    }
+
+    /// "Tessel Lines", "The Valley Post": a name ending in a capitalized organization word names that
+    /// body, unless it is a known place ("West Bank") or starts with a first name ("Emily Post").
+    func endsWithOrganizationWord(_ candidate: EntityCandidate) -> Bool {
+        let r = candidate.tokens
+        guard r.count > 1, isCapitalized(r.upperBound - 1), !lexicon(r.lowerBound).contains(.firstName) else { return false }
+        let last = lexicon(r.upperBound - 1)
+        guard last.contains(.organizationSuffix), !last.contains(.placeSuffix) else { return false }
+        if let match = gazetteer.longestMatch(bytes, tokens, at: r.lowerBound, limit: r.upperBound), match.tokens == r,
+           match.kinds.contains(.place) { return false }
+        return true
     }
 
     /// "Egyptian Theatre", "Nationals Park": a building or place, not an organization.
