@@ -157,7 +157,12 @@ public struct CorpusAnalyzer: Sendable {
         func map(_ id: String?) -> String? { id.map { mapping[$0] ?? $0 } }
         for index in documents.indices {
             var annotations = documents[index].annotations
-            for k in annotations.mentions.indices { annotations.mentions[k].entity = mapping[annotations.mentions[k].entity] ?? annotations.mentions[k].entity }
+            for k in annotations.mentions.indices {
+                let id = mapping[annotations.mentions[k].entity] ?? annotations.mentions[k].entity
+                annotations.mentions[k].entity = id
+                // A name's type may have been settled across the corpus (`CorpusEntityResolver`).
+                if let type = byID[id]?.type { annotations.mentions[k].type = type }
+            }
             for k in annotations.quotes.indices { annotations.quotes[k].speaker = map(annotations.quotes[k].speaker) }
             for k in annotations.claims.indices { annotations.claims[k].speaker = map(annotations.claims[k].speaker) }
             var seen = Set<String>()

@@ -85,4 +85,15 @@ func mentions(_ text: String, _ items: [(String, EntityType, String?)]) -> [Enti
         #expect(entities.first { $0.id == "person:donald-trump" }?.roles == ["President"])
         #expect(entities.count == 5)
     }
+
+    @Test func aNameTypedDifferentlyAcrossDocumentsTakesTheTypeMostGiveIt() {
+        let town = Entity(id: "place:marrowby", name: "Marrowby", type: .place)
+        let misread = Entity(id: "person:marrowby", name: "Marrowby", type: .person)
+        let (entities, mapping) = CorpusEntityResolver().merge([[town], [town], [misread], [town]])
+        #expect(mapping["person:marrowby"] == "place:marrowby")
+        #expect(entities.map(\.type) == [.place])
+        // Without a clear majority both readings stay.
+        let (split, _) = CorpusEntityResolver().merge([[town], [misread], [town], [misread]])
+        #expect(Set(split.map(\.type)) == [.place, .person])
+    }
 }

@@ -28,6 +28,7 @@ public struct CorpusEntityResolver: Sendable {
                 }
             }
         }
+        CorpusEntityResolver.voteTypes(&records)
         let ids = recordOfId.sorted { $0.value < $1.value }.map(\.key)
         let groups = clustering.cluster(records, resolveByRecency: false)
         var merged: [Entity] = []
@@ -45,5 +46,22 @@ public struct CorpusEntityResolver: Sendable {
             merged.append(entity)
         }
         return (merged, mapping)
+    }
+
+    /// A name typed differently in different documents ("Lowfield" a place in four, a person in two)
+    /// takes the type most documents give it, when they are at least twice as many as the rest.
+    static func voteTypes(_ records: inout [EntityClustering.Record]) {
+        var byName: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() where record.type == .person || record.type == .organization || record.type == .place {
+            byName[EntityNames.slug(record.name), default: []].append(index)
+        }
+        for indices in byName.values where Set(indices.map { records[$0].type }).count > 1 {
+            var weight: [EntityType: Int] = [:]
+            for index in indices { weight[records[index].type, default: 0] += records[index].weight }
+            let total = weight.values.reduce(0, +)
+            guard let best = weight.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }),
+                  best.value >= 2 * (total - best.value) else { continue }
+            for index in indices { records[index].type = best.key }
+        }
     }
 }
