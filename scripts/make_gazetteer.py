@@ -262,7 +262,7 @@ Street St. Avenue Ave. Road Rd. Boulevard Blvd. Lane Square Plaza Park Bridge Ri
 Mt. Island Islands Valley County Province Region District City Town Village Airport Stadium Arena Palace Tower
 Strip Sea Ocean Gulf Bay Canal Desert Heights Peninsula Coast Beach Harbor Harbour Port Hill Hills Forest Falls
 Crossing Border Camp Base Station Square Quarter Mall Theatre Theater Museum Cathedral Temple Mosque Synagogue
-Hotel Garden Gardens Zoo Pier Terminal Prison Embassy Consulate Memorial Monument Castle Fort
+Hotel Garden Gardens Zoo Pier Terminal Prison Embassy Consulate Memorial Monument Castle Fort Center Centre Field
 """
 
 # Last words of names of agreements, laws, plans and events: such a name is not a person ("Abraham Accords").
