@@ -110,6 +110,18 @@ func describeMentions(_ text: String, recognizer: EntityRecognizer = EntityRecog
         #expect(found.filter { $0 == "LTRCN/organization" }.count == 2)
     }
 
+    @Test func placeWordsBeforeAndOrganizationWordsAfterAName() {
+        let found = describeMentions("""
+            Port Wendlow’s harbour was shut on Friday. Ferries run by Gressan Lines left Port Wendlow at noon, \
+            the Marsh Valley Post reported, and the state Department of Transport said repairs would take a week.
+            """)
+        #expect(found.contains("Port Wendlow/place"))
+        #expect(!found.contains { $0.hasPrefix("Wendlow/") })
+        #expect(found.contains("Gressan Lines/organization"))
+        #expect(found.contains("Marsh Valley Post/organization"))
+        #expect(found.contains("Department of Transport/organization"))
+    }
+
     @Test func emptyAndPunctuationOnlyTexts() {
         #expect(describeMentions("").isEmpty)
         #expect(describeMentions("— … “ ” ’s -").isEmpty)

@@ -45,6 +45,7 @@ struct EntityRules {
         var candidates: [EntityCandidate] = []
         for var candidate in tagged {
             trimEnds(&candidate)
+            trimLeadingCommonWords(&candidate)
             guard !candidate.tokens.isEmpty, !namesAWork(candidate) else { continue }
             extendWithPlacePrefix(&candidate)
             extendWithSuffixWord(&candidate)
@@ -111,6 +112,18 @@ struct EntityRules {
         var r = candidate.tokens
         while !r.isEmpty, isTrimmable(tokens[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
         while !r.isEmpty, isTrimmable(tokens[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        candidate.tokens = r
+    }
+
+    /// "state Department of Transport" -> "Department of Transport": common lower-case words before the
+    /// capitalized part of a name are not part of it (in ordinary sentences; a lower-case text keeps them).
+    func trimLeadingCommonWords(_ candidate: inout EntityCandidate) {
+        var r = candidate.tokens
+        guard r.count > 1, modes[r.lowerBound] == .normal else { return }
+        while r.count > 1, isWord(r.lowerBound), profiles[r.lowerBound].casing == .lower, profiles[r.lowerBound].commonLower {
+            r = (r.lowerBound + 1)..<r.upperBound
+        }
+        guard r != candidate.tokens, isCapitalized(r.lowerBound) else { return }
         candidate.tokens = r
     }
 
