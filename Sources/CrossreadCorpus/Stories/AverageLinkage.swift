@@ -37,9 +37,7 @@ struct AverageLinkage {
                 for b in list where b > a { candidates.insert(b) }
             }
             for b in candidates {
-                let (small, large) = sums[a].count <= sums[b].count ? (sums[a], sums[b]) : (sums[b], sums[a])
-                var dot = 0.0
-                for (key, value) in small { if let other = large[key] { dot += value * other } }
+                let dot = sparseDot(sums[a], sums[b])
                 if dot > 0 {
                     pair[a][b] = dot
                     pair[b][a] = dot

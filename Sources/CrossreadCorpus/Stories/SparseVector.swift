@@ -33,3 +33,11 @@ struct SparseVector: Sendable {
         for (index, key) in keys.enumerated() { sum[key, default: 0] += values[index] * scale }
     }
 }
+
+/// Dot product of two sparse sums keyed by feature, walking the smaller one.
+func sparseDot(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
+    let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+    var dot = 0.0
+    for (key, value) in small { if let other = large[key] { dot += value * other } }
+    return dot
+}

@@ -95,10 +95,7 @@ extension StoryStore {
             for topic in candidates.sorted() {
                 let (topicSum, size) = topicSum(topic)
                 guard size > 0 else { continue }
-                let (small, large) = sum.count <= topicSum.count ? (sum, topicSum) : (topicSum, sum)
-                var dot = 0.0
-                for (key, value) in small { if let other = large[key] { dot += value * other } }
-                let similarity = dot / Double(size * fragment.members.count)
+                let similarity = sparseDot(sum, topicSum) / Double(size * fragment.members.count)
                 if similarity >= options.topicThreshold, similarity > (best?.similarity ?? -1) { best = (topic, similarity) }
             }
             if best == nil {
@@ -109,10 +106,7 @@ extension StoryStore {
                 for topic in candidates.sorted() {
                     let (topicKinds, size) = kindSum(topic)
                     guard size > 0 else { continue }
-                    let (small, large) = kinds.count <= topicKinds.count ? (kinds, topicKinds) : (topicKinds, kinds)
-                    var dot = 0.0
-                    for (key, value) in small { if let other = large[key] { dot += value * other } }
-                    let similarity = dot / Double(size * fragment.members.count)
+                    let similarity = sparseDot(kinds, topicKinds) / Double(size * fragment.members.count)
                     if similarity >= options.topicKindFloor, similarity > (best?.similarity ?? -1) { best = (topic, similarity) }
                 }
             }

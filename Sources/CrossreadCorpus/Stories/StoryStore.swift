@@ -134,10 +134,7 @@ struct StoryStore: Sendable {
             for candidate in candidates.map(Int.init).sorted() where candidate != source {
                 let other = fragments[candidate]
                 guard !other.members.isEmpty else { continue }
-                let (small, large) = sum.count <= other.sum.count ? (sum, other.sum) : (other.sum, sum)
-                var dot = 0.0
-                for (key, value) in small { if let weight = large[key] { dot += value * weight } }
-                let similarity = dot / (size * Double(other.members.count))
+                let similarity = sparseDot(sum, other.sum) / (size * Double(other.members.count))
                 guard similarity >= options.mergeFloor, similarity > (best?.similarity ?? -1) else { continue }
                 if options.cohesionRatio > 0, let a = fragments[source].cohesion, let b = other.cohesion,
                    similarity < options.cohesionRatio * (max(a, 0) * max(b, 0)).squareRoot() { continue }

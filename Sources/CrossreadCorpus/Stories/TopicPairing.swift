@@ -36,9 +36,7 @@ struct TopicPairing {
                 for other in list where other != topic { candidates.insert(other) }
             }
             for other in candidates.sorted() {
-                let (small, large) = average.count <= averages[other].count ? (average, averages[other]) : (averages[other], average)
-                var dot = 0.0
-                for (key, value) in small { if let weight = large[key] { dot += value * weight } }
+                let dot = sparseDot(average, averages[other])
                 if dot > (closest[topic]?.similarity ?? 0) { closest[topic] = (other, dot) }
             }
         }
