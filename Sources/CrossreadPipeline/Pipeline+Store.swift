@@ -25,29 +25,40 @@ extension Pipeline {
         var report = IngestReport()
         var seen = Set<String>()
         try await run(paths: paths) { batch in
-            for event in batch.events {
-                switch event {
-                case .document(let document):
-                    do {
-                        switch try await store.add(document) {
-                        case .added(let id):
-                            report.added.append(id)
-                            if keepDocuments, seen.insert(id).inserted { report.documents.append(document) }
-                        case .alreadyPresent(let id):
-                            report.present.append(id)
-                            if keepDocuments, seen.insert(id).inserted {
-                                report.documents.append(try await store.document(id: id) ?? document)
-                            }
-                        }
-                    } catch let error as CrossreadError {
-                        report.failures.append(error)
+            try await self.store(batch, in: store, stored: { document, outcome in
+                switch outcome {
+                case .added(let id):
+                    report.added.append(id)
+                    if keepDocuments, seen.insert(id).inserted { report.documents.append(document) }
+                case .alreadyPresent(let id):
+                    report.present.append(id)
+                    if keepDocuments, seen.insert(id).inserted {
+                        report.documents.append(try await store.document(id: id) ?? document)
                     }
-                case .failure(let error):
-                    report.failures.append(error)
                 }
-            }
+            }, failed: { report.failures.append($0) })
             progress(batch, report)
         }
         return report
+    }
+
+    /// Stores each document of `batch` in `store`, one transaction each, and tells `stored` what became
+    /// of it; a document that could not be read or stored (a `CrossreadError` from `stored` too) goes to
+    /// `failed` and the rest goes on.
+    public func store(_ batch: Batch, in store: any DocumentStore,
+                      stored: (Document, StoreOutcome) async throws -> Void,
+                      failed: (CrossreadError) -> Void) async throws {
+        for event in batch.events {
+            switch event {
+            case .document(let document):
+                do {
+                    try await stored(document, try await store.add(document))
+                } catch let error as CrossreadError {
+                    failed(error)
+                }
+            case .failure(let error):
+                failed(error)
+            }
+        }
     }
 }

@@ -38,24 +38,15 @@ struct DocumentIntake: Sendable {
         var fresh: [Document] = []
         let pipeline = Pipeline()
         try await pipeline.run(inputs: inputs.map { ($0.source, $0.bytes) }) { batch in
-            for event in batch.events {
-                switch event {
-                case .document(let document):
-                    do {
-                        switch try await store.add(document) {
-                        case .added(let id):
-                            outcome.added.append(.init(id: id, title: document.metadata.title, source: document.source))
-                            fresh.append(document)
-                        case .alreadyPresent(let id):
-                            outcome.present.append(.init(id: id, title: document.metadata.title, source: document.source))
-                        }
-                    } catch let error as CrossreadError {
-                        outcome.failed.append(.init(source: error.source ?? "input", reason: error.reason))
-                    }
-                case .failure(let error):
-                    outcome.failed.append(.init(source: error.source ?? "input", reason: error.reason))
+            try await pipeline.store(batch, in: store, stored: { document, result in
+                switch result {
+                case .added(let id):
+                    outcome.added.append(.init(id: id, title: document.metadata.title, source: document.source))
+                    fresh.append(document)
+                case .alreadyPresent(let id):
+                    outcome.present.append(.init(id: id, title: document.metadata.title, source: document.source))
                 }
-            }
+            }, failed: { outcome.failed.append(.init(source: $0.source ?? "input", reason: $0.reason)) })
         }
         if !fresh.isEmpty {
             let input = fresh
