@@ -45,33 +45,26 @@ extension StoryStore {
             topicVectors[member] = vector
             return vector
         }
-        var topicSums: [String: (sum: [UInt64: Double], size: Int)] = [:]
-        func topicSum(_ topic: String) -> (sum: [UInt64: Double], size: Int) {
-            if let cached = topicSums[topic] { return cached }
+        /// The sum of `vector` over a topic's documents, and their number; cached per topic.
+        func memberSum(_ topic: String, _ cache: inout [String: (sum: [UInt64: Double], size: Int)],
+                       _ vector: (Int) -> SparseVector) -> (sum: [UInt64: Double], size: Int) {
+            if let cached = cache[topic] { return cached }
             var sum: [UInt64: Double] = [:]
             var size = 0
             for story in topicStories[topic] ?? [] {
                 for member in fragments[storyFragment[story]].members {
-                    topicVector(member).add(to: &sum)
+                    vector(member).add(to: &sum)
                     size += 1
                 }
             }
-            topicSums[topic] = (sum, size)
+            cache[topic] = (sum, size)
             return (sum, size)
         }
+        var topicSums: [String: (sum: [UInt64: Double], size: Int)] = [:]
+        func topicSum(_ topic: String) -> (sum: [UInt64: Double], size: Int) { memberSum(topic, &topicSums, topicVector) }
         var kindSums: [String: (sum: [UInt64: Double], size: Int)] = [:]
         func kindSum(_ topic: String) -> (sum: [UInt64: Double], size: Int) {
-            if let cached = kindSums[topic] { return cached }
-            var sum: [UInt64: Double] = [:]
-            var size = 0
-            for story in topicStories[topic] ?? [] {
-                for member in fragments[storyFragment[story]].members {
-                    weighting.kindVector(features[member]).add(to: &sum)
-                    size += 1
-                }
-            }
-            kindSums[topic] = (sum, size)
-            return (sum, size)
+            memberSum(topic, &kindSums) { weighting.kindVector(features[$0]) }
         }
         let longestPosting = max(64, Int(Double(fragments.count).squareRoot() * 4))
         var newTopics: [String] = []
