@@ -1,3 +1,4 @@
+import CrossreadCore
 import CrossreadCorpus
 import CrossreadLanguage
 import Foundation
@@ -82,16 +83,3 @@ enum StoriesEvaluation {
 }
 
 private final class ResultBox: @unchecked Sendable { var value: StoryClustering? }
-
-/// A small seeded generator so shuffles and generated corpora repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

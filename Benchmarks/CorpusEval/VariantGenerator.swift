@@ -1,3 +1,4 @@
+import CrossreadCore
 import Foundation
 
 /// Generates a stream of documents in families: each family is one base article and its copies

@@ -1,3 +1,4 @@
+import CrossreadCore
 import Foundation
 
 /// The requests the load test sends, written next to the library: `searches.txt` (search page

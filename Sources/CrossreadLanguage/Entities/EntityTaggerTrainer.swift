@@ -1,3 +1,4 @@
+import CrossreadCore
 import Foundation
 
 /// Trains the entity tagger's weights (averaged structured perceptron, Viterbi decoding of whole
@@ -108,7 +109,7 @@ public struct EntityTaggerTrainer {
         let common = EntityTaggerTrainer.commonLowerWords(sentences)
         var commonIndex = HashIndex(capacity: common.count)
         for word in common { commonIndex.set(word, 1) }
-        var random = SplitMix(seed: options.seed)
+        var random = SplitMix64(seed: options.seed)
         var examples: [LabeledSentence] = []
         for sentence in sentences {
             examples.append(sentence)
@@ -130,7 +131,7 @@ public struct EntityTaggerTrainer {
         let slots = (1 << options.rowBits) * EntityTag.stride
         var averaged = [Float](repeating: 0, count: slots)
         for member in 0..<max(1, options.models) {
-        var random = SplitMix(seed: options.seed &+ UInt64(member) &* 7919)
+        var random = SplitMix64(seed: options.seed &+ UInt64(member) &* 7919)
         var weights = [Float](repeating: 0, count: slots)
         var totals = [Double](repeating: 0, count: slots)
         var stamps = [Int32](repeating: 0, count: slots)
@@ -224,18 +225,11 @@ public struct EntityTaggerTrainer {
     }
 }
 
-/// A small seeded random generator so training is repeatable.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A uniform value in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// Fisher–Yates with this generator's own draws, so a seed gives the same order on every platform.
     mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {
