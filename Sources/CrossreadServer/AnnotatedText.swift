@@ -119,6 +119,12 @@ struct AnnotatedText {
     }
 
     /// `offset` clamped to the bytes and moved forward to the start of a character.
+    /// The text of a span, its ends moved to character boundaries and kept in bounds.
+    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let lower = boundary(bytes, range.lowerBound), upper = boundary(bytes, max(lower, range.upperBound))
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
     static func boundary(_ bytes: [UInt8], _ offset: Int) -> Int {
         var position = max(0, min(offset, bytes.count))
         while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }

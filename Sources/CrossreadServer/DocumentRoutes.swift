@@ -110,8 +110,7 @@ extension ServerRoutes {
         let bytes = Array(document.text.utf8)
         out += "<ul class=\"quotes\">"
         for quote in document.annotations.quotes {
-            let lower = AnnotatedText.boundary(bytes, quote.range.lowerBound), upper = AnnotatedText.boundary(bytes, max(lower, quote.range.upperBound))
-            let words = String(decoding: bytes[lower..<upper], as: UTF8.self)
+            let words = AnnotatedText.text(bytes, quote.range)
             var who = quote.speakerName.map(HTML.text) ?? "unattributed"
             if let speaker = quote.speaker, let merged = snapshot.entity(speaker) {
                 who = HTML.link(Paths.entity(merged.entity.id), quote.speakerName ?? merged.entity.name, className: "entity-link person")
@@ -128,8 +127,7 @@ extension ServerRoutes {
         let bytes = Array(document.text.utf8)
         out += "<ul class=\"plain\">"
         for time in document.annotations.times {
-            let lower = AnnotatedText.boundary(bytes, time.range.lowerBound), upper = AnnotatedText.boundary(bytes, max(lower, time.range.upperBound))
-            out += "<li class=\"time-item\">\(HTML.text(String(decoding: bytes[lower..<upper], as: UTF8.self)))"
+            out += "<li class=\"time-item\">\(HTML.text(AnnotatedText.text(bytes, time.range)))"
                 + " <span class=\"meta\">→ \(HTML.text(time.value ?? "unresolved"))</span></li>"
         }
         return out + "</ul></section>"
