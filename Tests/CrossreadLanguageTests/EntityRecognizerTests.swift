@@ -122,6 +122,18 @@ func describeMentions(_ text: String, recognizer: EntityRecognizer = EntityRecog
         #expect(found.contains("Department of Transport/organization"))
     }
 
+    @Test func businessNamesKeepTheirPossessive() {
+        let found = describeMentions("""
+            We met at Kessler's for dinner, then went to Corvelli's Bakery on Sunday. \
+            Senator Carla Dunmore's office said the Gov s staff would call back.
+            """)
+        // A restaurant is an organization or, as a venue, a place; either way the name keeps its "'s".
+        #expect(found.contains("Kessler's/place") || found.contains("Kessler's/organization"), "\(found)")
+        #expect(found.contains("Corvelli's Bakery/organization"), "\(found)")
+        #expect(found.contains("Carla Dunmore/person[Senator]"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("Gov s") }, "\(found)")
+    }
+
     @Test func emptyAndPunctuationOnlyTexts() {
         #expect(describeMentions("").isEmpty)
         #expect(describeMentions("— … “ ” ’s -").isEmpty)

@@ -9,6 +9,7 @@ import CrossreadCore
 ///    a known first name and the capitalized words after it are a person;
 /// 4. hyphenated pairs of known names ("Netanyahu-Trump", "U.S.-Israel") become two mentions;
 /// 5. a name followed by its initials in parentheses is one mention, and so are the initials;
+///    business names keep their possessive ("Del Frisco's", "McDonald s");
 ///    document consistency: one type per name, a surname takes its full name's type, names
 ///    missed elsewhere (headlines, lower case) are added;
 /// 6. titles and roles before person names ("Minister of Strategic Affairs Ron Dermer");
@@ -61,6 +62,7 @@ struct EntityRules {
         candidates = completePersonNames(candidates)
         candidates = splitHyphenatedPairs(candidates)
         candidates = addDefinedAcronyms(candidates)
+        candidates = keepBusinessPossessives(candidates)
         candidates = makeConsistent(candidates)
         let covered = coverage(candidates)
         for index in candidates.indices where candidates[index].type == .person {
