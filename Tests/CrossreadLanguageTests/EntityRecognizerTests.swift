@@ -134,6 +134,23 @@ func describeMentions(_ text: String, recognizer: EntityRecognizer = EntityRecog
         #expect(!found.contains { $0.hasPrefix("Gov s") }, "\(found)")
     }
 
+    @Test func honorificsStayInNames() {
+        let found = describeMentions("Thousands marched after Sheikh Omar Baltani was arrested in Basra on Friday.")
+        #expect(found.contains("Sheikh Omar Baltani/person[Sheikh]"), "\(found)")
+    }
+
+    @Test func stateCodesInAddressesArePlaces() {
+        // The rule alone (no tagger), so the test sees what it adds where the tagger misses a code.
+        let rulesOnly = EntityRecognizer(model: nil)
+        for (text, code) in [("I need to take the TX driver exam again.", "TX/place"),
+                             ("Our new office: 411 Polk Avenue, Marlowe, IL 60622", "IL/place"),
+                             ("Please do not mention my NY trip to anyone.", "NY/place")] {
+            #expect(describeMentions(text, recognizer: rulesOnly).contains(code), "\(text)")
+        }
+        let found = describeMentions("Call me when you are OK, or stop by IN the morning. Pay the PA fee.", recognizer: rulesOnly)
+        #expect(!found.contains { $0.hasPrefix("OK/") || $0.hasPrefix("IN/") || $0.hasPrefix("PA/") }, "\(found)")
+    }
+
     @Test func emptyAndPunctuationOnlyTexts() {
         #expect(describeMentions("").isEmpty)
         #expect(describeMentions("— … “ ” ’s -").isEmpty)

@@ -63,7 +63,9 @@ struct EntityRules {
         candidates = splitHyphenatedPairs(candidates)
         candidates = addDefinedAcronyms(candidates)
         candidates = keepBusinessPossessives(candidates)
+        candidates = stateCodes(candidates)
         candidates = makeConsistent(candidates)
+        candidates = keepHonorifics(candidates)
         let covered = coverage(candidates)
         for index in candidates.indices where candidates[index].type == .person {
             attachRole(&candidates[index], covered: covered)
@@ -228,7 +230,7 @@ struct EntityRules {
         for k in r.lowerBound..<(r.upperBound - 1) where lexicon(k).contains(.role) && isCapitalized(k) {
             lastTitle = k
         }
-        guard lastTitle >= 0 else { return [candidate] }
+        guard lastTitle >= 0, !(lastTitle == r.lowerBound && isHonorific(lastTitle)) else { return [candidate] }
         var nameStart = lastTitle + 1
         while nameStart < r.upperBound, !isWord(nameStart) || lexicon(nameStart).contains(.roleModifier) && !isCapitalized(nameStart) {
             nameStart += 1  // "President - elect Donald Trump"
@@ -249,6 +251,34 @@ struct EntityRules {
         person.tokens = nameStart..<r.upperBound
         result.append(person)
         return result
+    }
+
+    /// Religious honorifics written as part of a name: "Sheikh Ahmed Yassin", "Ayatollah Ali Khamenei".
+    static let honorifics: [StaticString] = ["sheikh", "shaikh", "sheik", "ayatollah", "mullah"]
+
+    func isHonorific(_ k: Int) -> Bool {
+        isWord(k) && isCapitalized(k) && EntityRules.honorifics.contains { isWord(k, $0) }
+    }
+
+    /// A person's name keeps the honorific written before it, which is also the mention's role.
+    func keepHonorifics(_ candidates: [EntityCandidate]) -> [EntityCandidate] {
+        let covered = coverage(candidates)
+        return candidates.map { c in
+            let start = c.tokens.lowerBound
+            if c.type == .person, start > 0, !covered[start - 1], tokens[start].gap <= .space,
+               sentenceOf[start - 1] == sentenceOf[start], isHonorific(start - 1) {
+                var extended = c
+                extended.tokens = (start - 1)..<c.tokens.upperBound
+                extended.role = text((start - 1)..<start)
+                return extended
+            }
+            if c.type == .person, c.tokens.count > 1, isHonorific(start), c.role == nil {
+                var titled = c
+                titled.role = text(start..<(start + 1))
+                return titled
+            }
+            return c
+        }
     }
 
     // MARK: 2. Headlines
