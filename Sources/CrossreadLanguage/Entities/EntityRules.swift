@@ -9,10 +9,11 @@ import CrossreadCore
 ///    a known first name and the capitalized words after it are a person;
 /// 4. hyphenated pairs of known names ("Netanyahu-Trump", "U.S.-Israel") become two mentions;
 /// 5. a name followed by its initials in parentheses is one mention, and so are the initials;
-///    business names keep their possessive ("Del Frisco's", "McDonald s");
-///    document consistency: one type per name, a surname takes its full name's type, names
-///    missed elsewhere (headlines, lower case) are added;
-/// 6. titles and roles before person names ("Minister of Strategic Affairs Ron Dermer");
+///    business names keep their possessive ("Del Frisco's", "McDonald s"); US state codes in
+///    addresses are places; document consistency: one type per name, a surname takes its full
+///    name's type, names missed elsewhere (headlines, lower case) are added;
+/// 6. religious honorifics stay in the name ("Sheikh Ahmed Yassin"); titles and roles before
+///    person names ("Minister of Strategic Affairs Ron Dermer");
 /// 7. amounts and percentages.
 struct EntityRules {
     let bytes: UnsafeBufferPointer<UInt8>
