@@ -3,9 +3,11 @@ import CrossreadLanguage
 import Foundation
 
 // Evaluations of the language stage, release build, run from scripts/:
-//   language-eval entities [--model FILE] [--lexicon FILE] [--raw] [--limit N] [--errors] [--by-document] FILE.iob2
+//   language-eval entities [--model FILE] [--lexicon FILE] [--raw] [--limit N] [--errors] [--spans] [--by-document] FILE.iob2
 //       precision, recall and F1 of person/organization/place mentions against gold IOB2 tags
-//       (exact spans, words as given by the file), and the recognizer's words/s.
+//       (exact spans, words as given by the file), and the recognizer's words/s. --errors lists the
+//       sentences with a mistake; --spans prints every sentence's text, gold and predicted spans
+//       (byte offsets and label) as a JSON line after "SPANS ", for error analysis elsewhere.
 //   language-eval speed [--ground-truth FILE.json] [FILE...]
 //       words/s of tokens, sentences, entities and resolution over plain-text files or the
 //       `articleBody` texts of a ground-truth JSON object, one core.
@@ -34,6 +36,7 @@ func evaluateEntities(_ arguments: [String]) {
     var limit = Int.max
     var showErrors = false
     var byDocument = false
+    var showSpans = false
     var path: String?
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
@@ -49,6 +52,7 @@ func evaluateEntities(_ arguments: [String]) {
         case "--raw": options.rules = false
         case "--limit": limit = Int(arguments.removeFirst()) ?? limit
         case "--errors": showErrors = true
+        case "--spans": showSpans = true
         case "--by-document": byDocument = true
         default: path = argument
         }
@@ -59,6 +63,10 @@ func evaluateEntities(_ arguments: [String]) {
     let recognizer = EntityRecognizer(model: model, lexicon: lexicon, options: options)
     let started = cpuSeconds()
     let evaluation = EntityEvaluation.run(Array(sentences), recognizer: recognizer, byDocument: byDocument) { result in
+        if showSpans {
+            let line: [String: Any] = ["text": result.text, "gold": result.gold.sorted(), "predicted": result.predicted.sorted()]
+            if let json = try? JSONSerialization.data(withJSONObject: line) { print("SPANS " + String(decoding: json, as: UTF8.self)) }
+        }
         guard showErrors, result.gold != result.predicted else { return }
         let bytes = Array(result.text.utf8)
         func show(_ key: String) -> String {
