@@ -54,11 +54,6 @@ extension EntityRules {
         return result.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
-    @inline(__always)
-    private func isByte(_ k: Int, _ byte: UInt8) -> Bool {
-        tokens[k].range.count == 1 && bytes[tokens[k].range.lowerBound] == byte
-    }
-
     private func isJoiningWord(_ k: Int) -> Bool {
         isWord(k, "of") || isWord(k, "and") || isWord(k, "for") || isWord(k, "the") || isByte(k, UInt8(ascii: "&"))
     }

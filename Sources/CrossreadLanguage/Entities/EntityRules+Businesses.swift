@@ -35,7 +35,7 @@ extension EntityRules {
                     covered[end] = true
                     covered[next] = true
                 } else if result[index].type != .person,
-                          endsClause(next, sentence: sentenceOf[end]) || followsShopName(next, sentence: sentenceOf[end], loneS: false) {
+                          endsClause(next, sentence: sentenceOf[end]) || followsShopName(next, sentence: sentenceOf[end]) {
                     result[index].tokens = result[index].tokens.lowerBound..<(end + 1)
                     covered[end] = true
                 }
@@ -57,8 +57,7 @@ extension EntityRules {
 
     /// A lone lower-case "s" after a space: a possessive that lost its apostrophe.
     private func isLoneS(_ k: Int) -> Bool {
-        let r = tokens[k].range
-        return tokens[k].kind == .word && r.count == 1 && bytes[r.lowerBound] == UInt8(ascii: "s") && tokens[k].gap != .none
+        isWord(k) && isByte(k, UInt8(ascii: "s")) && tokens[k].gap != .none
     }
 
     /// Words that follow a shop's name and not a possessive ("at Del Frisco's for dinner", "Max's
@@ -71,17 +70,24 @@ extension EntityRules {
     /// More words that may follow a name and its lone "s" ("Hancock s is one", "LW s and I").
     static let wordsAfterLoneS: [StaticString] = ["and", "or", "but", "so", "is", "was", "the", "a", "an", "this", "last"]
 
+    /// Token `k` is a lower-case word of sentence `sentence`.
+    private func isLowerWord(_ k: Int, sentence: Int32) -> Bool {
+        k < tokens.count && sentenceOf[k] == sentence && isWord(k) && profiles[k].casing == .lower
+    }
+
+    /// The lower-case word `k` is one a shop's name may be followed by.
+    private func isWordAfterShopName(_ k: Int, loneS: Bool) -> Bool {
+        EntityRules.wordsAfterShopName.contains { isWord(k, $0) } || loneS && EntityRules.wordsAfterLoneS.contains { isWord(k, $0) }
+    }
+
     /// Token `k` is a lower-case word that a shop's name may be followed by.
-    private func followsShopName(_ k: Int, sentence: Int32, loneS: Bool) -> Bool {
-        guard k < tokens.count, sentenceOf[k] == sentence, isWord(k), profiles[k].casing == .lower else { return false }
-        return EntityRules.wordsAfterShopName.contains { isWord(k, $0) }
-            || loneS && EntityRules.wordsAfterLoneS.contains { isWord(k, $0) }
+    private func followsShopName(_ k: Int, sentence: Int32) -> Bool {
+        isLowerWord(k, sentence: sentence) && isWordAfterShopName(k, loneS: false)
     }
 
     /// Token `k` is a lower-case word the name before a lone "s" would own ("the Gov s office").
     private func possessedNounFollows(_ k: Int, sentence: Int32) -> Bool {
-        guard k < tokens.count, sentenceOf[k] == sentence, isWord(k), profiles[k].casing == .lower else { return false }
-        return !followsShopName(k, sentence: sentence, loneS: true)
+        isLowerWord(k, sentence: sentence) && !isWordAfterShopName(k, loneS: true)
     }
 
     private func isBusinessWord(_ k: Int) -> Bool {

@@ -36,8 +36,7 @@ extension EntityRules {
             let zipFollows = next.map { tokens[$0].kind == .number && tokens[$0].range.count == 5 } ?? false
             let endsHere = next.map { tokens[$0].kind == .punctuation } ?? true
             var afterPlace = false
-            if k >= 2, sentenceOf[k - 2] == sentence, tokens[k - 1].kind == .punctuation,
-               bytes[tokens[k - 1].range.lowerBound] == UInt8(ascii: ","), isWord(k - 2), isCapitalized(k - 2) {
+            if k >= 2, sentenceOf[k - 2] == sentence, isByte(k - 1, UInt8(ascii: ",")), isWord(k - 2), isCapitalized(k - 2) {
                 afterPlace = true
             } else if k >= 1, sentenceOf[k - 1] == sentence, isWord(k - 1), isCapitalized(k - 1), zipFollows {
                 afterPlace = true

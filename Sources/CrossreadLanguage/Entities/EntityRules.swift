@@ -88,6 +88,12 @@ struct EntityRules {
     @inline(__always) func isCapitalized(_ k: Int) -> Bool { TokenProfile.isCapital(profiles[k].casing) }
     @inline(__always) func isWord(_ k: Int) -> Bool { tokens[k].kind == .word }
 
+    /// Token `k` is the one byte `byte` ("(", ",", "&").
+    @inline(__always)
+    func isByte(_ k: Int, _ byte: UInt8) -> Bool {
+        tokens[k].range.count == 1 && bytes[tokens[k].range.lowerBound] == byte
+    }
+
     /// Lower-cased word equals `word` (ASCII).
     @inline(__always)
     func isWord(_ k: Int, _ word: StaticString) -> Bool {
@@ -231,7 +237,7 @@ struct EntityRules {
         for k in r.lowerBound..<(r.upperBound - 1) where lexicon(k).contains(.role) && isCapitalized(k) {
             lastTitle = k
         }
-        guard lastTitle >= 0, !(lastTitle == r.lowerBound && isHonorific(lastTitle)) else { return [candidate] }
+        guard lastTitle >= 0 else { return [candidate] }
         var nameStart = lastTitle + 1
         while nameStart < r.upperBound, !isWord(nameStart) || lexicon(nameStart).contains(.roleModifier) && !isCapitalized(nameStart) {
             nameStart += 1  // "President - elect Donald Trump"
@@ -261,24 +267,18 @@ struct EntityRules {
         isWord(k) && isCapitalized(k) && EntityRules.honorifics.contains { isWord(k, $0) }
     }
 
-    /// A person's name keeps the honorific written before it, which is also the mention's role.
+    /// A person's name takes back the honorific written before it (which `splitPerson` split off as
+    /// a title), and the honorific is also the mention's role.
     func keepHonorifics(_ candidates: [EntityCandidate]) -> [EntityCandidate] {
         let covered = coverage(candidates)
         return candidates.map { c in
             let start = c.tokens.lowerBound
-            if c.type == .person, start > 0, !covered[start - 1], tokens[start].gap <= .space,
-               sentenceOf[start - 1] == sentenceOf[start], isHonorific(start - 1) {
-                var extended = c
-                extended.tokens = (start - 1)..<c.tokens.upperBound
-                extended.role = text((start - 1)..<start)
-                return extended
-            }
-            if c.type == .person, c.tokens.count > 1, isHonorific(start), c.role == nil {
-                var titled = c
-                titled.role = text(start..<(start + 1))
-                return titled
-            }
-            return c
+            guard c.type == .person, start > 0, !covered[start - 1], tokens[start].gap <= .space,
+                  sentenceOf[start - 1] == sentenceOf[start], isHonorific(start - 1) else { return c }
+            var extended = c
+            extended.tokens = (start - 1)..<c.tokens.upperBound
+            extended.role = text((start - 1)..<start)
+            return extended
         }
     }
 
