@@ -21,38 +21,40 @@ OUT = os.path.join(ROOT, "Sources", "CrossreadCorpus", "Resources", "event-kinds
 DEPTH = 2
 
 
+def wordnet_lines(name):
+    """The entries of a WordNet database file, without its license header (lines starting with a space)."""
+    with open(os.path.join(WORDNET, name), encoding="latin-1") as handle:
+        for line in handle:
+            if not line.startswith(" "):
+                yield line
+
+
 def read_synsets(pos):
     hypernyms = {}
-    with open(os.path.join(WORDNET, "data." + pos), encoding="latin-1") as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" | ")[0].split()
-            offset, word_count = fields[0], int(fields[3], 16)
-            i = 4 + 2 * word_count
-            pointer_count = int(fields[i])
-            i += 1
-            found = []
-            for _ in range(pointer_count):
-                symbol, target, target_pos = fields[i], fields[i + 1], fields[i + 2]
-                i += 4
-                if symbol in ("@", "@i"):
-                    found.append(target_pos + target)
-            hypernyms[pos[0] + offset] = found
+    for line in wordnet_lines("data." + pos):
+        fields = line.split(" | ")[0].split()
+        offset, word_count = fields[0], int(fields[3], 16)
+        i = 4 + 2 * word_count
+        pointer_count = int(fields[i])
+        i += 1
+        found = []
+        for _ in range(pointer_count):
+            symbol, target, target_pos = fields[i], fields[i + 1], fields[i + 2]
+            i += 4
+            if symbol in ("@", "@i"):
+                found.append(target_pos + target)
+        hypernyms[pos[0] + offset] = found
     return hypernyms
 
 
 def read_index(pos):
     first_sense = {}
-    with open(os.path.join(WORDNET, "index." + pos), encoding="latin-1") as handle:
-        for line in handle:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-            offsets = fields[4 + pointer_count + 2:]
-            if offsets and lemma.isalpha() and lemma.islower() and len(lemma) <= 24:
-                first_sense[lemma] = pos[0] + offsets[0]
+    for line in wordnet_lines("index." + pos):
+        fields = line.split()
+        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        offsets = fields[4 + pointer_count + 2:]
+        if offsets and lemma.isalpha() and lemma.islower() and len(lemma) <= 24:
+            first_sense[lemma] = pos[0] + offsets[0]
     return first_sense
 
 
