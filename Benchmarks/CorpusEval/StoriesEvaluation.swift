@@ -42,6 +42,11 @@ enum StoriesEvaluation {
             let state = clusterer.update(previous, documents: order.map { corpus.documents[$0] }, ids: order.map { corpus.names[$0] })
             precondition(!state.regrouped, "the update regrouped")
             clustering = state.clustering
+        } else if let flag = arguments.firstIndex(of: "--stream"), flag + 1 < arguments.count, let batch = Int(arguments[flag + 1]) {
+            // Fed in publication-date order (undated last, in folder order), `batch` articles at a
+            // time, through the streaming window `crossread analyze` keeps in the library.
+            mode = "streamed (date order, batches of \(batch))" + (arguments.contains("--annotate") ? ", annotated" : "")
+            clustering = streamed(corpus: corpus, batch: batch, options: options)
         } else {
             clustering = StoryClusterer(options: options).cluster(corpus.documents, ids: corpus.names)
         }
@@ -66,6 +71,63 @@ enum StoriesEvaluation {
                 FileHandle.standardError.write(Data("\(story.topic.prefix(22)) | \(story.title.prefix(60)) | \(story.first?.day8601 ?? "-")..\(story.last?.day8601 ?? "-") | \(gold)\n".utf8))
             }
         }
+    }
+
+    /// Stories and topics of the corpus fed through a `StoryWindow` in date order.
+    static func streamed(corpus: LabelledCorpus, batch: Int, options: StoryOptions) -> StoryClustering {
+        let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: Int.max / 2) }
+        let order = documents.indices.sorted { documents[$0].day != documents[$1].day ? documents[$0].day < documents[$1].day : $0 < $1 }
+        var statistics = TermStatistics()
+        if ProcessInfo.processInfo.environment["PRIME"] != nil { for document in documents { statistics.count(document) } }
+        var streamOptions = StoryWindowOptions(stories: options)
+        if let floor = ProcessInfo.processInfo.environment["KIND_FLOOR"].flatMap(Double.init) { streamOptions.stories.topicKindFloor = floor }
+        if let days = ProcessInfo.processInfo.environment["WINDOW"].flatMap(Int.init) { streamOptions.windowDays = days }
+        if let value = ProcessInfo.processInfo.environment["PAIR"].flatMap(Double.init) { streamOptions.pairFloor = value }
+        if let value = ProcessInfo.processInfo.environment["LONE"].flatMap(Double.init) { streamOptions.loneCohesionRatio = value }
+        if let value = ProcessInfo.processInfo.environment["COHESION"].flatMap(Double.init) { streamOptions.stories.cohesionRatio = value }
+        if let value = ProcessInfo.processInfo.environment["JOIN"].flatMap(Double.init) { streamOptions.stories.joinCohesionRatio = value }
+        var window = StoryWindow(options: streamOptions, statistics: statistics)
+        var storyOf: [String: String] = [:]
+        var topics: [String: StreamTopic] = [:]
+        var stories: [String: StreamStory] = [:]
+        var start = 0
+        while start < order.count {
+            for position in order[start..<min(order.count, start + batch)] { window.add(documents[position]) }
+            start += batch
+            let changes = window.finishBatch()
+            for merge in changes.merges { for (document, story) in storyOf where story == merge.from { storyOf[document] = merge.into } }
+            for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
+            for id in changes.removedStories { stories[id] = nil }
+            for story in changes.stories { stories[story.id] = story }
+            for id in changes.removedTopics { topics[id] = nil }
+            for topic in changes.topics { topics[topic.id] = topic }
+            if ProcessInfo.processInfo.environment["DEBUG_EVENT"] == nil { window.evict() }
+        }
+        if let event = ProcessInfo.processInfo.environment["DEBUG_EVENT"] {
+            var byStory: [String: Int] = [:]
+            for (index, name) in corpus.names.enumerated() where corpus.events[index] == event { byStory[storyOf[name]!, default: 0] += 1 }
+            let ids = byStory.keys.sorted()
+            for a in ids { for b in ids where a < b {
+                if let c = window.comparison(a, b) {
+                    print(a, byStory[a]!, b, byStory[b]!, String(format: "%.3f", c.similarity), c.cohesions.0 ?? -1, c.cohesions.1 ?? -1, c.days)
+                }
+            } }
+        }
+        var members: [String: [String]] = [:]
+        for name in corpus.names { members[storyOf[name]!, default: []].append(name) }
+        let clusters = members.keys.sorted().map { id in
+            let story = stories[id]!
+            return StoryCluster(id: id, title: story.title, documents: members[id]!, first: story.first, last: story.last,
+                                topic: story.topic, keywords: story.keywords, entities: story.entities)
+        }
+        var topicStories: [String: [String]] = [:]
+        for cluster in clusters { topicStories[cluster.topic, default: []].append(cluster.id) }
+        var topicClusters: [TopicCluster] = []
+        for topic in topics.values.sorted(by: { $0.id < $1.id }) {
+            topicClusters.append(TopicCluster(id: topic.id, title: topic.title, stories: topicStories[topic.id] ?? [],
+                                              first: nil, last: nil, keywords: topic.keywords, entities: topic.entities))
+        }
+        return StoryClustering(stories: clusters, topics: topicClusters)
     }
 
     private static func awaitIncremental(corpus: LabelledCorpus, order: [Int], options: StoryOptions) throws -> StoryClustering {

@@ -7,11 +7,15 @@ internal import GRDB
 ///        │
 ///        ├── document_fts (FTS5, external content, rowid = document.seq, kept by triggers)
 ///        ├──< document_entity  (entities an annotated document names, with mention counts)
-///        └──< quote            (quotes of an annotated document; annotations JSON in document)
+///        ├──< quote            (quotes of an annotated document; annotations JSON in document)
+///        ├── corpus_pending    (annotated, waiting for a story)
+///        └── corpus_document   (its story, day, copy group, MinHash signature) ──< corpus_copy_band
+///    corpus_story ──< corpus_story_key (index keys)     corpus_topic ── corpus_value (statistics, generation)
 enum LibrarySchema {
     static let createDocuments = "Create documents"
     static let createSearchIndex = "Create search index"
     static let addAnnotations = "Add annotations"
+    static let addCorpusAnalysis = "Add corpus analysis"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -96,6 +100,79 @@ enum LibrarySchema {
                     PRIMARY KEY (document_id, position)
                 ) WITHOUT ROWID;
                 CREATE INDEX quote_by_speaker ON quote(speaker);
+                """)
+        }
+        migrator.registerMigration(addCorpusAnalysis) { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN annotation_claim REAL;
+                CREATE INDEX document_unannotated ON document(seq) WHERE annotations IS NULL;
+                CREATE TABLE corpus_pending (seq INTEGER PRIMARY KEY, document_id TEXT NOT NULL);
+                INSERT INTO corpus_pending (seq, document_id) SELECT seq, id FROM document WHERE annotations IS NOT NULL;
+                CREATE TABLE corpus_document (
+                    document_id TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+                    story_id TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    copy_group TEXT NOT NULL,
+                    signature BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX corpus_document_by_story ON corpus_document(story_id, day);
+                CREATE INDEX corpus_document_by_copy_group ON corpus_document(copy_group);
+                CREATE TABLE corpus_copy_band (
+                    band INTEGER NOT NULL,
+                    document_id TEXT NOT NULL,
+                    PRIMARY KEY (band, document_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE corpus_story (
+                    id TEXT PRIMARY KEY,
+                    topic_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    first TEXT,
+                    last TEXT,
+                    first_day INTEGER NOT NULL,
+                    last_day INTEGER NOT NULL,
+                    keywords TEXT NOT NULL,
+                    entities TEXT NOT NULL,
+                    profile BLOB NOT NULL,
+                    version INTEGER NOT NULL,
+                    results_version INTEGER NOT NULL DEFAULT -1,
+                    results BLOB,
+                    results_claim REAL
+                ) WITHOUT ROWID;
+                CREATE INDEX corpus_story_by_days ON corpus_story(last_day, first_day);
+                CREATE INDEX corpus_story_by_topic ON corpus_story(topic_id, size);
+                CREATE INDEX corpus_story_by_size ON corpus_story(size);
+                CREATE INDEX corpus_story_stale ON corpus_story(last_day) WHERE results_version < version;
+                CREATE TABLE corpus_story_key (
+                    key INTEGER NOT NULL,
+                    story_id TEXT NOT NULL,
+                    last_day INTEGER NOT NULL,
+                    PRIMARY KEY (key, story_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX corpus_story_key_by_day ON corpus_story_key(key, last_day);
+                CREATE INDEX corpus_story_key_by_story ON corpus_story_key(story_id);
+                CREATE TABLE corpus_topic (
+                    id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    stories INTEGER NOT NULL,
+                    first_day INTEGER NOT NULL,
+                    last_day INTEGER NOT NULL,
+                    keywords TEXT NOT NULL,
+                    entities TEXT NOT NULL,
+                    profile BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX corpus_topic_by_last_day ON corpus_topic(last_day);
+                CREATE INDEX corpus_topic_by_size ON corpus_topic(size);
+                CREATE TABLE corpus_topic_key (
+                    key INTEGER NOT NULL,
+                    topic_id TEXT NOT NULL,
+                    PRIMARY KEY (key, topic_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX corpus_topic_key_by_topic ON corpus_topic_key(topic_id);
+                CREATE TABLE corpus_value (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE corpus_generation (only INTEGER PRIMARY KEY CHECK (only = 1), generation INTEGER NOT NULL);
+                INSERT INTO corpus_generation VALUES (1, 0);
                 """)
         }
         return migrator

@@ -7,11 +7,13 @@ extension SQLiteLibrary {
         let json = String(decoding: try JSONEncoder().encode(annotations), as: UTF8.self)
         try await storeOperation("store annotations of \(id)") { writer in
             try await writer.write { db in
-                try db.execute(sql: "UPDATE document SET annotations = ? WHERE id = ?", arguments: [json, id])
+                try db.execute(sql: "UPDATE document SET annotations = ?, annotation_claim = NULL WHERE id = ?",
+                               arguments: [json, id])
                 guard db.changesCount == 1 else {
                     throw CrossreadError(source: id, stage: .store, reason: "no document with this id to annotate")
                 }
                 try Self.writeAnnotationRows(annotations, documentID: id, db)
+                try Self.markAwaitingStory(id, db)
             }
         }
     }

@@ -80,6 +80,7 @@ public actor SQLiteLibrary: DocumentStore {
                     }
                     if document.annotations != Annotations() {
                         try Self.writeAnnotationRows(document.annotations, documentID: document.id, db)
+                        try Self.markAwaitingStory(document.id, db)
                     }
                     return .commit
                 }

@@ -105,6 +105,12 @@ struct StoryNaming {
             .prefix(count * 4)
             .compactMap { surfaces[$0.key] }
             .filter { $0.count > 1 }  // "U" of "U.S." counts as evidence but reads as nothing
+        return StoryNaming.distinct(ranked, channel: channel, count: count)
+    }
+
+    /// The first `count` surfaces without repeats (ignoring case); among names, a single word ("Lohan")
+    /// gives way to a listed full name that contains it ("Lindsay Lohan").
+    static func distinct(_ ranked: [String], channel: FeatureChannel, count: Int) -> [String] {
         var fullNameWords = Set<String>()
         if channel == .names {
             for surface in ranked where surface.contains(" ") {

@@ -40,11 +40,18 @@ struct TermWeighting: Sendable {
     }
 
     func vector(_ features: DocumentFeatures, channelWeights: [Double], smooth: Bool) -> SparseVector {
+        TermWeighting.vector(features, channelWeights: channelWeights) { smooth ? smoothIDF($0) : idf($0) }
+    }
+
+    /// Sublinear TF times `inverseFrequency(key)`, L2-normalized per channel and scaled by the square root
+    /// of the channel's weight.
+    static func vector(_ features: DocumentFeatures, channelWeights: [Double],
+                       inverseFrequency: (UInt64) -> Double) -> SparseVector {
         var channelNorm = [Double](repeating: 0, count: FeatureChannel.allCases.count)
         var weighted: [(UInt64, Double)] = []
         weighted.reserveCapacity(features.counts.count)
         for (key, count) in features.counts where count > 0 {
-            let weight = (1 + log(Double(count))) * (smooth ? smoothIDF(key) : idf(key))
+            let weight = (1 + log(Double(count))) * inverseFrequency(key)
             weighted.append((key, weight))
             channelNorm[Int(FeatureChannel.of(key).rawValue)] += weight * weight
         }

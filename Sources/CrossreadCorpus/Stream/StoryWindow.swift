@@ -1,0 +1,533 @@
+import CrossreadCore
+
+/// Streaming story and topic analysis over a window of time: each new article joins the story it
+/// clearly belongs to among the stories open around its date (found through an index of their
+/// strongest words and names), or starts one; at the end of a batch, stories started or grown in it
+/// merge into a neighbour when batch regrouping would merge the two (average similarity and cohesion
+/// test), and new stories join the topic they resemble or start one. Work per article depends on the
+/// candidates its keys find, never on the size of the library; memory holds the open stories and
+/// topics only. The library keeps what `finishBatch()` reports (`StoryWindowChanges`) and gives
+/// stories back (`load`) when an article arrives for a day outside the window.
+///
+///     article ─▶ features, vectors (library-wide term statistics)
+///             ─▶ candidate stories (index keys, window of days) ─▶ join or start
+///     batch end ─▶ local merges ─▶ topics ─▶ changes for the library
+public struct StoryWindow: Sendable {
+    /// Keys a story and a topic are indexed under, and keys of an article that look for candidates.
+    public static let storyIndexKeys = 24
+    public static let topicIndexKeys = 32
+    static let queryKeys = 12
+    /// At most this many of the latest stories are compared per key (a key in every story tells little).
+    static let longestPosting = 256
+
+    public let options: StoryWindowOptions
+    public private(set) var statistics: TermStatistics
+    public private(set) var stories: [String: StreamStory] = [:]
+    public private(set) var topics: [String: StreamTopic] = [:]
+    private var storyPostings: [UInt64: [String]] = [:]
+    private var topicPostings: [UInt64: [String]] = [:]
+    /// The latest day an article of the stream had.
+    public private(set) var latestDay: Int?
+
+    // What the current batch did.
+    private var started: [String] = []
+    private var grown: [String] = []
+    private var batchMembers: [String: [String]] = [:]
+    private var topicDelta: [String: (profile: StoryProfile, kinds: StoryProfile, size: Int)] = [:]
+    private var assignments: [(document: String, story: String)] = []
+    private var changedStories = Set<String>()
+    private var changedTopics = Set<String>()
+    private var removedStories: [String] = []
+    private var removedTopics = Set<String>()
+    private var merges: [(from: String, into: String)] = []
+    /// Stories the library holds (loaded or flushed): a merge of one moves its rows.
+    private var stored = Set<String>()
+
+    public init(options: StoryWindowOptions = StoryWindowOptions(), statistics: TermStatistics = TermStatistics()) {
+        self.options = options
+        self.statistics = statistics
+    }
+
+    // MARK: Loading what the library holds
+
+    /// Puts a stored story back into the window (a no-op for one already there).
+    public mutating func load(_ story: StreamStory) {
+        guard stories[story.id] == nil else { return }
+        stories[story.id] = story
+        stored.insert(story.id)
+        for key in story.indexKeys { storyPostings[key, default: []].append(story.id) }
+    }
+
+    public mutating func load(_ topic: StreamTopic) {
+        guard topics[topic.id] == nil else { return }
+        topics[topic.id] = topic
+        for key in topic.indexKeys { topicPostings[key, default: []].append(topic.id) }
+    }
+
+    /// True when stories for `day` may have left the window (an article far older than the stream):
+    /// the caller loads the stored stories the article's keys find around that day first.
+    public func needsStoredStories(day: Int) -> Bool {
+        guard let latestDay else { return false }
+        return day < latestDay - 2 * options.windowDays
+    }
+
+    /// The keys an article looks for its story under.
+    public func lookupKeys(_ document: StreamDocument) -> [UInt64] {
+        weighted(document).story.strongestKeys(StoryWindow.queryKeys)
+    }
+
+    // MARK: Adding articles
+
+    /// Places one article; returns the id of its story (final unless a merge at the batch's end moves it).
+    @discardableResult
+    public mutating func add(_ document: StreamDocument) -> String {
+        statistics.count(document.features)
+        let (vector, topicVector, kindVector) = weighted(document)
+        latestDay = max(latestDay ?? document.day, document.day)
+        let stories = self.stories
+        var best: (story: String, similarity: Double)?
+        for id in candidates(keys: vector.strongestKeys(StoryWindow.queryKeys), day: document.day, excluding: nil) {
+            guard let story = stories[id] else { continue }
+            let similarity = story.profile.dot(vector) / Double(story.size)
+            let required = story.cohesion.map { max(options.stories.mergeFloor, options.stories.joinCohesionRatio * $0) }
+                ?? options.stories.joinPairFloor
+            if similarity >= required, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && id < best!.story) {
+                best = (id, similarity)
+            }
+        }
+        let storyID: String
+        if let best {
+            storyID = best.story
+            join(document, vector: vector, topicVector: topicVector, kindVector: kindVector, story: storyID)
+        } else {
+            storyID = "story-" + document.id
+            start(document, vector: vector, topicVector: topicVector, kindVector: kindVector, id: storyID)
+        }
+        batchMembers[storyID, default: []].append(document.id)
+        assignments.append((document.id, storyID))
+        changedStories.insert(storyID)
+        return storyID
+    }
+
+    private func weighted(_ document: StreamDocument) -> (story: SparseVector, topic: SparseVector, kind: SparseVector) {
+        let s = options.stories
+        let statistics = self.statistics
+        return (TermWeighting.vector(document.features, channelWeights: [s.wordWeight, s.nameWeight, s.timeWeight, 0]) { statistics.idf($0) },
+                TermWeighting.vector(document.features, channelWeights: [1 - s.topicNameWeight, s.topicNameWeight, 0, 0]) { statistics.smoothIDF($0) },
+                TermWeighting.vector(document.features, channelWeights: [0, 0, 0, 1]) { statistics.idf($0) })
+    }
+
+    /// Open stories (dates within the window of `day`) indexed under `keys`, latest first per key.
+    private func candidates(keys: [UInt64], day: Int, excluding: String?) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for key in keys {
+            guard let posting = storyPostings[key] else { continue }
+            for id in posting.suffix(StoryWindow.longestPosting).reversed() where id != excluding {
+                guard seen.insert(id).inserted, let story = stories[id],
+                      story.firstDay - options.windowDays <= day, day <= story.lastDay + options.windowDays else { continue }
+                out.append(id)
+            }
+        }
+        return out
+    }
+
+    private mutating func start(_ document: StreamDocument, vector: SparseVector, topicVector: SparseVector,
+                                kindVector: SparseVector, id: String) {
+        let headline = StoryWindow.headline(document)
+        let story = StreamStory(
+            id: id, topic: "", title: headline ?? document.features.lead ?? "", titleScore: vector.normSquared,
+            titleIsHeadline: headline != nil, size: 1, selfSum: vector.normSquared, sumNormSquared: vector.normSquared,
+            profile: StoryProfile(vector), topicProfile: StoryProfile(topicVector), kindProfile: StoryProfile(kindVector),
+            first: document.date, last: document.date, firstDay: document.day, lastDay: document.day,
+            surfaces: StreamNaming.trimmed(document.features.surfaces, profile: StoryProfile(vector)))
+        stories[id] = story
+        started.append(id)
+        index(story)
+        if story.title.isEmpty { stories[id]!.title = fallbackTitle(stories[id]!) }
+    }
+
+    private mutating func join(_ document: StreamDocument, vector: SparseVector, topicVector: SparseVector,
+                               kindVector: SparseVector, story id: String) {
+        var story = stories[id]!
+        let dot = story.profile.dot(vector)
+        story.profile.add(vector)
+        story.profile.prune(to: options.storyProfileKeys)
+        story.selfSum += vector.normSquared
+        story.sumNormSquared += 2 * dot + vector.normSquared
+        story.size += 1
+        story.topicProfile.add(topicVector)
+        story.topicProfile.prune(to: options.topicProfileKeys)
+        story.kindProfile.add(kindVector)
+        if story.firstDay > document.day { story.firstDay = document.day }
+        if story.lastDay < document.day { story.lastDay = document.day }
+        if let date = document.date {
+            if story.first.map({ date < $0 }) ?? true { story.first = date }
+            if story.last.map({ date > $0 }) ?? true { story.last = date }
+        }
+        // The most central article names the story: its average similarity to the others.
+        let score = (dot + vector.normSquared) / Double(story.size)
+        if let headline = StoryWindow.headline(document), !story.titleIsHeadline || score > story.titleScore {
+            story.title = headline
+            story.titleIsHeadline = true
+            story.titleScore = score
+        }
+        for (key, surface) in document.features.surfaces where story.surfaces[key] == nil { story.surfaces[key] = surface }
+        story.surfaces = StreamNaming.trimmed(story.surfaces, profile: story.profile)
+        if !story.titleIsHeadline, story.title.isEmpty { story.title = fallbackTitle(story) }
+        if !story.topic.isEmpty {
+            var delta = topicDelta[id] ?? (StoryProfile(), StoryProfile(), 0)
+            delta.profile.add(topicVector)
+            delta.kinds.add(kindVector)
+            delta.size += 1
+            topicDelta[id] = delta
+        }
+        stories[id] = story
+        if !started.contains(id), !grown.contains(id) { grown.append(id) }
+        index(story)
+    }
+
+    private mutating func index(_ story: StreamStory) {
+        for key in story.indexKeys where storyPostings[key]?.last != story.id {
+            storyPostings[key, default: []].append(story.id)
+        }
+    }
+
+    private static func headline(_ document: StreamDocument) -> String? {
+        guard let title = document.features.title, title.split(separator: " ").count >= 3 else { return nil }
+        return title
+    }
+
+    private func fallbackTitle(_ story: StreamStory) -> String {
+        let names = story.entities.prefix(2).joined(separator: ", ")
+        let words = story.keywords.prefix(3).joined(separator: ", ")
+        if names.isEmpty { return words }
+        return words.isEmpty ? names : names + ": " + words
+    }
+
+    // MARK: The end of a batch
+
+    /// Repairs the batch's stories by local merges, places new stories into topics, and returns what
+    /// changed for the library to keep. The window then starts a new batch.
+    public mutating func finishBatch() -> StoryWindowChanges {
+        mergeFragments()
+        placeInTopics()
+        var changes = StoryWindowChanges()
+        changes.assignments = assignments.map { StoryAssignmentChange(document: $0.document, story: resolve($0.story)) }
+        changes.merges = merges.map { StoryMerge(from: $0.from, into: resolve($0.into)) }.filter { stored.contains($0.from) }
+        changes.removedStories = removedStories.filter { stored.contains($0) }
+        for id in removedStories { stored.remove(id) }
+        for id in changedStories.sorted() { if let story = stories[id] { changes.stories.append(story); stored.insert(id) } }
+        for id in changedTopics.sorted() { if let topic = topics[id] { changes.topics.append(topic) } }
+        changes.removedTopics = removedTopics.filter { topics[$0] == nil }.sorted()
+        started = []
+        grown = []
+        batchMembers = [:]
+        topicDelta = [:]
+        assignments = []
+        changedStories = []
+        changedTopics = []
+        removedStories = []
+        removedTopics = []
+        merges = []
+        mergedInto = [:]
+        return changes
+    }
+
+    private var mergedInto: [String: String] = [:]
+
+    private func resolve(_ story: String) -> String {
+        var id = story
+        while let next = mergedInto[id] { id = next }
+        return id
+    }
+
+    /// Each story started or grown in this batch joins the most similar open story when batch
+    /// regrouping (`AverageLinkage`) would merge the two: average similarity at least `mergeFloor` and,
+    /// for two stories of two or more articles, `cohesionRatio` times the geometric mean of their cohesions.
+    private mutating func mergeFragments() {
+        let s = options.stories
+        for source in started + grown {
+            guard let fragment = stories[source] else { continue }
+            let keys = fragment.profile.strongest(64, channels: [.words, .names])
+            var best: (story: String, similarity: Double)?
+            for id in candidates(keys: keys, day: fragment.firstDay, excluding: source)
+                + candidates(keys: keys, day: fragment.lastDay, excluding: source) {
+                guard let other = stories[id], id != best?.story else { continue }
+                let similarity = fragment.profile.dot(other.profile) / Double(fragment.size * other.size)
+                guard similarity >= s.mergeFloor, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && id < best!.story)
+                else { continue }
+                switch (fragment.cohesion, other.cohesion) {
+                case let (a?, b?):
+                    if s.cohesionRatio > 0, similarity < s.cohesionRatio * (max(a, 0) * max(b, 0)).squareRoot() { continue }
+                case let (nil, b?), let (b?, nil):
+                    if similarity < options.loneCohesionRatio * b { continue }
+                case (nil, nil):
+                    if similarity < options.pairFloor { continue }
+                }
+                best = (id, similarity)
+            }
+            guard let target = best?.story else { continue }
+            merge(source, into: target)
+        }
+    }
+
+    private mutating func merge(_ source: String, into target: String) {
+        let fragment = stories[source]!
+        var story = stories[target]!
+        let dot = fragment.profile.dot(story.profile)
+        story.profile.add(fragment.profile)
+        story.profile.prune(to: options.storyProfileKeys)
+        story.selfSum += fragment.selfSum
+        story.sumNormSquared += fragment.sumNormSquared + 2 * dot
+        story.size += fragment.size
+        story.topicProfile.add(fragment.topicProfile)
+        story.topicProfile.prune(to: options.topicProfileKeys)
+        story.kindProfile.add(fragment.kindProfile)
+        story.firstDay = min(story.firstDay, fragment.firstDay)
+        story.lastDay = max(story.lastDay, fragment.lastDay)
+        if let first = fragment.first, story.first.map({ first < $0 }) ?? true { story.first = first }
+        if let last = fragment.last, story.last.map({ last > $0 }) ?? true { story.last = last }
+        if fragment.titleIsHeadline, !story.titleIsHeadline || (fragment.size > story.size && fragment.titleScore > story.titleScore) {
+            story.title = fragment.title
+            story.titleIsHeadline = true
+            story.titleScore = fragment.titleScore
+        }
+        for (key, surface) in fragment.surfaces where story.surfaces[key] == nil { story.surfaces[key] = surface }
+        story.surfaces = StreamNaming.trimmed(story.surfaces, profile: story.profile)
+        // The target's topic gains what the fragment brings; the fragment's own topic (a stored story's) loses it.
+        if !story.topic.isEmpty {
+            var delta = topicDelta[target] ?? (StoryProfile(), StoryProfile(), 0)
+            let pending = topicDelta[source]
+            if fragment.topic.isEmpty || fragment.topic != story.topic {
+                // Everything of the fragment not yet counted in the target's topic.
+                delta.profile.add(fragment.topicProfile)
+                delta.kinds.add(fragment.kindProfile)
+                delta.size += fragment.size
+            } else if let pending {
+                delta.profile.add(pending.profile)
+                delta.kinds.add(pending.kinds)
+                delta.size += pending.size
+            }
+            topicDelta[target] = delta
+        }
+        if !fragment.topic.isEmpty, fragment.topic != story.topic, var topic = topics[fragment.topic] {
+            let counted = fragment.size - (topicDelta[source]?.size ?? 0)
+            topic.size -= counted
+            topic.stories -= 1
+            topic.profile.add(fragment.topicProfile, scale: -1)
+            topic.kindProfile.add(fragment.kindProfile, scale: -1)
+            if let pending = topicDelta[source] {
+                topic.profile.add(pending.profile)
+                topic.kindProfile.add(pending.kinds)
+            }
+            if topic.stories <= 0 || topic.size <= 0 {
+                topics[topic.id] = nil
+                removedTopics.insert(topic.id)
+            } else {
+                topics[topic.id] = topic
+                changedTopics.insert(topic.id)
+            }
+        }
+        if !fragment.topic.isEmpty, fragment.topic == story.topic, var topic = topics[story.topic] {
+            topic.stories -= 1
+            topics[topic.id] = topic
+            changedTopics.insert(topic.id)
+        }
+        topicDelta[source] = nil
+        stories[target] = story
+        stories[source] = nil
+        batchMembers[target, default: []] += batchMembers[source] ?? []
+        batchMembers[source] = nil
+        mergedInto[source] = target
+        merges.append((source, target))
+        removedStories.append(source)
+        changedStories.remove(source)
+        changedStories.insert(target)
+        if !started.contains(target), !grown.contains(target) { grown.append(target) }
+        index(story)
+    }
+
+    /// New stories join the topic whose documents they resemble most on average (smoothed IDF, words
+    /// and names), when that reaches `topicThreshold`; else the topic most like them in kind of event
+    /// (`topicKindFloor`); else start one. Stories that grew add what they gained to their topic.
+    private mutating func placeInTopics() {
+        let s = options.stories
+        for (id, delta) in topicDelta.sorted(by: { $0.key < $1.key }) {
+            guard let story = stories[id], var topic = topics[story.topic] else { continue }
+            topic.profile.add(delta.profile)
+            topic.profile.prune(to: options.topicProfileKeys)
+            topic.kindProfile.add(delta.kinds)
+            topic.size += delta.size
+            topic.firstDay = min(topic.firstDay, story.firstDay)
+            topic.lastDay = max(topic.lastDay, story.lastDay)
+            topics[topic.id] = topic
+            changedTopics.insert(topic.id)
+        }
+        for id in started {
+            guard var story = stories[id], story.topic.isEmpty else { continue }
+            var topic: StreamTopic
+            if let best = bestTopic(for: story, excluding: nil) {
+                topic = topics[best.topic]!
+                if best.byKind { topic.pairedByKind = true }
+                add(story, to: &topic)
+            } else {
+                topic = StreamTopic(id: "topic-" + String(id.dropFirst("story-".count)), title: story.title, size: story.size,
+                                    stories: 1, profile: story.topicProfile, kindProfile: story.kindProfile,
+                                    firstDay: story.firstDay, lastDay: story.lastDay, surfaces: [:])
+                for (key, surface) in story.surfaces { topic.surfaces[key] = surface }
+                topic.surfaces = StreamNaming.trimmed(topic.surfaces, profile: topic.profile)
+            }
+            story.topic = topic.id
+            stories[id] = story
+            keep(topic)
+        }
+        // A story alone in its topic that grew may now show which topic it belongs to: the topic moves
+        // into that one.
+        for id in grown {
+            guard var story = stories[id], let own = topics[story.topic], own.stories == 1,
+                  let best = bestTopic(for: story, excluding: own.id), !best.byKind || !own.pairedByKind else { continue }
+            var topic = topics[best.topic]!
+            if best.byKind { topic.pairedByKind = true }
+            add(story, to: &topic)
+            topics[own.id] = nil
+            removedTopics.insert(own.id)
+            changedTopics.remove(own.id)
+            story.topic = topic.id
+            stories[id] = story
+            keep(topic)
+        }
+        for id in changedTopics {
+            guard var topic = topics[id] else { continue }
+            if topic.stories > 1 {
+                topic.title = StreamNaming.topicTitle(stories: topic.stories, firstStoryTitle: topic.title,
+                                                      profile: topic.profile, surfaces: topic.surfaces)
+            } else if let story = stories["story-" + String(id.dropFirst("topic-".count))] {
+                topic.title = story.title
+            }
+            topics[id] = topic
+        }
+    }
+
+    /// The topic a story resembles most on average (subject: words and names, smoothed IDF) at
+    /// `topicThreshold` or above; else the topic most like it in kind of event at `topicKindFloor`, among
+    /// topics not yet paired by kind (kinds pair two events once, never chain them).
+    private func bestTopic(for story: StreamStory, excluding excluded: String?) -> (topic: String, byKind: Bool)? {
+        let s = options.stories
+        var candidates: [String] = []
+        var seen = Set<String>()
+        for key in story.topicProfile.strongest(64, channels: [.words, .names]) {
+            for topic in (topicPostings[key] ?? []).suffix(StoryWindow.longestPosting).reversed()
+            where topic != excluded && topic != story.topic && seen.insert(topic).inserted {
+                if let found = topics[topic], story.lastDay - found.lastDay <= options.topicWindowDays { candidates.append(topic) }
+            }
+        }
+        var best: (topic: String, similarity: Double)?
+        for candidate in candidates {
+            let topic = topics[candidate]!
+            let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
+            if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
+                best = (candidate, similarity)
+            }
+        }
+        if let best { return (best.topic, false) }
+        guard s.topicKindFloor <= 1 else { return nil }
+        for candidate in candidates where !topics[candidate]!.pairedByKind {
+            let topic = topics[candidate]!
+            let similarity = story.kindProfile.dot(topic.kindProfile) / Double(story.size * topic.size)
+            if similarity >= s.topicKindFloor, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
+                best = (candidate, similarity)
+            }
+        }
+        return best.map { ($0.topic, true) }
+    }
+
+    private func add(_ story: StreamStory, to topic: inout StreamTopic) {
+        topic.profile.add(story.topicProfile)
+        topic.profile.prune(to: options.topicProfileKeys)
+        topic.kindProfile.add(story.kindProfile)
+        topic.size += story.size
+        topic.stories += 1
+        topic.firstDay = min(topic.firstDay, story.firstDay)
+        topic.lastDay = max(topic.lastDay, story.lastDay)
+        for (key, surface) in story.surfaces where topic.surfaces[key] == nil { topic.surfaces[key] = surface }
+        topic.surfaces = StreamNaming.trimmed(topic.surfaces, profile: topic.profile)
+    }
+
+    private mutating func keep(_ topic: StreamTopic) {
+        topics[topic.id] = topic
+        removedTopics.remove(topic.id)
+        changedTopics.insert(topic.id)
+        for key in topic.indexKeys where topicPostings[key]?.last != topic.id { topicPostings[key, default: []].append(topic.id) }
+    }
+
+    // MARK: Leaving the window
+
+    /// Drops stories whose last day is more than twice the window before the stream's latest day, and
+    /// topics past their window, with their index entries (the library keeps them). Returns how many
+    /// stories left.
+    @discardableResult
+    public mutating func evict() -> Int {
+        guard let latestDay else { return 0 }
+        let storyLimit = latestDay - 2 * options.windowDays
+        let topicLimit = latestDay - options.topicWindowDays
+        let leaving = stories.values.filter { $0.lastDay < storyLimit }.map(\.id)
+        let leavingTopics = topics.values.filter { $0.lastDay < topicLimit }.map(\.id)
+        guard !leaving.isEmpty || !leavingTopics.isEmpty else { return 0 }
+        for id in leaving { stories[id] = nil }
+        for id in leavingTopics { topics[id] = nil }
+        storyPostings = storyPostings.compactMapValues { ids in
+            let kept = ids.filter { stories[$0] != nil }
+            return kept.isEmpty ? nil : kept
+        }
+        topicPostings = topicPostings.compactMapValues { ids in
+            let kept = ids.filter { topics[$0] != nil }
+            return kept.isEmpty ? nil : kept
+        }
+        return leaving.count
+    }
+}
+
+/// What one batch of streaming analysis changed, for the library to keep in one transaction.
+public struct StoryWindowChanges: Sendable {
+    /// Each article of the batch and its story (after merges).
+    public var assignments: [StoryAssignmentChange] = []
+    /// Stored stories merged into others: their articles move.
+    public var merges: [StoryMerge] = []
+    /// Stories and topics to write (new or changed), and those gone.
+    public var stories: [StreamStory] = []
+    public var removedStories: [String] = []
+    public var topics: [StreamTopic] = []
+    public var removedTopics: [String] = []
+
+    public init() {}
+}
+
+/// An article placed in a story.
+public struct StoryAssignmentChange: Sendable, Equatable {
+    public var document: String
+    public var story: String
+}
+
+/// A stored story merged into another.
+public struct StoryMerge: Sendable, Equatable {
+    public var from: String
+    public var into: String
+}
+
+extension SparseVector {
+    /// The `count` strongest keys outside the time channel, strongest first.
+    func strongestKeys(_ count: Int) -> [UInt64] {
+        let indices = keys.indices.filter { FeatureChannel.of(keys[$0]) != .time }
+        return indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && keys[$0] < keys[$1]) }
+            .prefix(count).map { keys[$0] }
+    }
+}
+
+extension StoryWindow {
+    /// Average similarity of two open stories' articles, and each one's cohesion (for error analysis).
+    public func comparison(_ a: String, _ b: String) -> (similarity: Double, cohesions: (Double?, Double?), days: [Int])? {
+        guard let x = stories[a], let y = stories[b] else { return nil }
+        return (x.profile.dot(y.profile) / Double(x.size * y.size), (x.cohesion, y.cohesion), [x.firstDay, x.lastDay, y.firstDay, y.lastDay])
+    }
+}
