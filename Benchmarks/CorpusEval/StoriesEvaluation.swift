@@ -75,33 +75,47 @@ enum StoriesEvaluation {
 
     /// Stories and topics of the corpus fed through a `StoryWindow` in date order.
     static func streamed(corpus: LabelledCorpus, batch: Int, options: StoryOptions) -> StoryClustering {
-        let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: Int.max / 2) }
-        let order = documents.indices.sorted { documents[$0].day != documents[$1].day ? documents[$0].day < documents[$1].day : $0 < $1 }
+        let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: 0) }
+        let order = documents.indices.sorted { (documents[$0].day ?? Int.max, $0) < (documents[$1].day ?? Int.max, $1) }
         var statistics = TermStatistics()
         if ProcessInfo.processInfo.environment["PRIME"] != nil { for document in documents { statistics.count(document) } }
         var streamOptions = StoryWindowOptions(stories: options)
         if let floor = ProcessInfo.processInfo.environment["KIND_FLOOR"].flatMap(Double.init) { streamOptions.stories.topicKindFloor = floor }
         if let days = ProcessInfo.processInfo.environment["WINDOW"].flatMap(Int.init) { streamOptions.windowDays = days }
-        if let value = ProcessInfo.processInfo.environment["PAIR"].flatMap(Double.init) { streamOptions.pairFloor = value }
-        if let value = ProcessInfo.processInfo.environment["LONE"].flatMap(Double.init) { streamOptions.loneCohesionRatio = value }
+        if let value = ProcessInfo.processInfo.environment["SETTLE"].flatMap(Int.init) { streamOptions.settleDays = value }
         if let value = ProcessInfo.processInfo.environment["COHESION"].flatMap(Double.init) { streamOptions.stories.cohesionRatio = value }
         if let value = ProcessInfo.processInfo.environment["JOIN"].flatMap(Double.init) { streamOptions.stories.joinCohesionRatio = value }
         var window = StoryWindow(options: streamOptions, statistics: statistics)
         var storyOf: [String: String] = [:]
         var topics: [String: StreamTopic] = [:]
         var stories: [String: StreamStory] = [:]
+        // What the library would hold: stories that left the window, found again by their keys.
+        var archive: [UInt64: [String]] = [:]
+        var reloaded = 0, evicted = 0
         var start = 0
         while start < order.count {
+            for position in order[start..<min(order.count, start + batch)] {
+                for key in window.lookupKeys(documents[position]) {
+                    for id in (archive[key] ?? []).suffix(64) {
+                        if let story = stories[id], window.stories[id] == nil { window.load(story); reloaded += 1 }
+                    }
+                }
+            }
             for position in order[start..<min(order.count, start + batch)] { window.add(documents[position]) }
             start += batch
-            let changes = window.finishBatch()
+            let changes = window.finishBatch(final: start >= order.count)
             for merge in changes.merges { for (document, story) in storyOf where story == merge.from { storyOf[document] = merge.into } }
             for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
             for id in changes.removedStories { stories[id] = nil }
             for story in changes.stories { stories[story.id] = story }
             for id in changes.removedTopics { topics[id] = nil }
             for topic in changes.topics { topics[topic.id] = topic }
-            if ProcessInfo.processInfo.environment["DEBUG_EVENT"] == nil { window.evict() }
+            if ProcessInfo.processInfo.environment["DEBUG_EVENT"] == nil {
+                for story in window.evict() {
+                    evicted += 1
+                    for key in story.indexKeys where archive[key]?.last != story.id { archive[key, default: []].append(story.id) }
+                }
+            }
         }
         if let event = ProcessInfo.processInfo.environment["DEBUG_EVENT"] {
             var byStory: [String: Int] = [:]
@@ -113,6 +127,7 @@ enum StoriesEvaluation {
                 }
             } }
         }
+        FileHandle.standardError.write(Data("stories evicted \(evicted), reloaded \(reloaded)\n".utf8))
         var members: [String: [String]] = [:]
         for name in corpus.names { members[storyOf[name]!, default: []].append(name) }
         let clusters = members.keys.sorted().map { id in

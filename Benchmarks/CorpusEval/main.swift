@@ -2,6 +2,7 @@
 //   corpus-eval duplicates ...   near-duplicate benchmark over generated variants
 //   corpus-eval stories ...      stories and topics against labelled events
 //   corpus-eval analyze-scale ... whole corpus analysis at scale, first run vs adding a few documents
+//   corpus-eval library-scale ... library analysis (state in SQLite) at scale, from nothing and adding
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -15,11 +16,22 @@ do {
         try AnalyzeScaleBenchmark.run(Array(arguments.dropFirst()))
     case "stories":
         try StoriesEvaluation.run(Array(arguments.dropFirst()))
+    case "library-scale":
+        let box = ErrorBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await LibraryScaleBenchmark.run(Array(arguments.dropFirst())) } catch { box.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = box.error { throw error }
     default:
-        print("usage: corpus-eval duplicates|stories|stories-scale|analyze-scale [options]")
+        print("usage: corpus-eval duplicates|stories|stories-scale|analyze-scale|library-scale [options]")
         exit(2)
     }
 } catch {
     FileHandle.standardError.write(Data("corpus-eval: \(error)\n".utf8))
     exit(1)
 }
+
+final class ErrorBox: @unchecked Sendable { var error: (any Error)? }

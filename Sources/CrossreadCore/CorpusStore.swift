@@ -13,6 +13,8 @@ public protocol CorpusStore: Sendable {
     func claimDocumentsForAnnotation(limit: Int, seconds: Int) async throws -> [Document]
     /// Up to `limit` annotated documents that are in no story yet, oldest first.
     func documentsAwaitingStories(limit: Int) async throws -> [Document]
+    /// The same, leaving out `excluding` (articles an analysis holds back until their story settles).
+    func documentsAwaitingStories(limit: Int, excluding: [String]) async throws -> [Document]
     /// Documents by id, in the order given (ids not found are left out).
     func documents(ids: [String]) async throws -> [Document]
 

@@ -56,6 +56,8 @@ public struct StoryRecord: Sendable, Codable, Equatable {
     public var conflicts: [Conflict]
     public var quoteGroups: [QuoteGroup]
     public var timeline: [TimelineEntry]
+    /// Set when the story had more articles than were compared: how many were (its earliest).
+    public var comparedDocuments: Int?
 
     public init(_ comparison: SourceComparison, timeline: [TimelineEntry]) {
         claims = comparison.claims

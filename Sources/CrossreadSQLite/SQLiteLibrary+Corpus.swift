@@ -32,9 +32,24 @@ extension SQLiteLibrary: CorpusStore {
     }
 
     public func documentsAwaitingStories(limit: Int) async throws -> [Document] {
+        try await documentsAwaitingStories(limit: limit, excluding: [])
+    }
+
+    public func documentsAwaitingStories(limit: Int, excluding: [String]) async throws -> [Document] {
         let ids: [String] = try await storeOperation("list documents awaiting stories") { writer in
             try await writer.read { db in
-                try String.fetchAll(db, sql: "SELECT document_id FROM corpus_pending ORDER BY seq LIMIT ?", arguments: [limit])
+                let skipped = Set(excluding)
+                var ids: [String] = []
+                // Held-back articles are the oldest waiting as a rule: read past them in pages.
+                var offset = 0
+                while ids.count < limit {
+                    let page = try String.fetchAll(db, sql: "SELECT document_id FROM corpus_pending ORDER BY seq LIMIT ? OFFSET ?",
+                                                   arguments: [limit + skipped.count, offset])
+                    ids += page.filter { !skipped.contains($0) }
+                    if page.count < limit + skipped.count { break }
+                    offset += page.count
+                }
+                return Array(ids.prefix(limit))
             }
         }
         return try await documents(ids: ids)

@@ -7,20 +7,49 @@ import Foundation
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "The main job: ingest articles, analyse them as one corpus and write a dossier.",
+        abstract: "The main job: ingest articles, bring the library's analysis up to date, write a dossier.",
         discussion: """
-        Reads the articles into the library (as `ingest` does), finds sentences, entities, quotes, time
-        expressions and claims, groups copies, stories and topics, compares sources (corroborated,
-        single-source, conflicting and disputed statements), and writes one self-contained HTML file,
-        plus JSON (schema crossread/1) and Markdown when asked.
+        Reads the articles into the library (as `ingest` does), then brings the whole library's analysis
+        up to date, working only on what is new: sentences, entities, quotes, time expressions and
+        claims of unannotated documents; copies, stories and topics of documents not yet in a story
+        (streamed in date order through a window of open stories, kept in the library); the
+        cross-source comparison (corroborated, single-source, conflicting and disputed statements) and
+        timeline of every story that changed. Then it writes one self-contained HTML dossier of a slice
+        of the library, plus JSON (schema crossread/1) and Markdown when asked: the stories of the
+        articles just read, or those chosen by --story, --topic, --from/--through, --query, --entity
+        (stories always whole), or without any of these the largest stories.
 
         Examples:
           crossread analyze Examples/corpus -o dossier.html
           crossread analyze ~/scraped/story --json dossier.json --markdown dossier.md -o dossier.html
+          crossread analyze --db newsroom.db --entity "Jane Doe" -o jane-doe.html
+          crossread analyze --postgres "$CROSSREAD_POSTGRES" --from 2026-11-01 --through 2026-11-30
         """)
 
-    @Argument(help: ArgumentHelp("Files or folders to read; - for standard input.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files or folders to read first; - for standard input. Without any, the library is analysed as it is.",
+                                 valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only these stories (ids as `stories` lists them).", valueName: "id"))
+    var story: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only the stories of this topic.", valueName: "id"))
+    var topic: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only stories with articles on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only stories with articles on or before this day.", valueName: "YYYY-MM-DD"))
+    var through: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only the stories of documents matching this search.", valueName: "text"))
+    var query: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only the stories of documents naming this entity (name or alias).", valueName: "name"))
+    var entity: String?
+
+    @Option(name: .long, help: ArgumentHelp("At most this many stories in the dossier (the largest).", valueName: "n"))
+    var stories: Int = 50
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML dossier to write.", valueName: "file"))
     var output: String = "dossier.html"
@@ -47,40 +76,55 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let duplicateThreshold, !(0.1...1).contains(duplicateThreshold) {
             throw ValidationError("--duplicate-threshold must be between 0.1 and 1")
         }
+        for (name, value) in [("--from", from), ("--through", through)] {
+            if let value, AnalyzeCommand.day(value) == nil { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not \"\(value)\"") }
+        }
+        guard stories > 0 else { throw ValidationError("--stories must be at least 1") }
+    }
+
+    static func day(_ text: String) -> Int? {
+        guard let date = PublicationDate.parse(text), text.count == 10 else { return nil }
+        return PublicationDate.dayCount(year: date.year, month: date.month, day: date.day)
     }
 
     func run() async throws {
         let start = Date()
-        let store = try await library.open()
-        let pipeline = Pipeline(options: try reading.pipelineOptions())
-        let enabled = Terminal.stderrIsTerminal && !quiet
-        let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
-        let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
-        // Documents already in the library come back as stored, with the annotations an earlier
-        // run saved: only new documents are annotated.
-        let report = try await pipeline.ingest(paths: paths, into: store, keepDocuments: true) { batch, report in
-            progress.update(batch, report: report)
+        let opened = try await library.open()
+        guard let store = opened as? any DocumentStore & CorpusStore else {
+            throw CrossreadError(source: library.db, stage: .analyze, reason: "this library cannot keep an analysis")
         }
-        var documents = report.documents
-        progress.finish()
-        Terminal.out(report.summary(quiet: quiet, library: library.db))
-        guard !documents.isEmpty else { throw ExitCode(1) }
+        var ingested: [String] = []
+        if !paths.isEmpty {
+            let pipeline = Pipeline(options: try reading.pipelineOptions())
+            let enabled = Terminal.stderrIsTerminal && !quiet
+            let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
+            let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
+            let report = try await pipeline.ingest(paths: paths, into: store) { batch, report in
+                progress.update(batch, report: report)
+            }
+            progress.finish()
+            Terminal.out(report.summary(quiet: quiet, library: library.db))
+            ingested = report.added + report.present
+            guard !ingested.isEmpty else { throw ExitCode(1) }
+        }
 
-        var options = AnalysisOptions()
+        var options = LibraryAnalysisOptions()
         if let duplicateThreshold { options.duplicates.threshold = duplicateThreshold }
-        let analyzer = CorpusAnalyzer(options: options)
-        let fresh = documents.indices.filter { CorpusAnalyzer.needsAnnotations(documents[$0]) }
-        let annotated = analyzer.annotate(fresh.map { documents[$0] })
-        for (index, document) in zip(fresh, annotated) {
-            documents[index] = document
-            try await store.saveAnnotations(document.annotations, forDocument: document.id)
+        let update = try await LibraryAnalyzer(options: options).update(store)
+        if !quiet {
+            Terminal.out("Analysis: \(update.annotated) annotated, \(update.placed) placed in stories, \(update.compared) stories compared"
+                         + String(format: " (%.1f s)\n", update.seconds.values.reduce(0, +)))
         }
-        // Stories, topics and comparisons of the last run, kept next to a library file: a run that adds
-        // a few documents places them and compares again only the stories they join.
-        let statePath = library.db.contains("://") ? nil : library.db + ".stories.json"
-        let run = analyzer.analyze(documents, reusing: statePath.flatMap(AnalysisState.load(from:)))
-        if let statePath { try run.state.save(to: statePath) }
-        let analysis = run.analysis
+
+        var slice = LibrarySlice(stories: story.isEmpty ? nil : story, topic: topic, query: query, entity: entity, storyLimit: stories)
+        if from != nil || through != nil {
+            slice.days = (from.flatMap(AnalyzeCommand.day) ?? Int.min / 4)...(through.flatMap(AnalyzeCommand.day) ?? Int.max / 4)
+        }
+        if slice == LibrarySlice(storyLimit: stories), !ingested.isEmpty { slice.documents = ingested }
+        let analysis = try await slice.analysis(in: store)
+        guard !analysis.stories.isEmpty else {
+            throw CrossreadError(source: library.db, stage: .analyze, reason: "no story in the library matches this slice")
+        }
         try write(DossierHTML(title: title).render(analysis), to: output)
         if let json { try write(DossierJSON().render(analysis), to: json) }
         if let markdown { try write(DossierMarkdown(title: title).render(analysis), to: markdown) }

@@ -12,8 +12,9 @@ struct AverageLinkage {
     var cohesionRatio: Double
     var candidateKeys = 64
 
-    /// Groups of input cluster indices, each sorted, in order of their first index.
-    func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double]) -> [[Int]] {
+    /// Groups of input cluster indices, each sorted, in order of their first index. The first `fixed`
+    /// clusters never merge with one another (settled stories; what joins one of them is settled too).
+    func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double], fixed fixedCount: Int = 0) -> [[Int]] {
         let n = sums.count
         guard n > 1 else { return (0..<n).map { [$0] } }
         // Candidate pairs: clusters sharing a strong key; their exact dot products.
@@ -50,6 +51,7 @@ struct AverageLinkage {
             (sums[cluster].values.reduce(0) { $0 + $1 * $1 } - selfSums[cluster]) / 2
         }
         var alive = [Bool](repeating: true, count: n)
+        var fixed = (0..<n).map { $0 < fixedCount }
         var blocked = [Set<Int>](repeating: [], count: n)
         var members = (0..<n).map { [$0] }
         var rowBest = [(value: Double, column: Int)](repeating: (-.infinity, -1), count: n)
@@ -77,8 +79,10 @@ struct AverageLinkage {
             }
             guard a >= 0, bestValue >= floor else { break }
             let b = rowBest[a].column
-            if cohesionRatio > 0, let ca = cohesion(a), let cb = cohesion(b),
-               bestValue < cohesionRatio * (max(ca, 0) * max(cb, 0)).squareRoot() {
+            if fixed[a] && fixed[b] || cohesionRatio > 0 && {
+                guard let ca = cohesion(a), let cb = cohesion(b) else { return false }
+                return bestValue < cohesionRatio * (max(ca, 0) * max(cb, 0)).squareRoot()
+            }() {
                 blocked[a].insert(b)
                 blocked[b].insert(a)
                 refresh(a)
@@ -101,6 +105,7 @@ struct AverageLinkage {
             blocked[a] = []
             blocked[b] = []
             size[a] += size[b]
+            fixed[a] = fixed[a] || fixed[b]
             alive[b] = false
             members[a] += members[b]
             members[b] = []

@@ -14,7 +14,8 @@ import CrossreadCore
 ///     batch end ─▶ local merges ─▶ topics ─▶ changes for the library
 public struct StoryWindow: Sendable {
     /// Keys a story and a topic are indexed under, and keys of an article that look for candidates.
-    public static let storyIndexKeys = 24
+    public static let storyIndexKeys = 48
+    static let storyIndexNames = 16
     public static let topicIndexKeys = 32
     static let queryKeys = 12
     /// At most this many of the latest stories are compared per key (a key in every story tells little).
@@ -29,6 +30,8 @@ public struct StoryWindow: Sendable {
     /// The latest day an article of the stream had.
     public private(set) var latestDay: Int?
 
+    /// Articles taken in whose story is not settled yet.
+    private var tentative: [StreamDocument] = []
     // What the current batch did.
     private var started: [String] = []
     private var grown: [String] = []
@@ -64,50 +67,35 @@ public struct StoryWindow: Sendable {
         for key in topic.indexKeys { topicPostings[key, default: []].append(topic.id) }
     }
 
-    /// True when stories for `day` may have left the window (an article far older than the stream):
-    /// the caller loads the stored stories the article's keys find around that day first.
-    public func needsStoredStories(day: Int) -> Bool {
-        guard let latestDay else { return false }
-        return day < latestDay - 2 * options.windowDays
+    /// The keys under which the library's older stories are looked up for an article before it is
+    /// added (`load`): its strongest names, which rarely recur in unrelated events, so an article
+    /// about an event months or years old still finds it; for an undated article, its strongest words too.
+    public func lookupKeys(_ document: StreamDocument) -> [UInt64] {
+        let vector = weighted(document).story
+        let names = vector.keys.indices.filter { FeatureChannel.of(vector.keys[$0]) == .names }
+            .sorted { vector.values[$0] > vector.values[$1] || (vector.values[$0] == vector.values[$1] && vector.keys[$0] < vector.keys[$1]) }
+        var keys = names.prefix(StoryWindow.lookupNames).map { vector.keys[$0] }
+        // An undated article may belong to any time: its strongest words look too.
+        if document.day == nil { keys += vector.strongestKeys(StoryWindow.queryKeys).filter { !keys.contains($0) } }
+        return keys
     }
 
-    /// The keys an article looks for its story under.
-    public func lookupKeys(_ document: StreamDocument) -> [UInt64] {
-        weighted(document).story.strongestKeys(StoryWindow.queryKeys)
-    }
+    static let lookupNames = 16
 
     // MARK: Adding articles
 
-    /// Places one article; returns the id of its story (final unless a merge at the batch's end moves it).
-    @discardableResult
-    public mutating func add(_ document: StreamDocument) -> String {
+    /// Takes one article in. Its story is settled at the end of a batch: right away when it joins a
+    /// story the library holds, else once the stream has gone `settleDays` past its day (or the run ends),
+    /// so that the articles of a new event group as a batch would group them.
+    public mutating func add(_ document: StreamDocument) {
         statistics.count(document.features)
-        let (vector, topicVector, kindVector) = weighted(document)
-        latestDay = max(latestDay ?? document.day, document.day)
-        let stories = self.stories
-        var best: (story: String, similarity: Double)?
-        for id in candidates(keys: vector.strongestKeys(StoryWindow.queryKeys), day: document.day, excluding: nil) {
-            guard let story = stories[id] else { continue }
-            let similarity = story.profile.dot(vector) / Double(story.size)
-            let required = story.cohesion.map { max(options.stories.mergeFloor, options.stories.joinCohesionRatio * $0) }
-                ?? options.stories.joinPairFloor
-            if similarity >= required, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && id < best!.story) {
-                best = (id, similarity)
-            }
-        }
-        let storyID: String
-        if let best {
-            storyID = best.story
-            join(document, vector: vector, topicVector: topicVector, kindVector: kindVector, story: storyID)
-        } else {
-            storyID = "story-" + document.id
-            start(document, vector: vector, topicVector: topicVector, kindVector: kindVector, id: storyID)
-        }
-        batchMembers[storyID, default: []].append(document.id)
-        assignments.append((document.id, storyID))
-        changedStories.insert(storyID)
-        return storyID
+        if let day = document.day { latestDay = max(latestDay ?? day, day) }
+        tentative.append(document)
     }
+
+    /// Articles not yet settled into a story.
+    public var unsettled: Int { tentative.count }
+    public var unsettledIDs: [String] { tentative.map(\.id) }
 
     private func weighted(_ document: StreamDocument) -> (story: SparseVector, topic: SparseVector, kind: SparseVector) {
         let s = options.stories
@@ -117,15 +105,14 @@ public struct StoryWindow: Sendable {
                 TermWeighting.vector(document.features, channelWeights: [0, 0, 0, 1]) { statistics.idf($0) })
     }
 
-    /// Open stories (dates within the window of `day`) indexed under `keys`, latest first per key.
-    private func candidates(keys: [UInt64], day: Int, excluding: String?) -> [String] {
+    /// Stories in the window (and those loaded for the batch) indexed under `keys`, latest first per key.
+    private func candidates(keys: [UInt64], excluding: String?) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for key in keys {
             guard let posting = storyPostings[key] else { continue }
             for id in posting.suffix(StoryWindow.longestPosting).reversed() where id != excluding {
-                guard seen.insert(id).inserted, let story = stories[id],
-                      story.firstDay - options.windowDays <= day, day <= story.lastDay + options.windowDays else { continue }
+                guard seen.insert(id).inserted, stories[id] != nil else { continue }
                 out.append(id)
             }
         }
@@ -139,7 +126,7 @@ public struct StoryWindow: Sendable {
             id: id, topic: "", title: headline ?? document.features.lead ?? "", titleScore: vector.normSquared,
             titleIsHeadline: headline != nil, size: 1, selfSum: vector.normSquared, sumNormSquared: vector.normSquared,
             profile: StoryProfile(vector), topicProfile: StoryProfile(topicVector), kindProfile: StoryProfile(kindVector),
-            first: document.date, last: document.date, firstDay: document.day, lastDay: document.day,
+            first: document.date, last: document.date, firstDay: document.effectiveDay, lastDay: document.effectiveDay,
             surfaces: StreamNaming.trimmed(document.features.surfaces, profile: StoryProfile(vector)))
         stories[id] = story
         started.append(id)
@@ -159,8 +146,14 @@ public struct StoryWindow: Sendable {
         story.topicProfile.add(topicVector)
         story.topicProfile.prune(to: options.topicProfileKeys)
         story.kindProfile.add(kindVector)
-        if story.firstDay > document.day { story.firstDay = document.day }
-        if story.lastDay < document.day { story.lastDay = document.day }
+        // Dated articles date a story; arrival days only date a story of undated articles.
+        if let day = document.day, story.first == nil {
+            story.firstDay = day
+            story.lastDay = day
+        } else if document.day != nil || story.first == nil {
+            story.firstDay = min(story.firstDay, document.effectiveDay)
+            story.lastDay = max(story.lastDay, document.effectiveDay)
+        }
         if let date = document.date {
             if story.first.map({ date < $0 }) ?? true { story.first = date }
             if story.last.map({ date > $0 }) ?? true { story.last = date }
@@ -207,10 +200,11 @@ public struct StoryWindow: Sendable {
 
     // MARK: The end of a batch
 
-    /// Repairs the batch's stories by local merges, places new stories into topics, and returns what
-    /// changed for the library to keep. The window then starts a new batch.
-    public mutating func finishBatch() -> StoryWindowChanges {
-        mergeFragments()
+    /// Groups the articles taken in (`regroup`), places new stories into topics, and returns what
+    /// changed for the library to keep; `final` settles every article (the end of a run). The window
+    /// then starts a new batch.
+    public mutating func finishBatch(final: Bool = false) -> StoryWindowChanges {
+        regroup(final: final)
         placeInTopics()
         var changes = StoryWindowChanges()
         changes.assignments = assignments.map { StoryAssignmentChange(document: $0.document, story: resolve($0.story)) }
@@ -242,34 +236,126 @@ public struct StoryWindow: Sendable {
         return id
     }
 
-    /// Each story started or grown in this batch joins the most similar open story when batch
-    /// regrouping (`AverageLinkage`) would merge the two: average similarity at least `mergeFloor` and,
-    /// for two stories of two or more articles, `cohesionRatio` times the geometric mean of their cohesions.
-    private mutating func mergeFragments() {
+    /// Groups the unsettled articles as batch clustering does (`StoryStore`): each, in date order,
+    /// joins the fragment it clearly belongs to or starts one, where the open stories its keys find
+    /// are fixed fragments; then fragments merge by average linkage with the cohesion test
+    /// (`AverageLinkage`). A group holding stored stories becomes the largest of them (the others merge
+    /// into it) and settles its articles; a group of new articles settles once its earliest article is
+    /// `settleDays` old, when the run ends, or when too many articles wait; the rest wait for the next batch.
+    private mutating func regroup(final: Bool) {
+        guard !tentative.isEmpty else { return }
         let s = options.stories
-        for source in started + grown {
-            guard let fragment = stories[source] else { continue }
-            let keys = fragment.profile.strongest(64, channels: [.words, .names])
-            var best: (story: String, similarity: Double)?
-            for id in candidates(keys: keys, day: fragment.firstDay, excluding: source)
-                + candidates(keys: keys, day: fragment.lastDay, excluding: source) {
-                guard let other = stories[id], id != best?.story else { continue }
-                let similarity = fragment.profile.dot(other.profile) / Double(fragment.size * other.size)
-                guard similarity >= s.mergeFloor, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && id < best!.story)
-                else { continue }
-                switch (fragment.cohesion, other.cohesion) {
-                case let (a?, b?):
-                    if s.cohesionRatio > 0, similarity < s.cohesionRatio * (max(a, 0) * max(b, 0)).squareRoot() { continue }
-                case let (nil, b?), let (b?, nil):
-                    if similarity < options.loneCohesionRatio * b { continue }
-                case (nil, nil):
-                    if similarity < options.pairFloor { continue }
-                }
-                best = (id, similarity)
+        let vectors = tentative.map { weighted($0) }
+        var neighbourhood: [String] = []
+        var seen = Set<String>()
+        for (index, document) in tentative.enumerated() {
+            for id in candidates(keys: vectors[index].story.strongestKeys(StoryWindow.queryKeys), excluding: nil)
+            where seen.insert(id).inserted {
+                neighbourhood.append(id)
             }
-            guard let target = best?.story else { continue }
-            merge(source, into: target)
         }
+        var sums: [[UInt64: Double]] = []
+        var sizes: [Int] = []
+        var selfSums: [Double] = []
+        var sumNorms: [Double] = []
+        var members: [[Int]] = []
+        var postings: [UInt64: [Int]] = [:]
+        for id in neighbourhood {
+            let story = stories[id]!
+            var sum: [UInt64: Double] = [:]
+            for (key, value) in zip(story.profile.keys, story.profile.values) { sum[key] = Double(value) }
+            for key in story.indexKeys { postings[key, default: []].append(sums.count) }
+            sums.append(sum)
+            sizes.append(story.size)
+            selfSums.append(story.selfSum)
+            sumNorms.append(story.sumNormSquared)
+            members.append([])
+        }
+        let order = tentative.indices.sorted { tentative[$0].orderKey != tentative[$1].orderKey ? tentative[$0].orderKey < tentative[$1].orderKey : $0 < $1 }
+        for index in order {
+            let vector = vectors[index].story
+            let keys = vector.strongestKeys(StoryWindow.queryKeys)
+            var candidates = Set<Int>()
+            for key in keys { candidates.formUnion(postings[key] ?? []) }
+            var best: (fragment: Int, similarity: Double)?
+            for fragment in candidates.sorted() {
+                let similarity = vector.dot(sums[fragment]) / Double(sizes[fragment])
+                let m = Double(sizes[fragment])
+                let cohesion = sizes[fragment] > 1 ? (sumNorms[fragment] - selfSums[fragment]) / (m * (m - 1)) : nil
+                let required = cohesion.map { max(s.mergeFloor, s.joinCohesionRatio * $0) } ?? s.joinPairFloor
+                if similarity >= required, similarity > (best?.similarity ?? -1) { best = (fragment, similarity) }
+            }
+            let target: Int
+            if let best {
+                target = best.fragment
+                let dot = vector.dot(sums[target])
+                vector.add(to: &sums[target])
+                sizes[target] += 1
+                selfSums[target] += vector.normSquared
+                sumNorms[target] += 2 * dot + vector.normSquared
+                members[target].append(index)
+            } else {
+                target = sums.count
+                var sum: [UInt64: Double] = [:]
+                vector.add(to: &sum)
+                sums.append(sum)
+                sizes.append(1)
+                selfSums.append(vector.normSquared)
+                sumNorms.append(vector.normSquared)
+                members.append([index])
+            }
+            for key in keys where postings[key]?.last != target { postings[key, default: []].append(target) }
+        }
+        let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio)
+            .merge(sums: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count)
+        let boundary = final ? Int.max : (latestDay ?? 0) - options.settleDays
+        var waiting: [[Int]] = []
+        for group in groups {
+            let stored = group.filter { $0 < neighbourhood.count }.map { neighbourhood[$0] }
+            let articles = group.flatMap { members[$0] }.sorted { tentative[$0].orderKey != tentative[$1].orderKey ? tentative[$0].orderKey < tentative[$1].orderKey : $0 < $1 }
+            if let target = stored.first {
+                // A stored story and the articles grouped with it: they settle into it once old enough
+                // (a newer article may yet pull them into a new story of their own).
+                if let first = articles.first, tentative[first].orderKey <= boundary {
+                    for article in articles { settle(article, vectors: vectors[article], into: target) }
+                } else if !articles.isEmpty {
+                    waiting.append(articles)
+                }
+            } else if let first = articles.first, tentative[first].orderKey <= boundary {
+                settle(articles, vectors: vectors)
+            } else if !articles.isEmpty {
+                waiting.append(articles)
+            }
+        }
+        // Too many waiting: the oldest groups settle.
+        var count = waiting.reduce(0) { $0 + $1.count }
+        if count > options.maximumUnsettled {
+            waiting.sort { tentative[$0[0]].orderKey < tentative[$1[0]].orderKey }
+            while count > options.maximumUnsettled / 2, !waiting.isEmpty {
+                let group = waiting.removeFirst()
+                settle(group, vectors: vectors)
+                count -= group.count
+            }
+        }
+        tentative = waiting.flatMap { $0 }.sorted().map { tentative[$0] }
+    }
+
+    private mutating func settle(_ articles: [Int], vectors: [(story: SparseVector, topic: SparseVector, kind: SparseVector)]) {
+        let first = tentative[articles[0]]
+        let id = "story-" + first.id
+        start(first, vector: vectors[articles[0]].story, topicVector: vectors[articles[0]].topic, kindVector: vectors[articles[0]].kind, id: id)
+        batchMembers[id, default: []].append(first.id)
+        assignments.append((first.id, id))
+        changedStories.insert(id)
+        for article in articles.dropFirst() { settle(article, vectors: vectors[article], into: id) }
+    }
+
+    private mutating func settle(_ article: Int, vectors: (story: SparseVector, topic: SparseVector, kind: SparseVector), into story: String) {
+        let document = tentative[article]
+        join(document, vector: vectors.story, topicVector: vectors.topic, kindVector: vectors.kind, story: story)
+        batchMembers[story, default: []].append(document.id)
+        assignments.append((document.id, story))
+        changedStories.insert(story)
     }
 
     private mutating func merge(_ source: String, into target: String) {
@@ -463,18 +549,18 @@ public struct StoryWindow: Sendable {
 
     // MARK: Leaving the window
 
-    /// Drops stories whose last day is more than twice the window before the stream's latest day, and
-    /// topics past their window, with their index entries (the library keeps them). Returns how many
-    /// stories left.
+    /// Drops stories whose last day is more than the window before the stream's latest day, and
+    /// topics past their window, with their index entries (the library keeps them); returns the
+    /// stories that left.
     @discardableResult
-    public mutating func evict() -> Int {
-        guard let latestDay else { return 0 }
-        let storyLimit = latestDay - 2 * options.windowDays
+    public mutating func evict() -> [StreamStory] {
+        guard let latestDay else { return [] }
+        let storyLimit = latestDay - options.windowDays
         let topicLimit = latestDay - options.topicWindowDays
-        let leaving = stories.values.filter { $0.lastDay < storyLimit }.map(\.id)
+        let leaving = stories.values.filter { $0.lastDay < storyLimit && !$0.topic.isEmpty }
         let leavingTopics = topics.values.filter { $0.lastDay < topicLimit }.map(\.id)
-        guard !leaving.isEmpty || !leavingTopics.isEmpty else { return 0 }
-        for id in leaving { stories[id] = nil }
+        guard !leaving.isEmpty || !leavingTopics.isEmpty else { return [] }
+        for story in leaving { stories[story.id] = nil }
         for id in leavingTopics { topics[id] = nil }
         storyPostings = storyPostings.compactMapValues { ids in
             let kept = ids.filter { stories[$0] != nil }
@@ -484,7 +570,7 @@ public struct StoryWindow: Sendable {
             let kept = ids.filter { topics[$0] != nil }
             return kept.isEmpty ? nil : kept
         }
-        return leaving.count
+        return leaving.sorted { $0.id < $1.id }
     }
 }
 

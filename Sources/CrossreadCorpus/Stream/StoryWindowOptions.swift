@@ -8,21 +8,20 @@ public struct StoryWindowOptions: Sendable, Equatable, Codable {
     /// Keys kept per story profile (the strongest), and per topic profile.
     public var storyProfileKeys: Int
     public var topicProfileKeys: Int
-    /// A lone article merges into a story at the end of a batch only at this share of the story's
-    /// cohesion, and into another lone article only at `pairFloor`: batch regrouping waits for all
-    /// articles before it merges a lone one into its best partner, a stream cannot, so it asks more.
-    public var loneCohesionRatio: Double
-    public var pairFloor: Double
+    /// An article's story settles once the stream is this many days past it ...
+    public var settleDays: Int
+    /// ... or when more articles than this wait.
+    public var maximumUnsettled: Int
 
     public init(stories: StoryOptions = StoryOptions(), windowDays: Int = 30, topicWindowDays: Int = 3650,
-                storyProfileKeys: Int = 384, topicProfileKeys: Int = 192, loneCohesionRatio: Double = 0.6,
-                pairFloor: Double = 0.15) {
+                storyProfileKeys: Int = 384, topicProfileKeys: Int = 192, settleDays: Int = 3,
+                maximumUnsettled: Int = 4000) {
         self.stories = stories
         self.windowDays = windowDays
         self.topicWindowDays = topicWindowDays
         self.storyProfileKeys = storyProfileKeys
         self.topicProfileKeys = topicProfileKeys
-        self.loneCohesionRatio = loneCohesionRatio
-        self.pairFloor = pairFloor
+        self.settleDays = settleDays
+        self.maximumUnsettled = maximumUnsettled
     }
 }

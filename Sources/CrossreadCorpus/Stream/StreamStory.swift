@@ -36,7 +36,11 @@ public struct StreamStory: Sendable, Equatable {
     public var entities: [String] { StreamNaming.top(.names, in: profile, surfaces: surfaces, count: 6) }
 
     /// The keys the library indexes the story under, to find it for a new article.
-    public var indexKeys: [UInt64] { profile.strongest(StoryWindow.storyIndexKeys, channels: [.words, .names]) }
+    public var indexKeys: [UInt64] {
+        let keys = profile.strongest(StoryWindow.storyIndexKeys, channels: [.words, .names])
+        let names = profile.strongest(StoryWindow.storyIndexNames, channels: [.names]).filter { !keys.contains($0) }
+        return keys + names
+    }
 
     /// Binary form for the library.
     public func encoded() -> [UInt8] {

@@ -1,0 +1,320 @@
+import CrossreadCore
+import CrossreadCorpus
+import CrossreadLanguage
+import Dispatch
+import Foundation
+
+/// Brings a library's analysis up to date, working only on what is new, with the state kept in the
+/// library itself (`CorpusStore`), so that several processes may share one library:
+///
+///     unannotated ─▶ claim ─▶ LanguageAnnotator (all cores) ─▶ saved
+///     awaiting a story ─▶ StoryWindow (stories open around their dates, older ones found by name
+///                          in the library) ─▶ copies (LSH bands in the library)
+///                      ─▶ one CorpusUpdate per batch (applied if the generation is unchanged)
+///     stale stories ─▶ claim ─▶ SourceComparer, TimelineBuilder (all cores, at most
+///                      `storySample` articles each) ─▶ saved with the story's version
+///
+/// Memory holds one batch of articles and the window's stories and topics, never the library.
+public struct LibraryAnalyzer: Sendable {
+    public var options: LibraryAnalysisOptions
+
+    public init(options: LibraryAnalysisOptions = LibraryAnalysisOptions()) {
+        self.options = options
+    }
+
+    /// Annotates, places and compares everything new in `store`; `progress` hears each step.
+    public func update(_ store: any DocumentStore & CorpusStore,
+                       progress: @Sendable (LibraryAnalysisReport) -> Void = { _ in }) async throws -> LibraryAnalysisReport {
+        var report = LibraryAnalysisReport()
+        var clock = DispatchTime.now()
+        func lap(_ stage: String) {
+            let now = DispatchTime.now()
+            report.seconds[stage, default: 0] += Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+            clock = now
+        }
+        try await annotate(store, report: &report, progress: progress)
+        lap("annotate")
+        try await place(store, report: &report, progress: progress)
+        lap("stories")
+        try await compare(store, report: &report, progress: progress)
+        lap("comparison")
+        return report
+    }
+
+    // MARK: Annotation
+
+    func annotate(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+                  progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
+        let analyzer = CorpusAnalyzer()
+        while true {
+            let claimed = try await store.claimDocumentsForAnnotation(limit: options.annotationBatch, seconds: 900)
+            guard !claimed.isEmpty else { return }
+            for document in analyzer.annotate(claimed) {
+                try await store.saveAnnotations(document.annotations, forDocument: document.id)
+            }
+            report.annotated += claimed.count
+            progress(report)
+        }
+    }
+
+    // MARK: Stories, topics, copies
+
+    static let statisticsName = "term-statistics"
+    static let optionsName = "window-options"
+
+    /// The window as the library holds it: its term statistics, and the stories and topics open
+    /// around the latest day it has placed.
+    func openWindow(_ store: any CorpusStore) async throws -> (window: StoryWindow, generation: Int) {
+        let generation = try await store.corpusGeneration()
+        let statistics = try await store.corpusValue(LibraryAnalyzer.statisticsName).flatMap(TermStatistics.init(encoded:))
+        var window = StoryWindow(options: options.window, statistics: statistics ?? TermStatistics())
+        if let bytes = try await store.corpusValue("latest-day"), let latest = Int(String(decoding: bytes, as: UTF8.self)) {
+            for row in try await store.storyRows(overlapping: (latest - options.window.windowDays)...(latest + options.window.windowDays)) {
+                if let story = LibraryAnalyzer.story(row) { window.load(story) }
+            }
+            for row in try await store.topicRows(lastDayFrom: latest - options.window.topicWindowDays) {
+                if let topic = LibraryAnalyzer.topic(row) { window.load(topic) }
+            }
+        }
+        return (window, generation)
+    }
+
+    func place(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+               progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
+        var (window, generation) = try await openWindow(store)
+        var held: [String] = []
+        let today = Int(Date().timeIntervalSince1970 / 86_400)
+        while true {
+            let batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: held)
+            let final = batch.count < options.batchSize
+            let streamed = LibraryAnalyzer.streamDocuments(batch, arrivalDay: today)
+            let copyKeys = LibraryAnalyzer.copyKeys(batch, options: options.duplicates)
+            var attempt = 0
+            while true {
+                attempt += 1
+                var trial = window
+                // Older stories the batch's names (and undated articles' words) find in the library.
+                var keys = Set<Int64>()
+                for document in streamed { for key in trial.lookupKeys(document) { keys.insert(Int64(bitPattern: key)) } }
+                if !keys.isEmpty {
+                    let known = Set(trial.stories.keys)
+                    for row in try await store.storyRows(keys: Array(keys), overlapping: Int.min / 4...Int.max / 4,
+                                                         limit: options.lookupLimit) where !known.contains(row.story.id) {
+                        if let story = LibraryAnalyzer.story(row) { trial.load(story) }
+                    }
+                }
+                for document in streamed { trial.add(document) }
+                let changes = trial.finishBatch(final: final)
+                let placedIDs = Set(changes.assignments.map(\.document))
+                var update = try await copies(for: batch.filter { placedIDs.contains($0.id) }, keys: copyKeys, in: store)
+                LibraryAnalyzer.fill(&update, with: changes, streamed: streamed, window: trial)
+                if try await store.applyCorpusUpdate(update, generation: generation) {
+                    generation += 1
+                    window = trial
+                    window.evict()
+                    held = window.unsettledIDs
+                    report.placed += changes.assignments.count
+                    report.batches += 1
+                    break
+                }
+                // Another worker came first: start again from what the library holds now.
+                report.retries += 1
+                guard attempt < 20 else {
+                    throw CrossreadError(source: "analysis", stage: .analyze, reason: "the library's analysis kept changing under this worker; try again")
+                }
+                (window, generation) = try await openWindow(store)
+                held = []
+            }
+            progress(report)
+            if final && held.isEmpty { return }
+            if batch.isEmpty {
+                // Only held-back articles remain: settle them.
+                let changes = window.finishBatch(final: true)
+                guard !changes.assignments.isEmpty || !changes.stories.isEmpty else { return }
+                let settledIDs = Set(changes.assignments.map(\.document))
+                let settled = try await store.documents(ids: Array(settledIDs))
+                var update = try await copies(for: settled, keys: LibraryAnalyzer.copyKeys(settled, options: options.duplicates), in: store)
+                LibraryAnalyzer.fill(&update, with: changes, streamed: LibraryAnalyzer.streamDocuments(settled, arrivalDay: today), window: window)
+                if try await store.applyCorpusUpdate(update, generation: generation) {
+                    generation += 1
+                    report.placed += changes.assignments.count
+                } else {
+                    report.retries += 1
+                }
+                return
+            }
+        }
+    }
+
+    static func streamDocuments(_ documents: [Document], arrivalDay: Int) -> [StreamDocument] {
+        let results = IndexedResults<StreamDocument>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results.set(index, StreamDocument(document: documents[index], arrivalDay: arrivalDay))
+        }
+        return results.values
+    }
+
+    static func copyKeys(_ documents: [Document], options: DuplicateOptions) -> [String: CopyKeys] {
+        let results = IndexedResults<CopyKeys>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results.set(index, CopyKeys(text: documents[index].text, options: options))
+        }
+        var out: [String: CopyKeys] = [:]
+        for (document, keys) in zip(documents, results.values) { out[document.id] = keys }
+        return out
+    }
+
+    /// Copy groups of placed articles: each joins the group of the first stored (or earlier in the
+    /// batch) document whose signature agrees at the threshold; one that matches several groups joins them.
+    func copies(for documents: [Document], keys: [String: CopyKeys], in store: any CorpusStore) async throws -> CorpusUpdate {
+        var update = CorpusUpdate()
+        guard !documents.isEmpty else { return update }
+        let bands = documents.flatMap { keys[$0.id]?.bands ?? [] }
+        let candidates = try await store.copyCandidates(bands: bands)
+        var root: [String: String] = [:]
+        func find(_ group: String) -> String {
+            var current = group
+            while let next = root[current], next != current { current = next }
+            return current
+        }
+        // Stored candidates share a band with some article of the batch; earlier articles of the batch
+        // are candidates too.
+        var candidateList = candidates
+        for document in documents {
+            guard let mine = keys[document.id] else { continue }
+            var groups: [String] = []
+            for candidate in candidateList where candidate.document != document.id {
+                guard CopyKeys.similarity(mine.signature, candidate.signature) >= options.duplicates.threshold else { continue }
+                let group = find(candidate.copyGroup)
+                if !groups.contains(group) { groups.append(group) }
+            }
+            let group = groups.min() ?? document.id
+            for other in groups where other != group {
+                root[other] = group
+                update.copyGroupMerges.append((from: other, into: group))
+            }
+            candidateList.append(CopyCandidate(document: document.id, copyGroup: group, signature: mine.signature))
+            update.documents.append(CorpusDocumentRow(document: document.id, story: "", day: 0, copyGroup: group,
+                                                      signature: mine.signature, bands: mine.bands))
+        }
+        // Groups merged later in the batch: rows written in this batch follow them.
+        for index in update.documents.indices { update.documents[index].copyGroup = find(update.documents[index].copyGroup) }
+        return update
+    }
+
+    /// Adds the window's changes (stories, topics, assignments) to an update holding copy rows.
+    static func fill(_ update: inout CorpusUpdate, with changes: StoryWindowChanges, streamed: [StreamDocument], window: StoryWindow) {
+        var storyOf: [String: String] = [:]
+        for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
+        var dayOf: [String: Int] = [:]
+        for document in streamed { dayOf[document.id] = document.day ?? document.arrivalDay }
+        update.documents = update.documents.compactMap { row in
+            guard let story = storyOf[row.document] else { return nil }
+            var row = row
+            row.story = story
+            row.day = dayOf[row.document] ?? 0
+            return row
+        }
+        update.merges = changes.merges.map { (from: $0.from, into: $0.into) }
+        update.removedStories = changes.removedStories
+        update.stories = changes.stories.map(LibraryAnalyzer.row)
+        update.removedTopics = changes.removedTopics
+        update.topics = changes.topics.map(LibraryAnalyzer.row)
+        update.values[statisticsName] = window.statistics.encoded()
+        if let latest = window.latestDay { update.values["latest-day"] = Array(String(latest).utf8) }
+    }
+
+    static func row(_ story: StreamStory) -> StoryRow {
+        StoryRow(story: StoredStory(id: story.id, topic: story.topic, title: story.title, size: story.size,
+                                    first: story.first?.day8601, last: story.last?.day8601, firstDay: story.firstDay,
+                                    lastDay: story.lastDay, keywords: story.keywords, entities: story.entities),
+                 profile: story.encoded(), indexKeys: story.indexKeys.map { Int64(bitPattern: $0) })
+    }
+
+    static func row(_ topic: StreamTopic) -> TopicRow {
+        TopicRow(topic: StoredTopic(id: topic.id, title: topic.title, size: topic.size, stories: topic.stories,
+                                    firstDay: topic.firstDay, lastDay: topic.lastDay, keywords: topic.keywords,
+                                    entities: topic.entities),
+                 profile: topic.encoded(), indexKeys: topic.indexKeys.map { Int64(bitPattern: $0) })
+    }
+
+    static func story(_ row: StoryRow) -> StreamStory? {
+        let story = row.story
+        return StreamStory(id: story.id, topic: story.topic, title: story.title, size: story.size,
+                           first: story.first.flatMap(PublicationDate.parse), last: story.last.flatMap(PublicationDate.parse),
+                           firstDay: story.firstDay, lastDay: story.lastDay, encoded: row.profile)
+    }
+
+    static func topic(_ row: TopicRow) -> StreamTopic? {
+        let topic = row.topic
+        return StreamTopic(id: topic.id, title: topic.title, size: topic.size, stories: topic.stories, firstDay: topic.firstDay,
+                           lastDay: topic.lastDay, encoded: row.profile)
+    }
+
+    // MARK: Comparison and timeline
+
+    func compare(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+                 progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
+        let comparer = SourceComparer(options: options.comparison)
+        let timelineBuilder = TimelineBuilder()
+        while true {
+            let claimed = try await store.claimStaleStories(limit: 32, seconds: 900)
+            guard !claimed.isEmpty else { return }
+            var gathered: [(story: StoredStory, documents: [Document], duplicates: [[String]])] = []
+            for story in claimed {
+                let ids = try await store.storyDocumentIDs(story.id, limit: options.storySample)
+                var documents = try await store.documents(ids: ids)
+                _ = CorpusAnalyzer().mergeEntities(&documents)
+                gathered.append((story, documents, try await store.copyGroups(of: ids)))
+            }
+            let inputs = gathered
+            let results = IndexedResults<[UInt8]>(count: inputs.count)
+            let sample = options.storySample
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                let input = inputs[index]
+                let story = CrossreadCore.Story(id: input.story.id, title: input.story.title, documents: input.documents.map(\.id),
+                                                first: input.story.first, last: input.story.last, topic: input.story.topic)
+                let comparison = comparer.compare(story: story, documents: input.documents, duplicates: input.duplicates)
+                let timeline = timelineBuilder.build(documents: input.documents, stories: [story], duplicates: input.duplicates)
+                var record = StoryRecord(comparison, timeline: timeline)
+                if input.story.size > sample { record.comparedDocuments = input.documents.count }
+                results.set(index, (try? JSONEncoder().encode(record)).map { [UInt8]($0) } ?? [])
+            }
+            for (input, bytes) in zip(inputs, results.values) {
+                if try await store.saveStoryResults(story: input.story.id, version: input.story.version, results: bytes) {
+                    report.compared += 1
+                }
+            }
+            progress(report)
+        }
+    }
+}
+
+/// Settings of library analysis.
+public struct LibraryAnalysisOptions: Sendable {
+    public var window = StoryWindowOptions()
+    public var duplicates = DuplicateOptions()
+    public var comparison = ComparisonOptions()
+    /// Articles placed per batch (one transaction each), and annotated per claim.
+    public var batchSize = 1000
+    public var annotationBatch = 256
+    /// Stories looked up in the library per key for a batch's older articles.
+    public var lookupLimit = 16
+    /// A story's comparison and timeline read at most this many of its articles (its earliest).
+    public var storySample = 200
+
+    public init() {}
+}
+
+/// What one `LibraryAnalyzer.update` did.
+public struct LibraryAnalysisReport: Sendable, Equatable {
+    public var annotated = 0
+    public var placed = 0
+    public var batches = 0
+    /// Batches done again because another worker changed the analysis first.
+    public var retries = 0
+    public var compared = 0
+    public var seconds: [String: Double] = [:]
+
+    public init() {}
+}
