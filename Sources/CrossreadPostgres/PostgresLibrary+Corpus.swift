@@ -7,7 +7,7 @@ import PostgresNIO
 /// so workers asking together get different rows without waiting; `applyCorpusUpdate` locks the one
 /// generation row first, so updates serialize and one made from an older generation changes nothing.
 /// Rows go in as arrays (`unnest`), a few statements a batch however many documents it places.
-extension PostgresLibrary: CorpusStore {
+extension PostgresLibrary {
     /// Rows a single array statement carries at the most (a batch's 21 band keys a document add up).
     static let arrayChunk = 50_000
 

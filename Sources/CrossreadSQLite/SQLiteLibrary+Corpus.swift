@@ -5,7 +5,7 @@ internal import GRDB
 /// The library's side of corpus analysis (`CorpusStore`) in SQLite. One writer at a time is SQLite's
 /// own rule; `applyCorpusUpdate` checks the generation inside its IMMEDIATE transaction, so two
 /// processes analysing one file never both place a document.
-extension SQLiteLibrary: CorpusStore {
+extension SQLiteLibrary {
     /// Queues an annotated document for a story, unless it has one.
     static func markAwaitingStory(_ id: String, _ db: Database) throws {
         try db.execute(sql: """

@@ -13,7 +13,8 @@ import Foundation
 /// The documents are the suite's own (invented text); profiles, signatures and results are bytes the
 /// store must keep exactly, whatever they hold.
 public enum CorpusStoreConformance {
-    public typealias Store = any DocumentStore & CorpusStore
+    /// Every `DocumentStore` is a `CorpusStore`; the checks add documents and save annotations too.
+    public typealias Store = any DocumentStore
     public typealias Problems = DocumentStoreConformance.Problems
     public typealias Check = ConformanceCheck<Store>
 
