@@ -150,12 +150,16 @@ public enum CorpusStoreConformance {
     static func lapsedAnnotationClaim(_ store: Store, _ p: inout Problems) async throws {
         let documents = (0..<3).map { article("lapse\($0)") }
         for document in documents { _ = try await store.add(document) }
-        let first = try await store.claimDocumentsForAnnotation(limit: 2, seconds: 1)
+        let claimedAt = Date()
+        let first = try await store.claimDocumentsForAnnotation(limit: 2, seconds: 2)
         p.expect(first.map(\.id) == documents.prefix(2).map(\.id), "the first claim got \(first.map(\.id))")
         p.expect(first.first == documents.first, "a claimed document does not round-trip")
-        let during = try await store.claimDocumentsForAnnotation(limit: 5, seconds: 1)
-        p.expect(during.map(\.id) == [documents[2].id], "while claimed, a claim got \(during.map(\.id))")
-        try await Task.sleep(for: .milliseconds(1_600))
+        let during = try await store.claimDocumentsForAnnotation(limit: 5, seconds: 2)
+        // On a machine so busy that the claim lapsed already, there is nothing to check here.
+        if Date().timeIntervalSince(claimedAt) < 1.9 {
+            p.expect(during.map(\.id) == [documents[2].id], "while claimed, a claim got \(during.map(\.id))")
+        }
+        try await Task.sleep(for: .milliseconds(2_200))
         let after = try await store.claimDocumentsForAnnotation(limit: 5, seconds: 60)
         p.expect(after.map(\.id) == documents.map(\.id), "after the claims lapsed, a claim got \(after.map(\.id))")
     }
@@ -643,15 +647,18 @@ public enum CorpusStoreConformance {
         var update = CorpusUpdate()
         update.stories = (0..<6).map { story("s\($0)", days: (10 + $0)...(10 + $0)) }
         try await apply(update, to: store, &p, "six stories")
-        async let first = store.claimStaleStories(limit: 3, seconds: 1)
-        async let second = store.claimStaleStories(limit: 3, seconds: 1)
+        let claimedAt = Date()
+        async let first = store.claimStaleStories(limit: 3, seconds: 2)
+        async let second = store.claimStaleStories(limit: 3, seconds: 2)
         let (a, b) = try await (first.map(\.id), second.map(\.id))
         p.expect(a.count == 3 && b.count == 3 && Set(a).isDisjoint(with: b) && Set(a + b).count == 6,
                  "two stale-story claims at once: \(a) and \(b)")
-        let none = try await store.claimStaleStories(limit: 10, seconds: 1)
-        p.expect(none.isEmpty, "while claimed, a claim got \(none.map(\.id))")
+        let none = try await store.claimStaleStories(limit: 10, seconds: 2)
+        if Date().timeIntervalSince(claimedAt) < 1.9 {
+            p.expect(none.isEmpty, "while claimed, a claim got \(none.map(\.id))")
+        }
         _ = try await store.saveStoryResults(story: "s0", version: 0, results: [0])
-        try await Task.sleep(for: .milliseconds(1_600))
+        try await Task.sleep(for: .milliseconds(2_200))
         let lapsed = try await store.claimStaleStories(limit: 10, seconds: 60)
         p.expect(Set(lapsed.map(\.id)) == ["s1", "s2", "s3", "s4", "s5"], "after the claims lapsed: \(lapsed.map(\.id))")
     }
