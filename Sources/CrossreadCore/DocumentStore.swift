@@ -1,6 +1,6 @@
-/// Where documents are kept. SQLite (`CrossreadSQLite`) is the embedded default; the same
-/// protocol and test suite serve every backend.
-public protocol DocumentStore: Sendable {
+/// Where documents are kept, with the corpus analysis of them (`CorpusStore`). SQLite
+/// (`CrossreadSQLite`) is the embedded default; the same protocols and test suites serve every backend.
+public protocol DocumentStore: CorpusStore {
     /// Stores a document in one transaction, unless a document with the same content hash is
     /// already there.
     func add(_ document: Document) async throws -> StoreOutcome

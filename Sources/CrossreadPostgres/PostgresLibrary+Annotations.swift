@@ -9,12 +9,14 @@ extension PostgresLibrary {
         try await operation("store annotations of \(id)") {
             try await client.withTransaction(logger: logger) { connection in
                 let texts = try await connection.query(
-                    "UPDATE document SET annotations = \(json) WHERE id = \(id) RETURNING text", logger: logger)
+                    "UPDATE document SET annotations = \(json), annotation_claim = NULL WHERE id = \(id) RETURNING text",
+                    logger: logger)
                     .decode(String.self).reduce(into: [String]()) { $0.append($1) }
                 guard let text = texts.first else {
                     throw CrossreadError(source: id, stage: .store, reason: "no document with this id to annotate")
                 }
                 try await Self.writeAnnotationRows(annotations, documentID: id, text: text, connection, logger)
+                try await Self.markAwaitingStory(id, connection, logger)
             }
         }
     }

@@ -135,6 +135,7 @@ public final class PostgresLibrary: DocumentStore {
                 if annotations != Annotations() {
                     try await Self.writeAnnotationRows(annotations, documentID: columns.id, text: columns.text,
                                                        connection, logger)
+                    try await Self.markAwaitingStory(columns.id, connection, logger)
                 }
                 return StoreOutcome.added(id: columns.id)
             }
@@ -173,11 +174,7 @@ public final class PostgresLibrary: DocumentStore {
                 for try await (position, kind, text) in try await connection.query("""
                     SELECT position, kind, text FROM removed_block WHERE document_id = \(match) ORDER BY position
                     """, logger: logger).decode((Int, String, String).self) {
-                    guard let kind = BlockKind(rawValue: kind) else {
-                        throw CrossreadError(source: match, stage: .store,
-                                             reason: "stored removed block \(position) has unknown kind \"\(kind)\"")
-                    }
-                    removed.append(RemovedBlock(kind: kind, text: text))
+                    removed.append(try Self.removedBlock(match, position, kind, text))
                 }
                 return try columns.document(removed: removed)
             }

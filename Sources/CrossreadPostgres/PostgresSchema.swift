@@ -8,7 +8,11 @@ import PostgresNIO
 ///     document ──< removed_block            (document_id → document.id)
 ///        │  search: tsvector (title weight A, text weight B), GIN index, config crossread_text
 ///        ├──< document_entity  (entities an annotated document names, with mention counts)
-///        └──< quote            (quotes of an annotated document; annotations JSON in document)
+///        ├──< quote            (quotes of an annotated document; annotations JSON in document)
+///        ├── corpus_pending    (annotated, waiting for a story)
+///        └── corpus_document   (its story, day, copy group, MinHash signature) ─ corpus_copy_band (LSH bands)
+///    corpus_story ──< corpus_story_key (index keys)    corpus_topic ──< corpus_topic_key
+///    corpus_value (statistics)    corpus_generation (one row, locked by every update)
 ///
 /// Migrations run in one transaction holding a transaction-level advisory lock, so several
 /// processes opening the same database at once apply each migration exactly once.
@@ -106,11 +110,111 @@ enum PostgresSchema {
                 """, logger: logger)
             try await connection.query("CREATE INDEX quote_by_speaker ON quote (speaker)", logger: logger)
         },
+        Migration(name: "Add corpus analysis", apply: addCorpusAnalysis),
     ]
+
+    /// The corpus analysis (`CorpusStore`): the annotation claim, the queue of documents waiting for a
+    /// story, each placed document's story, copy group, MinHash signature and LSH band keys, stories
+    /// and topics with their index keys, comparison results with the version they were made for,
+    /// named values, and the generation row every update locks.
+    @Sendable static func addCorpusAnalysis(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        for statement in [
+            "ALTER TABLE document ADD COLUMN annotation_claim timestamptz",
+            "CREATE INDEX document_unannotated ON document (seq) WHERE annotations IS NULL",
+            """
+            CREATE TABLE corpus_pending (
+                seq bigint PRIMARY KEY,
+                document_id text COLLATE "C" NOT NULL UNIQUE
+            )
+            """,
+            "INSERT INTO corpus_pending (seq, document_id) SELECT seq, id FROM document WHERE annotations IS NOT NULL",
+            """
+            CREATE TABLE corpus_document (
+                document_id text COLLATE "C" PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+                story_id text COLLATE "C" NOT NULL,
+                day integer NOT NULL,
+                copy_group text COLLATE "C" NOT NULL,
+                signature bytea NOT NULL
+            )
+            """,
+            "CREATE INDEX corpus_document_by_story ON corpus_document (story_id, day, document_id)",
+            "CREATE INDEX corpus_document_by_copy_group ON corpus_document (copy_group)",
+            """
+            CREATE TABLE corpus_copy_band (
+                band bigint NOT NULL,
+                document_id text COLLATE "C" NOT NULL,
+                PRIMARY KEY (band, document_id)
+            )
+            """,
+            """
+            CREATE TABLE corpus_story (
+                id text COLLATE "C" PRIMARY KEY,
+                topic_id text COLLATE "C" NOT NULL,
+                title text NOT NULL,
+                size integer NOT NULL,
+                first text,
+                last text,
+                first_day integer NOT NULL,
+                last_day integer NOT NULL,
+                keywords text NOT NULL,
+                entities text NOT NULL,
+                profile bytea NOT NULL,
+                version integer NOT NULL,
+                results_version integer NOT NULL DEFAULT -1,
+                results bytea,
+                results_claim timestamptz
+            )
+            """,
+            "CREATE INDEX corpus_story_by_days ON corpus_story (last_day, first_day)",
+            "CREATE INDEX corpus_story_by_topic ON corpus_story (topic_id, size)",
+            "CREATE INDEX corpus_story_by_size ON corpus_story (size)",
+            "CREATE INDEX corpus_story_stale ON corpus_story (last_day, id) WHERE results_version < version",
+            """
+            CREATE TABLE corpus_story_key (
+                key bigint NOT NULL,
+                story_id text COLLATE "C" NOT NULL,
+                last_day integer NOT NULL,
+                PRIMARY KEY (key, story_id)
+            )
+            """,
+            "CREATE INDEX corpus_story_key_by_day ON corpus_story_key (key, last_day)",
+            "CREATE INDEX corpus_story_key_by_story ON corpus_story_key (story_id)",
+            """
+            CREATE TABLE corpus_topic (
+                id text COLLATE "C" PRIMARY KEY,
+                title text NOT NULL,
+                size integer NOT NULL,
+                stories integer NOT NULL,
+                first_day integer NOT NULL,
+                last_day integer NOT NULL,
+                keywords text NOT NULL,
+                entities text NOT NULL,
+                profile bytea NOT NULL
+            )
+            """,
+            "CREATE INDEX corpus_topic_by_last_day ON corpus_topic (last_day)",
+            "CREATE INDEX corpus_topic_by_size ON corpus_topic (size)",
+            """
+            CREATE TABLE corpus_topic_key (
+                key bigint NOT NULL,
+                topic_id text COLLATE "C" NOT NULL,
+                PRIMARY KEY (key, topic_id)
+            )
+            """,
+            "CREATE INDEX corpus_topic_key_by_topic ON corpus_topic_key (topic_id)",
+            "CREATE TABLE corpus_value (name text PRIMARY KEY, value bytea NOT NULL)",
+            "CREATE TABLE corpus_generation (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL)",
+            "INSERT INTO corpus_generation VALUES (1, 0)",
+        ] {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
 
     /// The tables a Crossread library creates; a database that has one of them but no migration
     /// record is someone else's, and is not changed.
-    static let tableNames = ["document", "removed_block", "document_entity", "quote"]
+    static let tableNames = ["document", "removed_block", "document_entity", "quote", "corpus_pending", "corpus_document",
+                             "corpus_copy_band", "corpus_story", "corpus_story_key", "corpus_topic", "corpus_topic_key",
+                             "corpus_value", "corpus_generation"]
 
     /// Applies pending migrations on `connection` under the advisory lock, in one transaction.
     /// Returns the names it applied (empty when the schema was up to date).

@@ -5,7 +5,7 @@ internal import GRDB
 /// The library's side of corpus analysis (`CorpusStore`) in SQLite. One writer at a time is SQLite's
 /// own rule; `applyCorpusUpdate` checks the generation inside its IMMEDIATE transaction, so two
 /// processes analysing one file never both place a document.
-extension SQLiteLibrary: CorpusStore {
+extension SQLiteLibrary {
     /// Queues an annotated document for a story, unless it has one.
     static func markAwaitingStory(_ id: String, _ db: Database) throws {
         try db.execute(sql: """
@@ -106,21 +106,22 @@ extension SQLiteLibrary: CorpusStore {
             try await writer.read { db in
                 var ids: [String] = []
                 var seen = Set<String>()
-                for key in keys {
+                // Both ends of the window in the key's query: stories after the window must not fill
+                // a key's limit ahead of the stories inside it.
+                for key in Set(keys) {
                     for id in try String.fetchAll(db, sql: """
-                        SELECT story_id FROM corpus_story_key WHERE key = ? AND last_day >= ? ORDER BY last_day DESC LIMIT ?
-                        """, arguments: [key, days.lowerBound, limit]) where seen.insert(id).inserted {
+                        SELECT k.story_id FROM corpus_story_key k JOIN corpus_story s ON s.id = k.story_id
+                        WHERE k.key = ? AND k.last_day >= ? AND s.first_day <= ? ORDER BY k.last_day DESC, k.story_id LIMIT ?
+                        """, arguments: [key, days.lowerBound, days.upperBound, limit]) where seen.insert(id).inserted {
                         ids.append(id)
                     }
                 }
                 guard !ids.isEmpty else { return [] }
                 var rows: [StoryRow] = []
                 for chunk in ids.chunked(400) {
-                    var arguments = StatementArguments(chunk)
-                    arguments += [days.upperBound]
-                    rows += try Self.storyRows(db, where: "id IN (\(Self.placeholders(chunk.count))) AND first_day <= ?", arguments)
+                    rows += try Self.storyRows(db, where: "id IN (\(Self.placeholders(chunk.count)))", StatementArguments(chunk))
                 }
-                return Array(rows.sorted { $0.story.lastDay > $1.story.lastDay }.prefix(limit))
+                return Array(rows.sorted(by: Self.latestFirst).prefix(limit))
             }
         }
     }
@@ -128,7 +129,7 @@ extension SQLiteLibrary: CorpusStore {
     public func topicRows(lastDayFrom day: Int) async throws -> [TopicRow] {
         try await storeOperation("read open topics") { writer in
             try await writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM corpus_topic WHERE last_day >= ?", arguments: [day]).map { row in
+                try Row.fetchAll(db, sql: "SELECT * FROM corpus_topic WHERE last_day >= ? ORDER BY id", arguments: [day]).map { row in
                     let topic = Self.topic(row)
                     let keys = try Int64.fetchAll(db, sql: "SELECT key FROM corpus_topic_key WHERE topic_id = ?", arguments: [topic.id])
                     return TopicRow(topic: topic, profile: [UInt8](row["profile"] as Data), indexKeys: keys)
@@ -168,21 +169,30 @@ extension SQLiteLibrary: CorpusStore {
                     let current = try Int.fetchOne(db, sql: "SELECT generation FROM corpus_generation") ?? 0
                     guard current == generation else { return .rollback }
                     try db.execute(sql: "UPDATE corpus_generation SET generation = generation + 1")
-                    for merge in update.merges {
+                    // A merged story's documents move and its row goes; the story they join changed.
+                    for merge in update.merges where merge.from != merge.into {
                         try db.execute(sql: "UPDATE corpus_document SET story_id = ? WHERE story_id = ?", arguments: [merge.into, merge.from])
+                        try db.execute(sql: "DELETE FROM corpus_story WHERE id = ?", arguments: [merge.from])
+                        try db.execute(sql: "DELETE FROM corpus_story_key WHERE story_id = ?", arguments: [merge.from])
+                        try db.execute(sql: "UPDATE corpus_story SET version = version + 1 WHERE id = ?", arguments: [merge.into])
                     }
                     for merge in update.copyGroupMerges {
                         try db.execute(sql: "UPDATE corpus_document SET copy_group = ? WHERE copy_group = ?", arguments: [merge.into, merge.from])
                     }
                     for row in update.documents {
+                        // A document placed again (a split) moves; its bands, which its text decides, stay.
                         try db.execute(sql: """
                             INSERT INTO corpus_document (document_id, story_id, day, copy_group, signature) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT(document_id) DO UPDATE SET story_id = excluded.story_id, day = excluded.day,
+                                copy_group = excluded.copy_group, signature = excluded.signature
                             """, arguments: [row.document, row.story, row.day, row.copyGroup, Data(row.signature)])
                         for band in Set(row.bands) {
                             try db.execute(sql: "INSERT OR IGNORE INTO corpus_copy_band (band, document_id) VALUES (?, ?)",
                                            arguments: [band, row.document])
                         }
-                        try db.execute(sql: "DELETE FROM corpus_pending WHERE document_id = ?", arguments: [row.document])
+                        // By seq, the queue's key: corpus_pending has no index on document_id.
+                        try db.execute(sql: "DELETE FROM corpus_pending WHERE seq = (SELECT seq FROM document WHERE id = ?)",
+                                       arguments: [row.document])
                     }
                     for id in update.removedStories {
                         try db.execute(sql: "DELETE FROM corpus_story WHERE id = ?", arguments: [id])
@@ -245,7 +255,7 @@ extension SQLiteLibrary: CorpusStore {
                 let stories = try Row.fetchAll(db, sql: """
                     SELECT \(Self.storyColumns) FROM corpus_story
                     WHERE results_version < version AND (results_claim IS NULL OR results_claim < ?)
-                    ORDER BY last_day LIMIT ?
+                    ORDER BY last_day, id LIMIT ?
                     """, arguments: [now, limit]).map(Self.story)
                 for story in stories {
                     try db.execute(sql: "UPDATE corpus_story SET results_claim = ? WHERE id = ?", arguments: [now + Double(seconds), story.id])
@@ -413,12 +423,17 @@ extension SQLiteLibrary: CorpusStore {
 
     static func storyRows(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoryRow] {
         var rows: [StoryRow] = []
-        for row in try Row.fetchAll(db, sql: "SELECT \(storyColumns), profile FROM corpus_story WHERE \(condition)", arguments: arguments) {
+        for row in try Row.fetchAll(db, sql: "SELECT \(storyColumns), profile FROM corpus_story WHERE \(condition) ORDER BY last_day DESC, id", arguments: arguments) {
             let story = Self.story(row)
             let keys = try Int64.fetchAll(db, sql: "SELECT key FROM corpus_story_key WHERE story_id = ?", arguments: [story.id])
             rows.append(StoryRow(story: story, profile: [UInt8](row["profile"] as Data), indexKeys: keys))
         }
         return rows
+    }
+
+    /// Latest last day first; ties by id, so equal days list the same way on every backend.
+    static func latestFirst(_ a: StoryRow, _ b: StoryRow) -> Bool {
+        a.story.lastDay != b.story.lastDay ? a.story.lastDay > b.story.lastDay : a.story.id < b.story.id
     }
 
     static func placeholders(_ count: Int) -> String {

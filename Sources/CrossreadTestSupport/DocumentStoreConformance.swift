@@ -12,19 +12,7 @@ import Foundation
 ///
 /// Checks return problems rather than assert, so this target needs no test framework.
 public enum DocumentStoreConformance {
-    /// One named behaviour; `run` returns what went wrong (empty when the store behaves).
-    public struct Check: Sendable, CustomStringConvertible {
-        public let name: String
-        let body: @Sendable (any DocumentStore, inout Problems) async throws -> Void
-
-        public var description: String { name }
-
-        public func run(on store: any DocumentStore) async throws -> [String] {
-            var problems = Problems()
-            try await body(store, &problems)
-            return problems.list
-        }
-    }
+    public typealias Check = ConformanceCheck<any DocumentStore>
 
     /// Every check, in a stable order.
     public static let checks: [Check] = [

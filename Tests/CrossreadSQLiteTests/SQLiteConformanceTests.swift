@@ -4,7 +4,7 @@ import CrossreadTestSupport
 import Foundation
 import Testing
 
-/// The shared `DocumentStore` checks, against an in-memory library and a library in a file
+/// The shared `DocumentStore` and `CorpusStore` checks, against an in-memory library and a library in a file
 /// (DatabasePool, WAL: the configuration users get).
 @Suite struct SQLiteConformanceTests {
     enum Backing: String, CaseIterable, Sendable { case memory, file }
@@ -13,12 +13,24 @@ import Testing
     func conforms(_ check: DocumentStoreConformance.Check, _ backing: Backing) async throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let library = switch backing {
+        let problems = try await check.run(on: try library(backing, in: folder))
+        #expect(problems.isEmpty, "\(check.name) (\(backing)):\n\(problems.joined(separator: "\n"))")
+    }
+
+    /// The shared `CorpusStore` checks, on the same two backings.
+    @Test(arguments: CorpusStoreConformance.checks, Backing.allCases)
+    func corpusStoreConforms(_ check: CorpusStoreConformance.Check, _ backing: Backing) async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let problems = try await check.run(on: try library(backing, in: folder))
+        #expect(problems.isEmpty, "\(check.name) (\(backing)):\n\(problems.joined(separator: "\n"))")
+    }
+
+    func library(_ backing: Backing, in folder: TemporaryFolder) throws -> SQLiteLibrary {
+        switch backing {
         case .memory: try SQLiteLibrary.inMemory()
         case .file: try SQLiteLibrary(path: folder.path("library.sqlite"))
         }
-        let problems = try await check.run(on: library)
-        #expect(problems.isEmpty, "\(check.name) (\(backing)):\n\(problems.joined(separator: "\n"))")
     }
 }
 
