@@ -23,7 +23,7 @@ public struct LibraryAnalyzer: Sendable {
     }
 
     /// Annotates, places and compares everything new in `store`; `progress` hears each step.
-    public func update(_ store: any DocumentStore & CorpusStore,
+    public func update(_ store: any DocumentStore,
                        progress: @Sendable (LibraryAnalysisReport) -> Void = { _ in }) async throws -> LibraryAnalysisReport {
         var report = LibraryAnalysisReport()
         var clock = DispatchTime.now()
@@ -43,7 +43,7 @@ public struct LibraryAnalyzer: Sendable {
 
     // MARK: Annotation
 
-    func annotate(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+    func annotate(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                   progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
         let analyzer = CorpusAnalyzer()
         while true {
@@ -79,7 +79,7 @@ public struct LibraryAnalyzer: Sendable {
         return (window, generation)
     }
 
-    func place(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+    func place(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
         var (window, generation) = try await openWindow(store)
         var held: [String] = []
@@ -253,7 +253,7 @@ public struct LibraryAnalyzer: Sendable {
 
     // MARK: Comparison and timeline
 
-    func compare(_ store: any DocumentStore & CorpusStore, report: inout LibraryAnalysisReport,
+    func compare(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                  progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
         let comparer = SourceComparer(options: options.comparison)
         let timelineBuilder = TimelineBuilder()

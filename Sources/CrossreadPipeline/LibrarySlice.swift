@@ -30,7 +30,7 @@ public struct LibrarySlice: Sendable, Equatable {
 
     /// The slice's analysis as the library holds it: its stories whole, their documents (entities
     /// merged across them), copy groups, topics, and each story's stored comparison and timeline.
-    public func analysis(in store: any DocumentStore & CorpusStore) async throws -> CorpusAnalysis {
+    public func analysis(in store: any DocumentStore) async throws -> CorpusAnalysis {
         var documentFilter = documents
         if let entity {
             let counts = try await store.entities()

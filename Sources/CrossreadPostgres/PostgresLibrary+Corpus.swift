@@ -32,9 +32,23 @@ extension PostgresLibrary {
     }
 
     public func documentsAwaitingStories(limit: Int) async throws -> [Document] {
-        let ids = try await strings("list documents awaiting stories",
-                                    "SELECT document_id FROM corpus_pending ORDER BY seq LIMIT \(max(0, limit))")
-        return try await documents(ids: ids)
+        try await documentsAwaitingStories(limit: limit, excluding: [])
+    }
+
+    public func documentsAwaitingStories(limit: Int, excluding: [String]) async throws -> [Document] {
+        let skipped = Set(excluding)
+        var ids: [String] = []
+        // Held-back articles are the oldest waiting as a rule: read past them in pages.
+        var offset = 0
+        let page = max(0, limit) + skipped.count
+        while ids.count < limit {
+            let found = try await strings("list documents awaiting stories",
+                                          "SELECT document_id FROM corpus_pending ORDER BY seq LIMIT \(page) OFFSET \(offset)")
+            ids += found.filter { !skipped.contains($0) }
+            if found.count < page { break }
+            offset += found.count
+        }
+        return try await documents(ids: Array(ids.prefix(limit)))
     }
 
     public func documents(ids: [String]) async throws -> [Document] {

@@ -89,10 +89,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = Date()
-        let opened = try await library.open()
-        guard let store = opened as? any DocumentStore & CorpusStore else {
-            throw CrossreadError(source: library.db, stage: .analyze, reason: "this library cannot keep an analysis")
-        }
+        let store = try await library.open()
         var ingested: [String] = []
         if !paths.isEmpty {
             let pipeline = Pipeline(options: try reading.pipelineOptions())

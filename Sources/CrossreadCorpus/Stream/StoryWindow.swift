@@ -496,8 +496,9 @@ public struct StoryWindow: Sendable {
     }
 
     /// The topic a story resembles most on average (subject: words and names, smoothed IDF) at
-    /// `topicThreshold` or above; else the topic most like it in kind of event at `topicKindFloor`, among
-    /// topics not yet paired by kind (kinds pair two events once, never chain them).
+    /// `topicThreshold` or above; else the topic most like it in kind of event at `topicKindFloor` (or
+    /// alike in kind at all and sharing its subject at `topicPairSubjectFloor`), among topics not yet
+    /// paired by kind (kinds pair two events once, never chain them).
     private func bestTopic(for story: StreamStory, excluding excluded: String?) -> (topic: String, byKind: Bool)? {
         let s = options.stories
         var candidates: [String] = []
@@ -521,7 +522,8 @@ public struct StoryWindow: Sendable {
         for candidate in candidates where !topics[candidate]!.pairedByKind {
             let topic = topics[candidate]!
             let similarity = story.kindProfile.dot(topic.kindProfile) / Double(story.size * topic.size)
-            if similarity >= s.topicKindFloor, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
+            let subject = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
+            if similarity >= s.topicKindFloor || (similarity > 0 && subject >= s.topicPairSubjectFloor), similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
                 best = (candidate, similarity)
             }
         }
