@@ -82,66 +82,56 @@ public struct LibraryAnalyzer: Sendable {
     func place(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
         var (window, generation) = try await openWindow(store)
-        var held: [String] = []
+        // Articles the window holds back until their story settles: what their rows will need.
+        var held: [String: (keys: CopyKeys, document: StreamDocument)] = [:]
         let today = Int(Date().timeIntervalSince1970 / 86_400)
+        var conflicts = 0
         while true {
-            let batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: held)
+            let batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
             let final = batch.count < options.batchSize
             let streamed = LibraryAnalyzer.streamDocuments(batch, arrivalDay: today)
             let copyKeys = LibraryAnalyzer.copyKeys(batch, options: options.duplicates)
-            var attempt = 0
-            while true {
-                attempt += 1
-                var trial = window
-                // Older stories the batch's names (and undated articles' words) find in the library.
-                var keys = Set<Int64>()
-                for document in streamed { for key in trial.lookupKeys(document) { keys.insert(Int64(bitPattern: key)) } }
-                if !keys.isEmpty {
-                    let known = Set(trial.stories.keys)
-                    for row in try await store.storyRows(keys: Array(keys), overlapping: Int.min / 4...Int.max / 4,
-                                                         limit: options.lookupLimit) where !known.contains(row.story.id) {
-                        if let story = LibraryAnalyzer.story(row) { trial.load(story) }
-                    }
+            var pending = held
+            for document in streamed { pending[document.id] = (copyKeys[document.id]!, document) }
+            var trial = window
+            // Older stories the batch's names (and undated articles' words) find in the library.
+            var keys = Set<Int64>()
+            for document in streamed { for key in trial.lookupKeys(document) { keys.insert(Int64(bitPattern: key)) } }
+            if !keys.isEmpty {
+                let known = Set(trial.stories.keys)
+                for row in try await store.storyRows(keys: Array(keys), overlapping: Int.min / 4...Int.max / 4,
+                                                     limit: options.lookupLimit) where !known.contains(row.story.id) {
+                    if let story = LibraryAnalyzer.story(row) { trial.load(story) }
                 }
-                for document in streamed { trial.add(document) }
-                let changes = trial.finishBatch(final: final)
-                let placedIDs = Set(changes.assignments.map(\.document))
-                var update = try await copies(for: batch.filter { placedIDs.contains($0.id) }, keys: copyKeys, in: store)
-                LibraryAnalyzer.fill(&update, with: changes, streamed: streamed, window: trial)
-                if try await store.applyCorpusUpdate(update, generation: generation) {
-                    generation += 1
-                    window = trial
-                    window.evict()
-                    held = window.unsettledIDs
-                    report.placed += changes.assignments.count
-                    report.batches += 1
-                    break
-                }
-                // Another worker came first: start again from what the library holds now.
+            }
+            for document in streamed { trial.add(document) }
+            let changes = trial.finishBatch(final: final)
+            var update = try await copies(for: changes.assignments.compactMap { assignment in
+                pending[assignment.document].map { (assignment.document, $0.keys) }
+            }, in: store)
+            LibraryAnalyzer.fill(&update, with: changes, days: pending.mapValues { $0.document.day ?? $0.document.arrivalDay },
+                                 window: trial)
+            if try await store.applyCorpusUpdate(update, generation: generation) {
+                generation += 1
+                window = trial
+                window.evict()
+                held = [:]
+                for id in window.unsettledIDs { held[id] = pending[id] }
+                report.placed += changes.assignments.count
+                report.batches += 1
+                progress(report)
+                if final && held.isEmpty { return }
+            } else {
+                // Another worker came first: start again from what the library holds now (the batch
+                // is read again, without what that worker placed).
                 report.retries += 1
-                guard attempt < 20 else {
-                    throw CrossreadError(source: "analysis", stage: .analyze, reason: "the library's analysis kept changing under this worker; try again")
+                conflicts += 1
+                guard conflicts < 200 else {
+                    throw CrossreadError(source: "analysis", stage: .analyze,
+                                         reason: "the library's analysis kept changing under this worker; try again")
                 }
                 (window, generation) = try await openWindow(store)
-                held = []
-            }
-            progress(report)
-            if final && held.isEmpty { return }
-            if batch.isEmpty {
-                // Only held-back articles remain: settle them.
-                let changes = window.finishBatch(final: true)
-                guard !changes.assignments.isEmpty || !changes.stories.isEmpty else { return }
-                let settledIDs = Set(changes.assignments.map(\.document))
-                let settled = try await store.documents(ids: Array(settledIDs))
-                var update = try await copies(for: settled, keys: LibraryAnalyzer.copyKeys(settled, options: options.duplicates), in: store)
-                LibraryAnalyzer.fill(&update, with: changes, streamed: LibraryAnalyzer.streamDocuments(settled, arrivalDay: today), window: window)
-                if try await store.applyCorpusUpdate(update, generation: generation) {
-                    generation += 1
-                    report.placed += changes.assignments.count
-                } else {
-                    report.retries += 1
-                }
-                return
+                held = [:]
             }
         }
     }
@@ -166,10 +156,10 @@ public struct LibraryAnalyzer: Sendable {
 
     /// Copy groups of placed articles: each joins the group of the first stored (or earlier in the
     /// batch) document whose signature agrees at the threshold; one that matches several groups joins them.
-    func copies(for documents: [Document], keys: [String: CopyKeys], in store: any CorpusStore) async throws -> CorpusUpdate {
+    func copies(for documents: [(id: String, keys: CopyKeys)], in store: any CorpusStore) async throws -> CorpusUpdate {
         var update = CorpusUpdate()
         guard !documents.isEmpty else { return update }
-        let bands = documents.flatMap { keys[$0.id]?.bands ?? [] }
+        let bands = documents.flatMap(\.keys.bands)
         let candidates = try await store.copyCandidates(bands: bands)
         var root: [String: String] = [:]
         func find(_ group: String) -> String {
@@ -181,7 +171,7 @@ public struct LibraryAnalyzer: Sendable {
         // are candidates too.
         var candidateList = candidates
         for document in documents {
-            guard let mine = keys[document.id] else { continue }
+            let mine = document.keys
             var groups: [String] = []
             for candidate in candidateList where candidate.document != document.id {
                 guard CopyKeys.similarity(mine.signature, candidate.signature) >= options.duplicates.threshold else { continue }
@@ -203,11 +193,9 @@ public struct LibraryAnalyzer: Sendable {
     }
 
     /// Adds the window's changes (stories, topics, assignments) to an update holding copy rows.
-    static func fill(_ update: inout CorpusUpdate, with changes: StoryWindowChanges, streamed: [StreamDocument], window: StoryWindow) {
+    static func fill(_ update: inout CorpusUpdate, with changes: StoryWindowChanges, days dayOf: [String: Int], window: StoryWindow) {
         var storyOf: [String: String] = [:]
         for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
-        var dayOf: [String: Int] = [:]
-        for document in streamed { dayOf[document.id] = document.day ?? document.arrivalDay }
         update.documents = update.documents.compactMap { row in
             guard let story = storyOf[row.document] else { return nil }
             var row = row
