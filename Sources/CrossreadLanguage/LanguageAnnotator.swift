@@ -39,10 +39,10 @@ public struct LanguageAnnotator: DocumentAnnotator {
         let recognized = recognizer.recognize(text, tokens: tokens, sentences: sentenceTokens)
         let (mentions, entities) = resolver.resolve(recognized, text: text)
         let finderText = FinderText(bytes: bytes, tokens: tokens)
-        let quotes = quoteFinder.quotes(in: finderText, sentences: sentences, mentions: mentions, entities: entities)
+        let (quotes, terms) = quoteFinder.quotesAndTerms(in: finderText, sentences: sentences, mentions: mentions, entities: entities)
         let times = timeFinder.times(in: finderText, published: published)
         let claims = claimFinder.claims(in: finderText, sentences: sentences, quotes: quotes, times: times, mentions: mentions)
         return Annotations(sentences: sentences, mentions: mentions, entities: entities, quotes: quotes, times: times,
-                           claims: claims)
+                           claims: claims, terms: terms)
     }
 }

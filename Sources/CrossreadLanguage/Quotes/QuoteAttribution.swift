@@ -2,6 +2,7 @@ import CrossreadCore
 
 /// Decides which paired quote spans are speech and attributes each: cue, speaker and venue from
 /// the words around it, then speakers carried over to quotes that continue an attributed one.
+/// Spans that are not speech (titles, named terms, nicknames, short scare quotes) are terms.
 struct QuoteAttribution {
     /// How an attribution frames its quote. Short quotes (one or two words) need a tight frame.
     enum Frame { case after, adjacent, that, describedAs, naming, colon, according, weak }
@@ -21,6 +22,8 @@ struct QuoteAttribution {
         var windowStart = 0
         /// A short quote kept only when it takes the speaker of an attributed quote before it.
         var needsSpeaker = false
+        /// Not speech: a title, a named term, a nickname, a scare quote.
+        var term = false
     }
 
     let text: FinderText
@@ -35,7 +38,10 @@ struct QuoteAttribution {
         self.venues = VenueFinder(text: text, speakers: speakers)
     }
 
-    mutating func quotes() -> [Quote] {
+    mutating func quotes() -> [Quote] { quotesAndTerms().quotes }
+
+    /// The speech quotes, and the quoted words that are not speech.
+    mutating func quotesAndTerms() -> (quotes: [Quote], terms: [QuotedTerm]) {
         var decisions: [Decision] = []
         var previousClose: Int? = nil
         var previousParagraph = -1
@@ -46,11 +52,13 @@ struct QuoteAttribution {
             previousParagraph = span.paragraph
         }
         carrySpeakers(&decisions)
-        return decisions.filter(\.accepted).map { decision in
+        let quotes = decisions.filter(\.accepted).map { decision in
             let a = decision.attribution
             return Quote(range: decision.span.content, speaker: a?.speaker?.entity, speakerName: a?.speaker?.name,
                          cue: a?.cue, venue: a?.venue)
         }
+        let terms = decisions.filter { $0.term && !$0.accepted }.map { QuotedTerm(range: $0.span.content) }
+        return (quotes, terms)
     }
 
     // MARK: - One quote
@@ -64,9 +72,22 @@ struct QuoteAttribution {
         decision.windowStart = start
         let afterEnd = span.closeMark.map { windowEnd(after: $0) }
         let wordsBefore = (start..<span.openMark).contains { text.kind($0) == .word || text.kind($0) == .number }
-        let wordsAfter = afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
+        // "“Nobody doubts it.” Mary Jones disagreed.": a quote ending its sentence has no words after it.
+        let endsSentence = span.closeMark.map { text.isSentenceEnd($0 - 1) && text.isCapitalized($0 + 1) } ?? false
+        let wordsAfter = endsSentence ? false
+            : afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
         decision.standalone = !wordsBefore && !wordsAfter
-        if isTitleOfWork(span) || isNickname(span, words: words) { return decision }
+        if isTitleOfWork(span) || isNickname(span, words: words) || isTitleAfterPreposition(span) || isNamedTerm(span) {
+            decision.term = true
+            return decision
+        }
+        if isTopicLeadIn(span, start: start) {
+            // "Of Clinton: “I just don’t believe a word she says”": Clinton is what the quote is about;
+            // the quote continues the speaker established before it, like a quote standing alone.
+            decision.standalone = true
+            decision.accepted = true
+            return decision
+        }
 
         let after = span.closeMark.flatMap { attributionAfter(span, close: $0, end: afterEnd!) }
         let before = attributionBefore(span, start: start)
@@ -82,9 +103,15 @@ struct QuoteAttribution {
             chosen = before ?? after
         }
         if var attribution = chosen {
-            if words <= 2, attribution.frame == .weak || isModifier(span) { return decision }
+            if words <= 2, attribution.frame == .weak || isModifier(span) {
+                decision.term = true
+                return decision
+            }
             // "a set called “Master Builder Series”" names something; nobody said it.
-            if attribution.frame == .naming, isTitleCase(span) { return decision }
+            if attribution.frame == .naming, isTitleCase(span) {
+                decision.term = true
+                return decision
+            }
             if attribution.venue == nil {
                 attribution.venue = venues.venue(in: start..<span.openMark)
                     ?? span.closeMark.map { venues.venue(in: ($0 + 1)..<afterEnd!) } ?? nil
@@ -100,10 +127,15 @@ struct QuoteAttribution {
             if decision.standalone, words >= 2, !isTitleCase(span) {
                 decision.accepted = true
                 decision.needsSpeaker = true
+            } else {
+                decision.term = true
             }
             return decision
         }
-        if words <= 8 && isTitleCase(span) { return decision }
+        if words <= 8 && isTitleCase(span) {
+            decision.term = true
+            return decision
+        }
         decision.accepted = true
         return decision
     }
@@ -183,7 +215,7 @@ struct QuoteAttribution {
         if c == j, kind == .speech, isParticiple(c) { return nil }
         var speaker: SpeakerResolver.Speaker? = nil
         if kind == .according {
-            speaker = speakers.candidates(in: (c + 2)..<end).first.map(speakers.resolve)
+            speaker = speakers.source(among: speakers.candidates(in: (c + 2)..<end), from: c + 2).map(speakers.resolve)
         } else if c > j {
             let candidates = speakers.candidates(in: j..<c)
             // The candidate right before the cue ("Malaska said", "Trump also said").
@@ -277,12 +309,12 @@ struct QuoteAttribution {
         }
         var candidate: SpeakerResolver.Candidate? = nil
         if kind == .according {
-            candidate = speakers.candidates(in: (c + 2)..<open).first
+            candidate = speakers.source(among: speakers.candidates(in: (c + 2)..<open), from: c + 2)
         } else {
             let before = speakers.candidates(in: start..<c)
             // "Liu said that the army could be deployed, warning: “...”": a participle's subject is the sentence's.
             candidate = isParticiple(c) ? before.first(where: speakers.isSubjectLike) ?? speakers.nearestSubject(before, cue: c)
-                : speakers.nearestSubject(before, cue: c)
+                : speakers.subject(ofCue: c, among: before)
             if candidate == nil, frame == .adjacent || frame == .weak {
                 // "said Netanyahu: “...”"
                 candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
@@ -318,6 +350,42 @@ struct QuoteAttribution {
             steps += 1
         }
         return false
+    }
+
+    /// A title after a preposition: "said on “Fox News Sunday”", "a contestant on “Dancing with the Stars”".
+    private func isTitleAfterPreposition(_ span: QuoteMarkPairer.Span) -> Bool {
+        let before = span.openMark - 1
+        guard text.tokens[span.openMark].gap != .none, text.isWord(before), !text.isCapitalized(before),
+              text.token(before, isOneOf: SpeechLexicon.titlePrepositions) else { return false }
+        let words = span.inner.filter { text.isWord($0) }.count
+        return words <= 8 && isTitleCase(span)
+    }
+
+    /// A term named, not said: a naming word right before the quote with nobody doing the naming
+    /// ("a phenomenon called “differential nonresponse”", "it has been dubbed “feather duvet lung”",
+    /// "known as “the Black Death”", "the so-called “peace plan”"). "what Trump called “a witch hunt”"
+    /// and "he dubbed it “a disgrace”" are speech.
+    private func isNamedTerm(_ span: QuoteMarkPairer.Span) -> Bool {
+        let c = span.openMark - 1
+        guard text.isWord(c) else { return false }
+        if text.token(c, is: "as"), text.token(c - 1, is: "known") { return true }
+        if text.token(c, is: "called"), text.kind(c - 1) == .hyphen, text.token(c - 2, is: "so") { return true }
+        guard text.token(c, isOneOf: SpeechLexicon.namingWords), !text.isCapitalized(c) else { return false }
+        let subject = c - 1
+        if text.token(subject, isOneOf: SpeechLexicon.personalPronouns) || text.token(subject, isOneOf: SpeechLexicon.speakerNouns)
+            || text.token(subject, isOneOf: SpeechLexicon.unnamedSpeakers) { return false }
+        // A name right before the naming word names it ("a process Smith called “...”").
+        if text.isCapitalized(subject), !(subject > 0 && text.isSentenceEnd(subject - 1)) { return false }
+        if speakers.candidates(in: max(0, subject - 3)..<c).contains(where: { $0.tokens.upperBound == c }) { return false }
+        return true
+    }
+
+    /// A colon lead-in naming the quote's topic: "Of Clinton: “...”", "On the deal: “...”".
+    private func isTopicLeadIn(_ span: QuoteMarkPairer.Span, start: Int) -> Bool {
+        guard span.openMark - 1 > start, text.isPunctuation(span.openMark - 1, ":"),
+              text.token(start, isOneOf: SpeechLexicon.topicPrepositions) else { return false }
+        // "Of Clinton, Harris said: “...”" has its own speaker.
+        return !(start..<span.openMark).contains { cue(at: $0) != nil }
     }
 
     /// A short quote used as a modifier: a lowercase noun right after it ("warning of “severe” storms").
@@ -369,6 +437,14 @@ struct QuoteAttribution {
             if let p = last, let previous = decisions[p].attribution, previous.speaker != nil {
                 let sameParagraph = decisions[p].span.paragraph == span.paragraph && decisions[k].standalone
                 let continues = decisions[p].span.paragraph == span.paragraph - 1 && decisions[k].standalone && firstInParagraph
+                if sameParagraph || continues, let subject = speakers.newSubject(
+                    from: decisions[p].span.closeMark ?? decisions[p].span.inner.upperBound, to: span.openMark,
+                    other: previous.speaker?.entity) {
+                    // "“A,” Smith said. Jones disagreed. “B.”": a person brought in since speaks next.
+                    let speaker = SpeakerResolver.Speaker(entity: subject.mention.entity, name: text.string(subject.mention.range))
+                    decisions[k].attribution = Attribution(cue: nil, speaker: speaker, frame: .weak, venue: nil)
+                    continue
+                }
                 if sameParagraph || continues {
                     decisions[k].attribution = Attribution(cue: previous.cue, speaker: previous.speaker, frame: previous.frame,
                                                            venue: previous.venue)
