@@ -89,6 +89,8 @@ struct PeersFile: Decodable {
 struct Prediction {
     var mentions: [Span]
     var quotes: [PredictedQuote]
+    /// Quoted words found not to be speech (Crossread's `terms`).
+    var terms: [PredictedQuote] = []
 }
 
 struct Score {
@@ -109,6 +111,7 @@ struct Score {
 struct SystemScores {
     var byType: [String: Score] = [:]
     var quotes = Score()
+    var terms = Score()
     var speakersRight = 0, speakersJudged = 0
     var micro: Score { byType.values.reduce(Score(), +) }
 }
@@ -190,7 +193,10 @@ func crossread(_ text: String, annotator: LanguageAnnotator) -> Prediction {
         }
         return PredictedQuote(start: codePointAt[q.range.lowerBound], end: codePointAt[q.range.upperBound], speakers: names)
     }
-    return Prediction(mentions: mentions, quotes: quotes)
+    let terms = annotations.terms.map {
+        PredictedQuote(start: codePointAt[$0.range.lowerBound], end: codePointAt[$0.range.upperBound], speakers: [])
+    }
+    return Prediction(mentions: mentions, quotes: quotes, terms: terms)
 }
 
 func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
@@ -207,6 +213,23 @@ func format(_ s: Score, count: Bool = true) -> String {
 // MARK: main
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// `gold-eval --show FILE`: the quotes and terms Crossread finds in one clean text, for error analysis.
+if arguments.first == "--show", arguments.count == 2 {
+    guard let data = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
+    let text = String(decoding: data, as: UTF8.self)
+    let bytes = Array(text.utf8)
+    let annotations = LanguageAnnotator().annotate(text: text, published: nil)
+    let entities = Dictionary(annotations.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for m in annotations.mentions where [.person, .organization].contains(m.type) {
+        print("mention \(m.type): \(String(decoding: bytes[m.range], as: UTF8.self))")
+    }
+    for q in annotations.quotes {
+        let name = q.speaker.flatMap { entities[$0]?.name } ?? "-"
+        print("quote: \(String(decoding: bytes[q.range], as: UTF8.self)) | \(q.speakerName ?? "-") -> \(name) | \(q.cue ?? "-")")
+    }
+    for t in annotations.terms { print("term: \(String(decoding: bytes[t.range], as: UTF8.self))") }
+    exit(0)
+}
 var corpusPath = "../shared/corpora/article-extraction-benchmark/ground-truth.json"
 var ecbplusPath = "../shared/corpora/ecbplus-dev"
 var goldPath = "Tests/CrossreadLanguageTests/Gold/benchmark30.json"
@@ -258,6 +281,13 @@ for article in gold.articles {
     let speakerName = { (q: GoldQuote) -> String? in q.speaker.map { slice(scalars, $0[0], $0[1]) } }
     Scoring.entities(gold: mentions, predicted: prediction.mentions, into: &ours)
     Scoring.quotes(gold: article.quotes, predicted: prediction.quotes, goldSpeaker: speakerName, into: &ours)
+    if let terms = article.terms {
+        // Terms: found and right by the same half-coverage rule as quotes; speakers do not apply.
+        let goldTerms = terms.map { GoldQuote(start: $0[0], end: $0[1]) }
+        var termScores = SystemScores()
+        Scoring.quotes(gold: goldTerms, predicted: prediction.terms, goldSpeaker: { _ in nil }, into: &termScores)
+        ours.terms = ours.terms + termScores.quotes
+    }
     if let peers {
         Scoring.entities(gold: mentions, predicted: peers.entities[article.id] ?? [], into: &entityPeer)
         Scoring.quotes(gold: article.quotes, predicted: peers.quotes[article.id] ?? [], goldSpeaker: speakerName,
@@ -285,6 +315,9 @@ for article in gold.articles {
         for q in prediction.quotes where !article.quotes.contains(where: { Scoring.covers(q, $0) }) {
             let term = (article.terms ?? []).contains { Scoring.covers(q, GoldQuote(start: $0[0], end: $0[1])) }
             print("  false quote\(term ? " (a term)" : ""): \(String(text(q.start, q.end).prefix(50)))")
+        }
+        for t in article.terms ?? [] where !prediction.terms.contains(where: { Scoring.covers($0, GoldQuote(start: t[0], end: t[1])) }) {
+            print("  missed term: \(String(text(t[0], t[1]).prefix(50)))")
         }
     }
 }
@@ -314,6 +347,9 @@ func accuracy(_ s: SystemScores) -> String {
            s.speakersRight, s.speakersJudged)
 }
 print("speakers      Crossread".padding(toLength: 30, withPad: " ", startingAt: 0) + accuracy(ours))
+if goldTerms > 0 {
+    print("terms         Crossread".padding(toLength: 30, withPad: " ", startingAt: 0) + format(ours.terms))
+}
 if let peers {
     print("              \(peers.quoteSystem)".padding(toLength: 30, withPad: " ", startingAt: 0) + accuracy(quotePeer))
 }
