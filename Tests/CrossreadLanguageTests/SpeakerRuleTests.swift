@@ -46,14 +46,15 @@ struct SpeakerRuleTests {
     }
 
     /// (quoted words, speaker id) of each quote, and the words of each term; spans checked by the verifier.
-    func find(_ text: String, skipping: Set<Int> = []) -> (quotes: [String], speakers: [String?], terms: [String]) {
+    func find(_ text: String, skipping: Set<Int> = []) -> (quotes: [String], speakers: [String?], terms: [String], names: [String]) {
         let found = QuoteFinder().quotesAndTerms(in: text, sentences: [], mentions: Self.mentions(in: text, skipping: skipping),
                                                  entities: Self.entities)
         let spans = found.quotes.map { ($0.range, String?.none) } + found.terms.map { ($0.range, String?.none) }
         #expect(SpanVerifier.problems(text: text, spans: spans.sorted { $0.0.lowerBound < $1.0.lowerBound }).isEmpty)
         let bytes = Array(text.utf8)
         func words(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-        return (found.quotes.map { words($0.range) }, found.quotes.map(\.speaker), found.terms.map { words($0.range) })
+        return (found.quotes.map { words($0.range) }, found.quotes.map(\.speaker), found.terms.map { words($0.range) },
+                found.mentions.map { words($0.range) })
     }
 
     static let reed = "person:tom-reed"
@@ -117,6 +118,15 @@ struct SpeakerRuleTests {
         let found = find("“I'm not going to express outrage.\nThe jury has spoken,” Tom Reed said.")
         #expect(found.quotes == ["I'm not going to express outrage.\nThe jury has spoken"])
         #expect(found.speakers == [Self.reed])
+    }
+
+    @Test func aNameRecognitionMissedNextToTheVerbSpeaks() {
+        let found = find("“This individual took two lives,” Oregon State Police Lt. Hastings said. “I feel better now,” said Stefanski.")
+        #expect(found.speakers == ["person:hastings", "person:stefanski"])
+        #expect(found.names == ["Hastings", "Stefanski"])
+        // Not a name: a group, or a word opening the sentence.
+        #expect(find("The road is closed. “We have no suspects at all,” Police said.").speakers == [nil])
+        #expect(find("White said he was “completely blindsided by the move.”").speakers == [nil])
     }
 
     @Test func partialQuoteInsideASentenceIsSpeech() {

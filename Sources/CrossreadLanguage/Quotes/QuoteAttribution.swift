@@ -40,8 +40,9 @@ struct QuoteAttribution {
 
     mutating func quotes() -> [Quote] { quotesAndTerms().quotes }
 
-    /// The speech quotes, and the quoted words that are not speech.
-    mutating func quotesAndTerms() -> (quotes: [Quote], terms: [QuotedTerm]) {
+    /// The speech quotes, the quoted words that are not speech, and the speakers' names recognition
+    /// missed as new mentions and entities.
+    mutating func quotesAndTerms() -> QuoteFindings {
         var decisions: [Decision] = []
         var previousClose: Int? = nil
         var previousParagraph = -1
@@ -52,13 +53,95 @@ struct QuoteAttribution {
             previousParagraph = span.paragraph
         }
         carrySpeakers(&decisions)
-        let quotes = decisions.filter(\.accepted).map { decision in
+        var findings = QuoteFindings()
+        linkMissedNames(&decisions, into: &findings)
+        findings.quotes = decisions.filter(\.accepted).map { decision in
             let a = decision.attribution
             return Quote(range: decision.span.content, speaker: a?.speaker?.entity, speakerName: a?.speaker?.name,
                          cue: a?.cue, venue: a?.venue)
         }
-        let terms = decisions.filter { $0.term && !$0.accepted }.map { QuotedTerm(range: $0.span.content) }
-        return (quotes, terms)
+        findings.terms = decisions.filter { $0.term && !$0.accepted }.map { QuotedTerm(range: $0.span.content) }
+        return findings
+    }
+
+    /// Gives each speaker named by a name recognition missed an entity (a person, or an
+    /// organization after "the" or in capitals) and a mention, shared by every quote it speaks.
+    private func linkMissedNames(_ decisions: inout [Decision], into findings: inout QuoteFindings) {
+        var linked: [Range<Int>: String] = [:]
+        for k in decisions.indices where decisions[k].accepted {
+            guard let speaker = decisions[k].attribution?.speaker, speaker.entity == nil, let tokens = speaker.nameTokens else { continue }
+            if let id = linked[tokens] {
+                decisions[k].attribution?.speaker?.entity = id
+                continue
+            }
+            let name = text.string(tokens: tokens)
+            let capitals = name.utf8.allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) }
+            let type: EntityType = text.token(tokens.lowerBound - 1, is: "the") || capitals ? .organization : .person
+            let id = EntityNames.id(type: type, name: name)
+            let range = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
+            findings.mentions.append(EntityMention(range: range, type: type, entity: id))
+            if !findings.entities.contains(where: { $0.id == id }) { findings.entities.append(Entity(id: id, name: name, type: type)) }
+            linked[tokens] = id
+            decisions[k].attribution?.speaker?.entity = id
+        }
+    }
+
+    /// A name recognition missed next to the reporting verb at `c`: the capitalized words right
+    /// before it ("Lt. Hastings said") or, with `after`, right after it ("said Stefanski."), without
+    /// a title; nil for words a mention covers, at a sentence's start, or common subjects ("Police").
+    private func missedName(at c: Int, after: Bool) -> Range<Int>? {
+        var run: Range<Int>
+        if after {
+            var t = c + 1
+            while t < c + 6, isTitle(t) { t += text.isPunctuation(t + 1, ".") ? 2 : 1 }
+            var end = t
+            while end < t + 5, isNamePart(end) || (text.kind(end) == .hyphen && end > t && text.isWord(end + 1)
+                                                   && text.tokens[end].gap == .none) {
+                end += text.kind(end) == .hyphen ? 2 : 1
+            }
+            guard end > t, end >= text.count || text.kind(end) == .punctuation || text.tokens[end].gap >= .line else { return nil }
+            run = t..<end
+        } else {
+            var start = c
+            while start > c - 5, !isTitle(start - 1), !text.isPunctuation(start - 1, ".") || !isTitle(start - 2) {
+                if isNamePart(start - 1) {
+                    start -= 1
+                } else if start < c, text.kind(start - 1) == .hyphen, text.tokens[start - 1].gap == .none, isNamePart(start - 2) {
+                    start -= 2
+                } else if start == c, text.isWord(start - 1), text.kind(start - 2) == .hyphen, isNamePart(start - 3) {
+                    start -= 3  // "Osman-aga said"
+                } else {
+                    break
+                }
+            }
+            // "Lt. Hastings": a title's period does not end a sentence; "“...” White said" opens one.
+            let afterTitle = isTitle(start - 1) || (text.isPunctuation(start - 1, ".") && isTitle(start - 2))
+            let opensSentence = start == 0 || text.tokens[start].gap >= .line || (!afterTitle && text.isSentenceEnd(start - 1))
+                || (text.kind(start - 1) == .quote && text.isSentenceEnd(start - 2))
+            guard start < c, !opensSentence else { return nil }
+            run = start..<c
+        }
+        guard !run.contains(where: { speakers.isInMention($0) }),
+              !text.token(run.lowerBound, isOneOf: SpeechLexicon.commonSubjects) else { return nil }
+        return run
+    }
+
+    /// A title before a name, with or without its period ("Lt.", "Sgt", "Officer").
+    private func isTitle(_ t: Int) -> Bool {
+        guard text.isCapitalized(t) else { return false }
+        var r = text.tokens[t].range
+        if r.count > 1, text.bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+        return SpeechLexicon.titles.value(text.bytes, r) != nil
+    }
+
+    /// A capitalized word that can be part of a name (not a title, not "I", not an abbreviation).
+    private func isNamePart(_ t: Int) -> Bool {
+        text.isCapitalized(t) && text.tokens[t].range.count > 1 && !text.token(t, isOneOf: SpeechLexicon.personalPronouns)
+            && !isTitle(t) && text.bytes[text.tokens[t].range.upperBound - 1] != UInt8(ascii: ".")
+    }
+
+    private func missedSpeaker(at c: Int, after: Bool) -> SpeakerResolver.Speaker? {
+        missedName(at: c, after: after).map { SpeakerResolver.Speaker(entity: nil, name: text.string(tokens: $0), nameTokens: $0) }
     }
 
     // MARK: - One quote
@@ -216,6 +299,9 @@ struct QuoteAttribution {
         var speaker: SpeakerResolver.Speaker? = nil
         if kind == .according {
             speaker = speakers.source(among: speakers.candidates(in: (c + 2)..<end), from: c + 2).map(speakers.resolve)
+        } else if c > j, let missed = missedSpeaker(at: c, after: false) {
+            // "“...,” Oregon State Police Lt. Hastings said": the name right before the verb speaks.
+            speaker = missed
         } else if c > j {
             let candidates = speakers.candidates(in: j..<c)
             // The candidate right before the cue ("Malaska said", "Trump also said").
@@ -254,6 +340,7 @@ struct QuoteAttribution {
                 return true
             }
             speaker = (preferred ?? after.first).map(speakers.resolve)
+            if speaker?.entity == nil, let missed = missedSpeaker(at: c, after: true) { speaker = missed }
         }
         let venue = venues.venue(in: c..<end)
         return Attribution(cue: cueText(at: c), speaker: speaker, frame: .after, venue: venue)
@@ -318,6 +405,9 @@ struct QuoteAttribution {
             if candidate == nil, frame == .adjacent || frame == .weak {
                 // "said Netanyahu: “...”"
                 candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
+            }
+            if kind == .speech, let missed = missedSpeaker(at: c, after: false) {
+                return Attribution(cue: cueText(at: c), speaker: missed, frame: frame, venue: nil)
             }
             if candidate == nil, start > 0, text.tokens[start].gap < .line {
                 // The window began after an earlier quote of the sentence ("he called Omar a “terrorist”

@@ -28,16 +28,17 @@ public struct QuoteFinder: Sendable {
         quotesAndTerms(in: text, sentences: sentences, mentions: mentions, entities: entities).quotes
     }
 
-    /// The quotes, and the quoted words that are not speech (titles, terms, nicknames, scare quotes).
+    /// The quotes, the quoted words that are not speech (titles, terms, nicknames, scare quotes), and
+    /// speakers' names recognition missed.
     public func quotesAndTerms(in text: String, sentences: [Sentence], mentions: [EntityMention],
-                               entities: [Entity]) -> (quotes: [Quote], terms: [QuotedTerm]) {
+                               entities: [Entity]) -> QuoteFindings {
         quotesAndTerms(in: FinderText(text), sentences: sentences, mentions: mentions, entities: entities)
     }
 
     func quotesAndTerms(in text: FinderText, sentences: [Sentence], mentions: [EntityMention],
-                        entities: [Entity]) -> (quotes: [Quote], terms: [QuotedTerm]) {
+                        entities: [Entity]) -> QuoteFindings {
         let spans = QuoteMarkPairer(text: text).pairs()
-        guard !spans.isEmpty else { return ([], []) }
+        guard !spans.isEmpty else { return QuoteFindings() }
         let sentenceRanges = sentences.isEmpty ? text.fallbackSentences() : sentences.map(\.range)
         let sentenceTokens = sentenceRanges.map { text.tokens(in: $0) }.filter { !$0.isEmpty }
         let quoted = spans.map { $0.openMark..<($0.closeMark ?? $0.inner.upperBound) }

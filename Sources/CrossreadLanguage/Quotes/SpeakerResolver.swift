@@ -37,6 +37,8 @@ struct SpeakerResolver {
     struct Speaker {
         var entity: String?
         var name: String?
+        /// The tokens of a name recognition missed ("Lt. Hastings said"), to become an entity.
+        var nameTokens: Range<Int>? = nil
     }
 
     let text: FinderText
@@ -169,6 +171,17 @@ struct SpeakerResolver {
             }
         }
         return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// True when an entity mention covers token `t`.
+    func isInMention(_ t: Int) -> Bool {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.lowerBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && mentions[low - 1].tokens.contains(t)
     }
 
     private func isCue(_ t: Int) -> Bool {

@@ -144,6 +144,23 @@ enum SpeechLexicon {
         return FoldedWordTable(entries)
     }()
 
+    /// Titles before a name, left out of a name recognition missed ("Lt. Hastings said").
+    static let titles = FoldedWordTable([
+        "mr", "mrs", "ms", "dr", "lt", "sgt", "capt", "gov", "sen", "rep", "det", "gen", "col", "maj", "prof", "rev",
+        "dist", "atty", "officer", "deputy", "sheriff", "judge", "chief", "coach", "president", "detective",
+        "sergeant", "lieutenant", "captain", "governor", "senator", "mayor", "minister", "secretary", "director",
+    ], value: true)
+
+    /// Capitalized words that speak as a group, not a name ("Police said", "Officials said").
+    static let commonSubjects = FoldedWordTable([
+        "police", "officials", "authorities", "investigators", "prosecutors", "witnesses", "sources", "experts",
+        "critics", "teachers", "residents", "democrats", "republicans", "officers", "firefighters", "doctors",
+        "scientists", "researchers", "analysts", "students", "parents", "protesters", "others", "both", "some",
+        "many", "all", "most", "several", "everyone", "nobody", "people", "the", "a", "an", "this", "that",
+        "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "neither", "each", "another",
+        "state", "federal", "local", "court", "officer",
+    ], value: true)
+
     /// Prepositions before a show's or work's title: "said on “Fox News Sunday”".
     static let titlePrepositions = FoldedWordTable(["on", "in", "from", "of", "at"], value: true)
 
