@@ -175,13 +175,8 @@ struct SpeakerResolver {
 
     /// True when an entity mention covers token `t`.
     func isInMention(_ t: Int) -> Bool {
-        var low = 0
-        var high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].tokens.lowerBound <= t { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 && mentions[low - 1].tokens.contains(t)
+        // Mentions are a few tokens long: one starting up to 12 tokens before covers any that can.
+        mentions(in: max(0, t - 12)..<(t + 1)).contains { $0.tokens.contains(t) }
     }
 
     private func isCue(_ t: Int) -> Bool {
