@@ -12,14 +12,8 @@ struct QuoteGoldSetTests {
         var corpus: String
         var id: String
         var textSHA256: String
-        var quotes: [Quote]
+        var quotes: [GoldSet.Quote]
         var terms: [[Int]]
-    }
-
-    struct Quote: Decodable {
-        var start: Int
-        var end: Int
-        var speaker: [Int]?
     }
 
     struct File: Decodable {
