@@ -2,20 +2,24 @@ import CrossreadCore
 import CrossreadLanguage
 import Foundation
 
-// Crossread's language stage on the hand-annotated test set (30 articles of the
-// article-extraction benchmark), release build, run from scripts/eval-gold.sh:
+// Crossread's language stage on a hand-annotated test set, release build, run from
+// scripts/eval-gold.sh (benchmark30: 30 articles of the article-extraction benchmark, entities and
+// quotes) and scripts/eval-quotes.sh (quotes60: 60 held-out articles, quotes, speakers and terms):
 //
-//   gold-eval [--corpus ground-truth.json] [--gold benchmark30.json] [--peers peers.json] [--errors]
+//   gold-eval [--corpus ground-truth.json] [--ecbplus DIR] [--gold benchmark30.json|quotes60.json]
+//             [--peers peers.json] [--errors]
 //
-// Each `articleBody` is taken as clean text (paragraphs separated by blank lines) and annotated by
-// `LanguageAnnotator`. Scores, all offsets in Unicode code points:
+// Each `articleBody` (or, for a gold article of corpus `ecbplus-dev`, the file DIR/<id> read
+// whole) is taken as clean text and annotated by `LanguageAnnotator`. Scores, all offsets in
+// Unicode code points:
 // - entities: exact span and type (PER, ORG, LOC), per type and micro-averaged;
 // - quotes: a gold quote is found when one predicted quote covers at least half of its code
 //   points; a predicted quote is right when it covers at least half of some gold quote;
 // - speakers: on the gold quotes found, the predicted quote covering most of the gold one names
 //   the gold speaker (names match when the words of one are all among the words of the other,
 //   "Noem" and "Kristi Noem"; a null gold speaker needs a null prediction, and a Crossread quote
-//   whose speaker is not resolved to an entity counts as null).
+//   whose speaker is not resolved to an entity counts as null);
+// - entities are scored only when the gold set marks mentions (quotes60 does not).
 // `--peers` adds the systems scored by scripts/gold_peers.py (spaCy's entities, textacy's
 // quotes) to the same table; `--errors` lists Crossread's misses and false alarms per article.
 
@@ -24,11 +28,15 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-/// One gold article: mentions and quotes as code-point offsets into its body.
+/// One gold article: mentions, quotes and quoted terms as code-point offsets into its text.
 struct GoldArticle: Decodable {
+    /// "article-extraction-benchmark" (the default) or "ecbplus-dev".
+    var corpus: String?
     var id: String
-    var mentions: [Span]
+    var mentions: [Span]?
     var quotes: [GoldQuote]
+    /// Quoted text that is not speech (quotes60): `[start, end]`.
+    var terms: [[Int]]?
 }
 
 /// `[start, end, type]` in the gold file and in the peers file.
@@ -81,6 +89,8 @@ struct PeersFile: Decodable {
 struct Prediction {
     var mentions: [Span]
     var quotes: [PredictedQuote]
+    /// Quoted words found not to be speech (Crossread's `terms`).
+    var terms: [PredictedQuote] = []
 }
 
 struct Score {
@@ -101,6 +111,7 @@ struct Score {
 struct SystemScores {
     var byType: [String: Score] = [:]
     var quotes = Score()
+    var terms = Score()
     var speakersRight = 0, speakersJudged = 0
     var micro: Score { byType.values.reduce(Score(), +) }
 }
@@ -182,7 +193,10 @@ func crossread(_ text: String, annotator: LanguageAnnotator) -> Prediction {
         }
         return PredictedQuote(start: codePointAt[q.range.lowerBound], end: codePointAt[q.range.upperBound], speakers: names)
     }
-    return Prediction(mentions: mentions, quotes: quotes)
+    let terms = annotations.terms.map {
+        PredictedQuote(start: codePointAt[$0.range.lowerBound], end: codePointAt[$0.range.upperBound], speakers: [])
+    }
+    return Prediction(mentions: mentions, quotes: quotes, terms: terms)
 }
 
 func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
@@ -199,7 +213,25 @@ func format(_ s: Score, count: Bool = true) -> String {
 // MARK: main
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+// `gold-eval --show FILE`: the quotes and terms Crossread finds in one clean text, for error analysis.
+if arguments.first == "--show", arguments.count == 2 {
+    guard let data = FileManager.default.contents(atPath: arguments[1]) else { fail("cannot read \(arguments[1])") }
+    let text = String(decoding: data, as: UTF8.self)
+    let bytes = Array(text.utf8)
+    let annotations = LanguageAnnotator().annotate(text: text, published: nil)
+    let entities = Dictionary(annotations.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for m in annotations.mentions where [.person, .organization].contains(m.type) {
+        print("mention \(m.type): \(String(decoding: bytes[m.range], as: UTF8.self))")
+    }
+    for q in annotations.quotes {
+        let name = q.speaker.flatMap { entities[$0]?.name } ?? "-"
+        print("quote: \(String(decoding: bytes[q.range], as: UTF8.self)) | \(q.speakerName ?? "-") -> \(name) | \(q.cue ?? "-")")
+    }
+    for t in annotations.terms { print("term: \(String(decoding: bytes[t.range], as: UTF8.self))") }
+    exit(0)
+}
 var corpusPath = "../shared/corpora/article-extraction-benchmark/ground-truth.json"
+var ecbplusPath = "../shared/corpora/ecbplus-dev"
 var goldPath = "Tests/CrossreadLanguageTests/Gold/benchmark30.json"
 var peersPath: String?
 var showErrors = false
@@ -207,10 +239,11 @@ while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--corpus": corpusPath = arguments.removeFirst()
+    case "--ecbplus": ecbplusPath = arguments.removeFirst()
     case "--gold": goldPath = arguments.removeFirst()
     case "--peers": peersPath = arguments.removeFirst()
     case "--errors": showErrors = true
-    default: fail("usage: gold-eval [--corpus ground-truth.json] [--gold benchmark30.json] [--peers peers.json] [--errors]")
+    default: fail("usage: gold-eval [--corpus ground-truth.json] [--ecbplus DIR] [--gold benchmark30.json|quotes60.json] [--peers peers.json] [--errors]")
     }
 }
 guard let corpusData = FileManager.default.contents(atPath: corpusPath),
@@ -231,25 +264,43 @@ var words = 0
 var elapsed = Duration.zero
 let clock = ContinuousClock()
 for article in gold.articles {
-    guard let body = corpus[article.id]?["articleBody"] as? String else { fail("\(article.id) is not in \(corpusPath)") }
+    let body: String
+    if article.corpus == "ecbplus-dev" {
+        let path = ecbplusPath + "/" + article.id
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        body = String(decoding: data, as: UTF8.self)
+    } else {
+        guard let text = corpus[article.id]?["articleBody"] as? String else { fail("\(article.id) is not in \(corpusPath)") }
+        body = text
+    }
+    let mentions = article.mentions ?? []
     let scalars = Array(body.unicodeScalars)
     words += body.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
     var prediction = Prediction(mentions: [], quotes: [])
     elapsed += clock.measure { prediction = crossread(body, annotator: annotator) }
     let speakerName = { (q: GoldQuote) -> String? in q.speaker.map { slice(scalars, $0[0], $0[1]) } }
-    Scoring.entities(gold: article.mentions, predicted: prediction.mentions, into: &ours)
+    Scoring.entities(gold: mentions, predicted: prediction.mentions, into: &ours)
     Scoring.quotes(gold: article.quotes, predicted: prediction.quotes, goldSpeaker: speakerName, into: &ours)
+    if let terms = article.terms {
+        // Terms: found and right by the same half-coverage rule as quotes; speakers do not apply.
+        let goldTerms = terms.map { GoldQuote(start: $0[0], end: $0[1]) }
+        var termScores = SystemScores()
+        Scoring.quotes(gold: goldTerms, predicted: prediction.terms, goldSpeaker: { _ in nil }, into: &termScores)
+        ours.terms = ours.terms + termScores.quotes
+    }
     if let peers {
-        Scoring.entities(gold: article.mentions, predicted: peers.entities[article.id] ?? [], into: &entityPeer)
+        Scoring.entities(gold: mentions, predicted: peers.entities[article.id] ?? [], into: &entityPeer)
         Scoring.quotes(gold: article.quotes, predicted: peers.quotes[article.id] ?? [], goldSpeaker: speakerName,
                        into: &quotePeer)
     }
     if showErrors {
         let text = { (s: Int, e: Int) in slice(scalars, s, e).replacingOccurrences(of: "\n", with: " ") }
-        let g = Set(article.mentions), p = Set(prediction.mentions)
-        print("=== \(article.id.prefix(10))")
-        for m in g.subtracting(p).sorted(by: { $0.start < $1.start }) { print("  missed  \(m.type) \(text(m.start, m.end))") }
-        for m in p.subtracting(g).sorted(by: { $0.start < $1.start }) { print("  false   \(m.type) \(text(m.start, m.end))") }
+        let g = Set(mentions), p = Set(prediction.mentions)
+        print("=== \(article.id.prefix(16))")
+        if !mentions.isEmpty {
+            for m in g.subtracting(p).sorted(by: { $0.start < $1.start }) { print("  missed  \(m.type) \(text(m.start, m.end))") }
+            for m in p.subtracting(g).sorted(by: { $0.start < $1.start }) { print("  false   \(m.type) \(text(m.start, m.end))") }
+        }
         for q in article.quotes {
             let found = prediction.quotes.first { Scoring.covers($0, q) }
             let head = String(text(q.start, q.end).prefix(50))
@@ -262,18 +313,23 @@ for article in gold.articles {
             }
         }
         for q in prediction.quotes where !article.quotes.contains(where: { Scoring.covers(q, $0) }) {
-            print("  false quote: \(String(text(q.start, q.end).prefix(50)))")
+            let term = (article.terms ?? []).contains { Scoring.covers(q, GoldQuote(start: $0[0], end: $0[1])) }
+            print("  false quote\(term ? " (a term)" : ""): \(String(text(q.start, q.end).prefix(50)))")
+        }
+        for t in article.terms ?? [] where !prediction.terms.contains(where: { Scoring.covers($0, GoldQuote(start: t[0], end: t[1])) }) {
+            print("  missed term: \(String(text(t[0], t[1]).prefix(50)))")
         }
     }
 }
 
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-print("Gold test set: \(gold.articles.count) articles, \(ours.micro.gold) mentions, \(ours.quotes.gold) quotes (\(goldPath))")
+let goldTerms = gold.articles.reduce(0) { $0 + ($1.terms?.count ?? 0) }
+print("Gold test set: \(gold.articles.count) articles, \(ours.micro.gold) mentions, \(ours.quotes.gold) quotes, \(goldTerms) terms (\(goldPath))")
 print(String(format: "Crossread language stage: %.0f words/s on one core (%d words)", Double(words) / max(seconds, 1e-9), words))
 print("")
 print("                                   P      R      F1")
 let entityName = peers?.entitySystem ?? "spaCy"
-for type in Scoring.types + ["all"] {
+for type in Scoring.types + ["all"] where ours.micro.gold > 0 {
     let mine = type == "all" ? ours.micro : ours.byType[type, default: Score()]
     print("entities \(type.padding(toLength: 4, withPad: " ", startingAt: 0)) Crossread".padding(toLength: 30, withPad: " ", startingAt: 0) + format(mine))
     if peers != nil {
@@ -291,6 +347,9 @@ func accuracy(_ s: SystemScores) -> String {
            s.speakersRight, s.speakersJudged)
 }
 print("speakers      Crossread".padding(toLength: 30, withPad: " ", startingAt: 0) + accuracy(ours))
+if goldTerms > 0 {
+    print("terms         Crossread".padding(toLength: 30, withPad: " ", startingAt: 0) + format(ours.terms))
+}
 if let peers {
     print("              \(peers.quoteSystem)".padding(toLength: 30, withPad: " ", startingAt: 0) + accuracy(quotePeer))
 }

@@ -8,15 +8,32 @@ public struct Annotations: Sendable, Equatable, Codable {
     public var quotes: [Quote]
     public var times: [TimeExpression]
     public var claims: [Claim]
+    /// Quoted words that are not speech (titles, terms, nicknames); absent in annotations stored
+    /// before they were found, which decode with none.
+    public var terms: [QuotedTerm]
 
     public init(sentences: [Sentence] = [], mentions: [EntityMention] = [], entities: [Entity] = [],
-                quotes: [Quote] = [], times: [TimeExpression] = [], claims: [Claim] = []) {
+                quotes: [Quote] = [], times: [TimeExpression] = [], claims: [Claim] = [], terms: [QuotedTerm] = []) {
         self.sentences = sentences
         self.mentions = mentions
         self.entities = entities
         self.quotes = quotes
         self.times = times
         self.claims = claims
+        self.terms = terms
+    }
+}
+
+extension Annotations {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(sentences: try c.decode([Sentence].self, forKey: .sentences),
+                  mentions: try c.decode([EntityMention].self, forKey: .mentions),
+                  entities: try c.decode([Entity].self, forKey: .entities),
+                  quotes: try c.decode([Quote].self, forKey: .quotes),
+                  times: try c.decode([TimeExpression].self, forKey: .times),
+                  claims: try c.decode([Claim].self, forKey: .claims),
+                  terms: try c.decodeIfPresent([QuotedTerm].self, forKey: .terms) ?? [])
     }
 }
 
@@ -90,6 +107,14 @@ public struct Quote: Sendable, Equatable, Codable {
         self.cue = cue
         self.venue = venue
     }
+}
+
+/// Quoted words that are not speech: the title of a work, show or event ("said on “Fox News
+/// Sunday”"), a term in scare quotes ("a phenomenon called “differential nonresponse”"), a nickname,
+/// a slogan. `range` holds the words without the marks, like a quote's.
+public struct QuotedTerm: Sendable, Equatable, Codable {
+    public var range: Range<Int>
+    public init(range: Range<Int>) { self.range = range }
 }
 
 /// A time expression, resolved against the publication date when it is relative.

@@ -4,7 +4,8 @@ import Foundation
 /// Offsets in JSON count Unicode code points into `text`.
 public struct DocumentJSON: Encodable, Sendable {
     public var document: Document
-    /// Adds `sentences`, `entities`, `quotes`, `times` and `claims` (issue: language analysis).
+    /// Adds `sentences`, `entities`, `quotes`, `times`, `claims` (issue: language analysis) and
+    /// `terms`, quoted words that are not speech.
     public var includeAnnotations: Bool
 
     public init(_ document: Document, includeAnnotations: Bool = false) {
@@ -14,7 +15,7 @@ public struct DocumentJSON: Encodable, Sendable {
 
     enum Key: String, CodingKey {
         case id, source, format, title, authors, published, updated, publisher, language, url,
-             description, text, paragraphs, removed, sentences, entities, quotes, times, claims
+             description, text, paragraphs, removed, sentences, entities, quotes, times, claims, terms
     }
 
     struct SpanJSON: Encodable {
@@ -116,6 +117,7 @@ public struct DocumentJSON: Encodable, Sendable {
             let (s, e, t) = cp(x.range)
             return ClaimJSON(start: s, end: e, text: t, score: x.score, speaker: x.speaker, kinds: x.kinds)
         }, forKey: .claims)
+        try c.encode(a.terms.map { let (s, e, t) = cp($0.range); return SpanJSON(start: s, end: e, text: t) }, forKey: .terms)
     }
 
     /// One line of JSON (no trailing newline).

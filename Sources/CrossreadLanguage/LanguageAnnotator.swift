@@ -37,12 +37,18 @@ public struct LanguageAnnotator: DocumentAnnotator {
             Sentence(range: tokens[$0.lowerBound].range.lowerBound..<tokens[$0.upperBound - 1].range.upperBound)
         }
         let recognized = recognizer.recognize(text, tokens: tokens, sentences: sentenceTokens)
-        let (mentions, entities) = resolver.resolve(recognized, text: text)
+        var (mentions, entities) = resolver.resolve(recognized, text: text)
         let finderText = FinderText(bytes: bytes, tokens: tokens)
-        let quotes = quoteFinder.quotes(in: finderText, sentences: sentences, mentions: mentions, entities: entities)
+        let found = quoteFinder.quotesAndTerms(in: finderText, sentences: sentences, mentions: mentions, entities: entities)
+        let (quotes, terms) = (found.quotes, found.terms)
+        if !found.mentions.isEmpty {
+            // Speakers' names recognition missed ("Lt. Hastings said") join the entities.
+            mentions = (mentions + found.mentions).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            for entity in found.entities where !entities.contains(where: { $0.id == entity.id }) { entities.append(entity) }
+        }
         let times = timeFinder.times(in: finderText, published: published)
         let claims = claimFinder.claims(in: finderText, sentences: sentences, quotes: quotes, times: times, mentions: mentions)
         return Annotations(sentences: sentences, mentions: mentions, entities: entities, quotes: quotes, times: times,
-                           claims: claims)
+                           claims: claims, terms: terms)
     }
 }

@@ -2,6 +2,7 @@ import CrossreadCore
 
 /// Decides which paired quote spans are speech and attributes each: cue, speaker and venue from
 /// the words around it, then speakers carried over to quotes that continue an attributed one.
+/// Spans that are not speech (titles, named terms, nicknames, short scare quotes) are terms.
 struct QuoteAttribution {
     /// How an attribution frames its quote. Short quotes (one or two words) need a tight frame.
     enum Frame { case after, adjacent, that, describedAs, naming, colon, according, weak }
@@ -21,6 +22,8 @@ struct QuoteAttribution {
         var windowStart = 0
         /// A short quote kept only when it takes the speaker of an attributed quote before it.
         var needsSpeaker = false
+        /// Not speech: a title, a named term, a nickname, a scare quote.
+        var term = false
     }
 
     let text: FinderText
@@ -35,7 +38,11 @@ struct QuoteAttribution {
         self.venues = VenueFinder(text: text, speakers: speakers)
     }
 
-    mutating func quotes() -> [Quote] {
+    mutating func quotes() -> [Quote] { quotesAndTerms().quotes }
+
+    /// The speech quotes, the quoted words that are not speech, and the speakers' names recognition
+    /// missed as new mentions and entities.
+    mutating func quotesAndTerms() -> QuoteFindings {
         var decisions: [Decision] = []
         var previousClose: Int? = nil
         var previousParagraph = -1
@@ -46,11 +53,95 @@ struct QuoteAttribution {
             previousParagraph = span.paragraph
         }
         carrySpeakers(&decisions)
-        return decisions.filter(\.accepted).map { decision in
+        var findings = QuoteFindings()
+        linkMissedNames(&decisions, into: &findings)
+        findings.quotes = decisions.filter(\.accepted).map { decision in
             let a = decision.attribution
             return Quote(range: decision.span.content, speaker: a?.speaker?.entity, speakerName: a?.speaker?.name,
                          cue: a?.cue, venue: a?.venue)
         }
+        findings.terms = decisions.filter { $0.term && !$0.accepted }.map { QuotedTerm(range: $0.span.content) }
+        return findings
+    }
+
+    /// Gives each speaker named by a name recognition missed an entity (a person, or an
+    /// organization after "the" or in capitals) and a mention, shared by every quote it speaks.
+    private func linkMissedNames(_ decisions: inout [Decision], into findings: inout QuoteFindings) {
+        var linked: [Range<Int>: String] = [:]
+        for k in decisions.indices where decisions[k].accepted {
+            guard let speaker = decisions[k].attribution?.speaker, speaker.entity == nil, let tokens = speaker.nameTokens else { continue }
+            if let id = linked[tokens] {
+                decisions[k].attribution?.speaker?.entity = id
+                continue
+            }
+            let name = text.string(tokens: tokens)
+            let capitals = name.utf8.allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) }
+            let type: EntityType = text.token(tokens.lowerBound - 1, is: "the") || capitals ? .organization : .person
+            let id = EntityNames.id(type: type, name: name)
+            let range = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
+            findings.mentions.append(EntityMention(range: range, type: type, entity: id))
+            if !findings.entities.contains(where: { $0.id == id }) { findings.entities.append(Entity(id: id, name: name, type: type)) }
+            linked[tokens] = id
+            decisions[k].attribution?.speaker?.entity = id
+        }
+    }
+
+    /// A name recognition missed next to the reporting verb at `c`: the capitalized words right
+    /// before it ("Lt. Hastings said") or, with `after`, right after it ("said Stefanski."), without
+    /// a title; nil for words a mention covers, at a sentence's start, or common subjects ("Police").
+    private func missedName(at c: Int, after: Bool) -> Range<Int>? {
+        var run: Range<Int>
+        if after {
+            var t = c + 1
+            while t < c + 6, isTitle(t) { t += text.isPunctuation(t + 1, ".") ? 2 : 1 }
+            var end = t
+            while end < t + 5, isNamePart(end) || (text.kind(end) == .hyphen && end > t && text.isWord(end + 1)
+                                                   && text.tokens[end].gap == .none) {
+                end += text.kind(end) == .hyphen ? 2 : 1
+            }
+            guard end > t, end >= text.count || text.kind(end) == .punctuation || text.tokens[end].gap >= .line else { return nil }
+            run = t..<end
+        } else {
+            var start = c
+            while start > c - 5, !isTitle(start - 1), !text.isPunctuation(start - 1, ".") || !isTitle(start - 2) {
+                if isNamePart(start - 1) {
+                    start -= 1
+                } else if start < c, text.kind(start - 1) == .hyphen, text.tokens[start - 1].gap == .none, isNamePart(start - 2) {
+                    start -= 2
+                } else if start == c, text.isWord(start - 1), text.kind(start - 2) == .hyphen, isNamePart(start - 3) {
+                    start -= 3  // "Osman-aga said"
+                } else {
+                    break
+                }
+            }
+            // "Lt. Hastings": a title's period does not end a sentence; "“...” White said" opens one.
+            let afterTitle = isTitle(start - 1) || (text.isPunctuation(start - 1, ".") && isTitle(start - 2))
+            let opensSentence = start == 0 || text.tokens[start].gap >= .line || (!afterTitle && text.isSentenceEnd(start - 1))
+                || (text.kind(start - 1) == .quote && text.isSentenceEnd(start - 2))
+            guard start < c, !opensSentence else { return nil }
+            run = start..<c
+        }
+        guard !run.contains(where: { speakers.isInMention($0) }),
+              !text.token(run.lowerBound, isOneOf: SpeechLexicon.commonSubjects) else { return nil }
+        return run
+    }
+
+    /// A title before a name, with or without its period ("Lt.", "Sgt", "Officer").
+    private func isTitle(_ t: Int) -> Bool {
+        guard text.isCapitalized(t) else { return false }
+        var r = text.tokens[t].range
+        if r.count > 1, text.bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+        return SpeechLexicon.titles.value(text.bytes, r) != nil
+    }
+
+    /// A capitalized word that can be part of a name (not a title, not "I", not an abbreviation).
+    private func isNamePart(_ t: Int) -> Bool {
+        text.isCapitalized(t) && text.tokens[t].range.count > 1 && !text.token(t, isOneOf: SpeechLexicon.personalPronouns)
+            && !isTitle(t) && text.bytes[text.tokens[t].range.upperBound - 1] != UInt8(ascii: ".")
+    }
+
+    private func missedSpeaker(at c: Int, after: Bool) -> SpeakerResolver.Speaker? {
+        missedName(at: c, after: after).map { SpeakerResolver.Speaker(entity: nil, name: text.string(tokens: $0), nameTokens: $0) }
     }
 
     // MARK: - One quote
@@ -64,9 +155,22 @@ struct QuoteAttribution {
         decision.windowStart = start
         let afterEnd = span.closeMark.map { windowEnd(after: $0) }
         let wordsBefore = (start..<span.openMark).contains { text.kind($0) == .word || text.kind($0) == .number }
-        let wordsAfter = afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
+        // "“Nobody doubts it.” Mary Jones disagreed.": a quote ending its sentence has no words after it.
+        let endsSentence = span.closeMark.map { text.isSentenceEnd($0 - 1) && text.isCapitalized($0 + 1) } ?? false
+        let wordsAfter = endsSentence ? false
+            : afterEnd.map { end in ((span.closeMark! + 1)..<end).contains { text.kind($0) == .word } } ?? false
         decision.standalone = !wordsBefore && !wordsAfter
-        if isTitleOfWork(span) || isNickname(span, words: words) { return decision }
+        if isTitleOfWork(span) || isNickname(span, words: words) || isTitleAfterPreposition(span) || isNamedTerm(span) {
+            decision.term = true
+            return decision
+        }
+        if isTopicLeadIn(span, start: start) {
+            // "Of Clinton: “I just don’t believe a word she says”": Clinton is what the quote is about;
+            // the quote continues the speaker established before it, like a quote standing alone.
+            decision.standalone = true
+            decision.accepted = true
+            return decision
+        }
 
         let after = span.closeMark.flatMap { attributionAfter(span, close: $0, end: afterEnd!) }
         let before = attributionBefore(span, start: start)
@@ -82,9 +186,15 @@ struct QuoteAttribution {
             chosen = before ?? after
         }
         if var attribution = chosen {
-            if words <= 2, attribution.frame == .weak || isModifier(span) { return decision }
+            if words <= 2, attribution.frame == .weak || isModifier(span) {
+                decision.term = true
+                return decision
+            }
             // "a set called “Master Builder Series”" names something; nobody said it.
-            if attribution.frame == .naming, isTitleCase(span) { return decision }
+            if attribution.frame == .naming, isTitleCase(span) {
+                decision.term = true
+                return decision
+            }
             if attribution.venue == nil {
                 attribution.venue = venues.venue(in: start..<span.openMark)
                     ?? span.closeMark.map { venues.venue(in: ($0 + 1)..<afterEnd!) } ?? nil
@@ -100,10 +210,15 @@ struct QuoteAttribution {
             if decision.standalone, words >= 2, !isTitleCase(span) {
                 decision.accepted = true
                 decision.needsSpeaker = true
+            } else {
+                decision.term = true
             }
             return decision
         }
-        if words <= 8 && isTitleCase(span) { return decision }
+        if words <= 8 && isTitleCase(span) {
+            decision.term = true
+            return decision
+        }
         decision.accepted = true
         return decision
     }
@@ -183,7 +298,10 @@ struct QuoteAttribution {
         if c == j, kind == .speech, isParticiple(c) { return nil }
         var speaker: SpeakerResolver.Speaker? = nil
         if kind == .according {
-            speaker = speakers.candidates(in: (c + 2)..<end).first.map(speakers.resolve)
+            speaker = speakers.source(among: speakers.candidates(in: (c + 2)..<end), from: c + 2).map(speakers.resolve)
+        } else if c > j, let missed = missedSpeaker(at: c, after: false) {
+            // "“...,” Oregon State Police Lt. Hastings said": the name right before the verb speaks.
+            speaker = missed
         } else if c > j {
             let candidates = speakers.candidates(in: j..<c)
             // The candidate right before the cue ("Malaska said", "Trump also said").
@@ -222,6 +340,7 @@ struct QuoteAttribution {
                 return true
             }
             speaker = (preferred ?? after.first).map(speakers.resolve)
+            if speaker?.entity == nil, let missed = missedSpeaker(at: c, after: true) { speaker = missed }
         }
         let venue = venues.venue(in: c..<end)
         return Attribution(cue: cueText(at: c), speaker: speaker, frame: .after, venue: venue)
@@ -277,15 +396,18 @@ struct QuoteAttribution {
         }
         var candidate: SpeakerResolver.Candidate? = nil
         if kind == .according {
-            candidate = speakers.candidates(in: (c + 2)..<open).first
+            candidate = speakers.source(among: speakers.candidates(in: (c + 2)..<open), from: c + 2)
         } else {
             let before = speakers.candidates(in: start..<c)
             // "Liu said that the army could be deployed, warning: “...”": a participle's subject is the sentence's.
             candidate = isParticiple(c) ? before.first(where: speakers.isSubjectLike) ?? speakers.nearestSubject(before, cue: c)
-                : speakers.nearestSubject(before, cue: c)
+                : speakers.subject(ofCue: c, among: before)
             if candidate == nil, frame == .adjacent || frame == .weak {
                 // "said Netanyahu: “...”"
                 candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
+            }
+            if kind == .speech, let missed = missedSpeaker(at: c, after: false) {
+                return Attribution(cue: cueText(at: c), speaker: missed, frame: frame, venue: nil)
             }
             if candidate == nil, start > 0, text.tokens[start].gap < .line {
                 // The window began after an earlier quote of the sentence ("he called Omar a “terrorist”
@@ -318,6 +440,42 @@ struct QuoteAttribution {
             steps += 1
         }
         return false
+    }
+
+    /// A title after a preposition: "said on “Fox News Sunday”", "a contestant on “Dancing with the Stars”".
+    private func isTitleAfterPreposition(_ span: QuoteMarkPairer.Span) -> Bool {
+        let before = span.openMark - 1
+        guard text.tokens[span.openMark].gap != .none, text.isWord(before), !text.isCapitalized(before),
+              text.token(before, isOneOf: SpeechLexicon.titlePrepositions) else { return false }
+        let words = span.inner.filter { text.isWord($0) }.count
+        return words <= 8 && isTitleCase(span)
+    }
+
+    /// A term named, not said: a naming word right before the quote with nobody doing the naming
+    /// ("a phenomenon called “differential nonresponse”", "it has been dubbed “feather duvet lung”",
+    /// "known as “the Black Death”", "the so-called “peace plan”"). "what Trump called “a witch hunt”"
+    /// and "he dubbed it “a disgrace”" are speech.
+    private func isNamedTerm(_ span: QuoteMarkPairer.Span) -> Bool {
+        let c = span.openMark - 1
+        guard text.isWord(c) else { return false }
+        if text.token(c, is: "as"), text.token(c - 1, is: "known") { return true }
+        if text.token(c, is: "called"), text.kind(c - 1) == .hyphen, text.token(c - 2, is: "so") { return true }
+        guard text.token(c, isOneOf: SpeechLexicon.namingWords), !text.isCapitalized(c) else { return false }
+        let subject = c - 1
+        if text.token(subject, isOneOf: SpeechLexicon.personalPronouns) || text.token(subject, isOneOf: SpeechLexicon.speakerNouns)
+            || text.token(subject, isOneOf: SpeechLexicon.unnamedSpeakers) { return false }
+        // A name right before the naming word names it ("a process Smith called “...”").
+        if text.isCapitalized(subject), !(subject > 0 && text.isSentenceEnd(subject - 1)) { return false }
+        if speakers.candidates(in: max(0, subject - 3)..<c).contains(where: { $0.tokens.upperBound == c }) { return false }
+        return true
+    }
+
+    /// A colon lead-in naming the quote's topic: "Of Clinton: “...”", "On the deal: “...”".
+    private func isTopicLeadIn(_ span: QuoteMarkPairer.Span, start: Int) -> Bool {
+        guard span.openMark - 1 > start, text.isPunctuation(span.openMark - 1, ":"),
+              text.token(start, isOneOf: SpeechLexicon.topicPrepositions) else { return false }
+        // "Of Clinton, Harris said: “...”" has its own speaker.
+        return !(start..<span.openMark).contains { cue(at: $0) != nil }
     }
 
     /// A short quote used as a modifier: a lowercase noun right after it ("warning of “severe” storms").
@@ -369,6 +527,14 @@ struct QuoteAttribution {
             if let p = last, let previous = decisions[p].attribution, previous.speaker != nil {
                 let sameParagraph = decisions[p].span.paragraph == span.paragraph && decisions[k].standalone
                 let continues = decisions[p].span.paragraph == span.paragraph - 1 && decisions[k].standalone && firstInParagraph
+                if sameParagraph || continues, let subject = speakers.newSubject(
+                    from: decisions[p].span.closeMark ?? decisions[p].span.inner.upperBound, to: span.openMark,
+                    other: previous.speaker?.entity) {
+                    // "“A,” Smith said. Jones disagreed. “B.”": a person brought in since speaks next.
+                    let speaker = SpeakerResolver.Speaker(entity: subject.mention.entity, name: text.string(subject.mention.range))
+                    decisions[k].attribution = Attribution(cue: nil, speaker: speaker, frame: .weak, venue: nil)
+                    continue
+                }
                 if sameParagraph || continues {
                     decisions[k].attribution = Attribution(cue: previous.cue, speaker: previous.speaker, frame: previous.frame,
                                                            venue: previous.venue)

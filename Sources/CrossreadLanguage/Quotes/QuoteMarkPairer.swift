@@ -8,6 +8,9 @@
 ///    the quote there (the earlier mark was stray); a closer with nothing open is ignored.
 /// 3. A quote still open at a paragraph's end continues when the next paragraph opens with a quote
 ///    mark (the news convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
+///    A single line break (hard-wrapped text, one sentence a line) does not end a quote: it stays
+///    open over up to `maxOpenLines` line breaks to its closing mark, unless the next line opens
+///    with a quote mark.
 struct QuoteMarkPairer {
     /// A paired quote: token indices of its marks and the byte range of the words between them.
     struct Span {
@@ -25,6 +28,9 @@ struct QuoteMarkPairer {
     enum Glyph { case opening, closing, ambiguous }
 
     let text: FinderText
+
+    /// How many single line breaks a quote may run over before it counts as unbalanced.
+    static let maxOpenLines = 6
 
     /// The glyph of a double quote mark token, or nil for single quotes and apostrophes.
     func glyph(_ i: Int) -> Glyph? {
@@ -52,16 +58,23 @@ struct QuoteMarkPairer {
         var spans: [Span] = []
         var paragraph = 0
         var open: Int? = nil
+        var openLines = 0
         let n = text.count
         var i = 0
         while i < n {
             if i > 0, text.tokens[i].gap >= .line {
                 if let o = open {
-                    // A paragraph opening with a quote mark continues a quote left open.
-                    if glyph(i) != nil, canOpen(i), let span = span(open: o, close: nil, end: i, paragraph: paragraph) {
-                        spans.append(span)
+                    let opensLine = glyph(i) != nil && canOpen(i)
+                    if !opensLine, text.tokens[i].gap == .line, openLines < Self.maxOpenLines {
+                        // "“I'm not going to express outrage.⏎The jury has spoken.”": one quote over lines.
+                        openLines += 1
+                    } else {
+                        // A paragraph opening with a quote mark continues a quote left open.
+                        if opensLine, let span = span(open: o, close: nil, end: i, paragraph: paragraph) {
+                            spans.append(span)
+                        }
+                        open = nil
                     }
-                    open = nil
                 }
                 paragraph += 1
             }
@@ -74,9 +87,11 @@ struct QuoteMarkPairer {
                         open = nil
                     } else if opens {
                         open = i
+                        openLines = 0
                     }
                 } else if opens {
                     open = i
+                    openLines = 0
                 }
             }
             i += 1

@@ -19,15 +19,26 @@ struct SpeakerResolver {
             case organizationPronoun
             case role
             case descriptor
+            /// "the actor", "the 56-year-old", "the singer and guitarist": a person named before.
+            case personDescriptor(PersonGender)
         }
         var kind: Kind
         var tokens: Range<Int>
+
+        var isPronoun: Bool {
+            switch kind {
+            case .pronoun, .organizationPronoun: return true
+            default: return false
+            }
+        }
     }
 
     /// A resolved speaker: an entity id when one is known, and the name to show.
     struct Speaker {
         var entity: String?
         var name: String?
+        /// The tokens of a name recognition missed ("Lt. Hastings said"), to become an entity.
+        var nameTokens: Range<Int>? = nil
     }
 
     let text: FinderText
@@ -150,12 +161,22 @@ struct SpeakerResolver {
             } else if text.token(t, is: "the"), let end = roleEnd(after: t), end <= window.upperBound, !covered.contains(end) {
                 found.append(Candidate(kind: .role, tokens: t..<end))
                 t = end - 1
+            } else if text.token(t, is: "the"), let (end, gender) = personDescriptorEnd(after: t), end <= window.upperBound,
+                      !covered.contains(end - 1) {
+                found.append(Candidate(kind: .personDescriptor(gender), tokens: t..<end))
+                t = end - 1
             } else if let end = descriptorEnd(from: t), end <= window.upperBound {
                 found.append(Candidate(kind: .descriptor, tokens: t..<end))
                 t = end - 1
             }
         }
         return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// True when an entity mention covers token `t`.
+    func isInMention(_ t: Int) -> Bool {
+        // Mentions are a few tokens long: one starting up to 12 tokens before covers any that can.
+        mentions(in: max(0, t - 12)..<(t + 1)).contains { $0.tokens.contains(t) }
     }
 
     private func isCue(_ t: Int) -> Bool {
@@ -187,6 +208,34 @@ struct SpeakerResolver {
         if text.isWord(j), text.token(j, isOneOf: SpeechLexicon.roles), !text.isCapitalized(j) || text.isCapitalized(j - 1) { j += 1 }
         // "the president of the United States": the role's complement belongs to it.
         return j
+    }
+
+    /// "the [36-year-old] [Ukrainian] champion", "the singer and guitarist", "the 56-year-old": the end
+    /// of a definite description of a person at `t` ("the"), and the gender its noun gives.
+    private func personDescriptorEnd(after t: Int) -> (Int, PersonGender)? {
+        var j = t + 1
+        var age: Int? = nil
+        while j < text.count, j <= t + 8, text.tokens[j].gap < .line {
+            if text.isWord(j) {
+                if !text.isCapitalized(j), let gender = SpeechLexicon.personNouns.value(text.bytes, text.tokens[j].range) {
+                    var end = j + 1
+                    if text.token(end, is: "and"), text.isWord(end + 1), !text.isCapitalized(end + 1),
+                       SpeechLexicon.personNouns.value(text.bytes, text.tokens[end + 1].range) != nil {
+                        end += 2
+                    }
+                    return (end, gender)
+                }
+                if text.token(j, is: "old"), text.kind(j - 1) == .hyphen, text.token(j - 2, is: "year") {
+                    age = j + 1
+                } else if text.isCapitalized(j) ? !isNationality(j) : text.token(j, isOneOf: SpeechLexicon.prepositions) {
+                    break
+                }
+            } else if text.kind(j) != .number && text.kind(j) != .hyphen {
+                break
+            }
+            j += 1
+        }
+        return age.map { ($0, .unknown) }
     }
 
     private func isNationality(_ j: Int) -> Bool {
@@ -241,6 +290,8 @@ struct SpeakerResolver {
         var j = start - 1
         var steps = 0
         while j >= 0, steps < 8 {
+            // "Of Clinton: ...": a capitalized preposition opens the sentence.
+            if text.isCapitalized(j), text.token(j, isOneOf: SpeechLexicon.prepositions) { return true }
             if text.isCapitalized(j) || text.kind(j) == .hyphen {
                 j -= 1
             } else if text.token(j, is: "of"), j > 0, text.isCapitalized(j - 1), steps > 0 || text.isCapitalized(j + 1) {
@@ -269,6 +320,78 @@ struct SpeakerResolver {
         return nil
     }
 
+    /// The subject of the reporting verb at `cue` among the candidates before it in its clause: the
+    /// one right before it ("Smith said", "Smith also said"); the name an appositive follows ("Paul
+    /// Green, the commander of the district, said"); the clause's first subject when the verb is
+    /// coordinated and the nearest name is another verb's object ("Sanders pointed to an EPA report
+    /// and said"); else the nearest subject-like one.
+    func subject(ofCue cue: Int, among candidates: [Candidate]) -> Candidate? {
+        guard let nearest = nearestSubject(candidates, cue: cue) else { return nil }
+        var k = cue - 1
+        var adverbs = 0
+        while adverbs < 3, text.isWord(k), !text.isCapitalized(k), text.token(k, isOneOf: SpeechLexicon.verbModifiers) || isAdverb(k) {
+            k -= 1
+            adverbs += 1
+        }
+        if nearest.tokens.upperBound == k + 1 { return nearest }
+        func isName(_ candidate: Candidate) -> Bool {
+            if case .mention(let index) = candidate.kind {
+                let type = mentions[index].mention.type
+                return type == .person || type == .organization
+            }
+            return false
+        }
+        if text.isPunctuation(k, ","), let first = candidates.first(where: { isName($0) && isSubjectLike($0) }),
+           first.tokens.lowerBound < nearest.tokens.lowerBound {
+            // The name may end in a hyphenated part recognition left out ("Cheuk Hau-yip, the commander").
+            var after = first.tokens.upperBound
+            while text.kind(after) == .hyphen, text.isWord(after + 1) { after += 2 }
+            if text.isPunctuation(after, ",") { return first }
+        }
+        if text.token(k, is: "and") || text.token(k, is: "but"),
+           let first = candidates.first(where: { isSubjectLike($0) && (isName($0) || $0.isPronoun) }) {
+            return first
+        }
+        return nearest
+    }
+
+    /// A lowercase word ending in "ly" ("publicly", "repeatedly").
+    private func isAdverb(_ t: Int) -> Bool {
+        let r = text.tokens[t].range
+        return r.count > 3 && text.bytes[r.upperBound - 2] == UInt8(ascii: "l") && text.bytes[r.upperBound - 1] == UInt8(ascii: "y")
+    }
+
+    /// The speaker "according to" names: the first person or organization of the phrase, else its
+    /// first candidate ("according to Troy police Lt. Gerry Scherlinck", "according to a statement
+    /// from the White House").
+    func source(among candidates: [Candidate], from start: Int) -> Candidate? {
+        let named = candidates.first { candidate in
+            guard candidate.tokens.lowerBound < start + 10, case .mention(let index) = candidate.kind else { return false }
+            let type = mentions[index].mention.type
+            return type == .person || type == .organization
+        }
+        return named ?? candidates.first
+    }
+
+    /// The person a sentence between tokens `from` and `to` newly brings in: the subject of the
+    /// last sentence wholly between them that has a person as subject, when that person is not
+    /// `entity` ("“A,” Smith said. Jones disagreed. “B.”": B is Jones's). Nil when the last such
+    /// subject is `entity` or no sentence names a person.
+    func newSubject(from: Int, to: Int, other entity: String?) -> MentionRef? {
+        guard let first = sentenceIndex(of: from), let last = sentenceIndex(of: to) else { return nil }
+        var s = last - 1
+        while s > first {
+            let persons = mentions(in: sentences[s]).filter {
+                $0.mention.type == .person && !isQuoted($0.tokens.lowerBound) && text.kind($0.tokens.upperBound) != .possessive
+            }
+            if let subject = persons.first(where: { !isPrepositionalObject(startingAt: $0.tokens.lowerBound) }) {
+                return subject.mention.entity == entity ? nil : subject
+            }
+            s -= 1
+        }
+        return nil
+    }
+
     // MARK: - Resolution
 
     func resolve(_ candidate: Candidate) -> Speaker {
@@ -283,6 +406,11 @@ struct SpeakerResolver {
             guard let organization = lastOrganization(before: candidate.tokens.lowerBound, sentencesBack: 3) else { return Speaker() }
             return Speaker(entity: organization.mention.entity,
                            name: entities[organization.mention.entity]?.name ?? text.string(organization.mention.range))
+        case .personDescriptor(let gender):
+            guard let ref = antecedent(ofPronounAt: candidate.tokens.lowerBound, gender: gender) else {
+                return Speaker(entity: nil, name: text.string(tokens: candidate.tokens))
+            }
+            return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
         case .role:
             let phrase = text.string(tokens: candidate.tokens)
             if let ref = holder(ofRole: candidate.tokens, before: candidate.tokens.lowerBound) {
@@ -294,6 +422,14 @@ struct SpeakerResolver {
             let name = text.string(tokens: candidate.tokens)
             if let organization = mentions(in: candidate.tokens).first(where: { $0.mention.type == .organization }) {
                 return Speaker(entity: organization.mention.entity, name: name)
+            }
+            // "a WeWork spokesperson" where recognition missed this WeWork but named it elsewhere.
+            for t in candidate.tokens where text.isCapitalized(t) {
+                let word = text.text(t)
+                if let organization = entities.values.filter({ $0.type == .organization && ($0.name == word || $0.aliases.contains(word)) })
+                    .min(by: { $0.id < $1.id }) {
+                    return Speaker(entity: organization.id, name: name)
+                }
             }
             if text.token(candidate.tokens.lowerBound, is: "the"),
                text.token(candidate.tokens.upperBound - 1, isOneOf: SpeechLexicon.organizationNouns),

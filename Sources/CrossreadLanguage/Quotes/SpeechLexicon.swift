@@ -122,6 +122,61 @@ enum SpeechLexicon {
         "newspaper", "program", "programme", "slogan", "hashtag", "operation", "report", "study", "bill", "act",
     ], value: true)
 
+    /// Words between a speaker and the reporting verb ("Smith also said", "Smith has repeatedly said").
+    static let verbModifiers = FoldedWordTable([
+        "also", "later", "then", "has", "had", "have", "previously", "once", "again", "further", "would", "will",
+        "did", "does", "recently", "earlier", "often", "never", "first", "last", "still", "even", "just",
+    ], value: true)
+
+    /// Nouns for a person a story has named, with the gender they give ("said the actress").
+    /// Generic ones ("the man", "the patient") are left out: they often stand for someone unnamed.
+    static let personNouns: FoldedWordTable<PersonGender> = {
+        let neutral = """
+            singer songwriter guitarist drummer bassist rapper musician star comedian host presenter player \
+            striker midfielder defender quarterback pitcher champion boxer fighter challenger veteran killer suspect \
+            defendant gunman pastor reverend priest bishop rabbi imam author novelist writer filmmaker producer \
+            model designer chef entrepreneur billionaire hotelier professor economist historian envoy diplomat \
+            publicist rep athlete skater swimmer golfer cyclist driver rider frontman coach manager
+            """
+        var entries: [(String, PersonGender)] = neutral.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), .unknown) }
+        entries += ["actress", "businesswoman", "sportswoman", "chairwoman", "congresswoman"].map { ($0, .female) }
+        entries += ["actor", "businessman", "sportsman"].map { ($0, .male) }
+        return FoldedWordTable(entries)
+    }()
+
+    /// Titles before a name, left out of a name recognition missed ("Lt. Hastings said").
+    static let titles = FoldedWordTable([
+        "mr", "mrs", "ms", "dr", "lt", "sgt", "capt", "gov", "sen", "rep", "det", "gen", "col", "maj", "prof", "rev",
+        "dist", "atty", "officer", "deputy", "sheriff", "judge", "chief", "coach", "president", "detective",
+        "sergeant", "lieutenant", "captain", "governor", "senator", "mayor", "minister", "secretary", "director",
+    ], value: true)
+
+    /// Capitalized words that speak as a group, not a name ("Police said", "Officials said").
+    static let commonSubjects = FoldedWordTable([
+        "police", "officials", "authorities", "investigators", "prosecutors", "witnesses", "sources", "experts",
+        "critics", "teachers", "residents", "democrats", "republicans", "officers", "firefighters", "doctors",
+        "scientists", "researchers", "analysts", "students", "parents", "protesters", "others", "both", "some",
+        "many", "all", "most", "several", "everyone", "nobody", "people", "the", "a", "an", "this", "that",
+        "his", "her", "their", "its", "our", "my", "your", "one", "two", "three", "neither", "each", "another",
+        "state", "federal", "local", "court", "officer",
+    ], value: true)
+
+    /// Prepositions before a show's or work's title: "said on “Fox News Sunday”".
+    static let titlePrepositions = FoldedWordTable(["on", "in", "from", "of", "at"], value: true)
+
+    /// Words that name a term when nobody does the naming right before them ("a condition called “...”").
+    static let namingWords = FoldedWordTable([
+        "called", "dubbed", "termed", "nicknamed", "labeled", "labelled", "branded", "titled", "entitled", "named",
+    ], value: true)
+
+    /// Pronouns that can do the naming ("what he called “...”").
+    static let personalPronouns = FoldedWordTable([
+        "he", "she", "they", "we", "i", "you", "it",
+    ], value: true)
+
+    /// A colon lead-in starting with one of these names the quote's topic ("Of Clinton: “...”").
+    static let topicPrepositions = FoldedWordTable(["of", "on", "about", "regarding", "re"], value: true)
+
     /// Social platforms, by their first word, with the name a venue reports.
     static let platforms = FoldedWordTable<String>([
         ("x", "X"), ("twitter", "Twitter"), ("facebook", "Facebook"), ("instagram", "Instagram"),
