@@ -93,6 +93,7 @@ struct PageScanner {
         var captured: [UInt8] = []
         var captureLimit = 0
         var stopped = false
+        var hintCache: [UInt64: (hint: ContentHint, word: UInt64)] = [:]
 
         init(maxElements: Int, maxDepth: Int) {
             self.maxElements = maxElements
@@ -213,8 +214,9 @@ struct PageScanner {
             // The root and the body carry page-wide switches ("global-search-disable"), never a hint.
             if tag == .html || tag == .body { attributes = ElementAttributes() }
             if let role = attributes.roleValue { merge(&hint, ContentHint.of(role: role)) }
-            if let classValue = attributes.classValue { merge(&hint, ContentHint.of(classOrID: classValue)) }
-            if let idValue = attributes.idValue { merge(&hint, ContentHint.of(classOrID: idValue)) }
+            var hintWord: UInt64 = 0
+            if let value = attributes.classValue { mergeWordHint(&hint, &hintWord, value) }
+            if let value = attributes.idValue { mergeWordHint(&hint, &hintWord, value) }
             if let itemprop = attributes.itemprop?.lowercased() {
                 if itemprop == "articlebody" || itemprop == "reviewbody" || itemprop == "text" {
                     if !hint.isBoilerplate { hint = .articleBody }
@@ -223,7 +225,8 @@ struct PageScanner {
                 }
             }
             if attributes.isHidden { hint = .hidden }
-            model.elements.append(PageModel.Element(tag: tag, hint: hint,
+            if hint == .hidden || hint == .articleBody { hintWord = 0 }
+            model.elements.append(PageModel.Element(tag: tag, hint: hint, hintWord: hintWord,
                                                     parent: stack.last?.index ?? -1,
                                                     firstBlock: Int32(model.blocks.count), endBlock: 0))
 
@@ -302,6 +305,29 @@ struct PageScanner {
             }
             if open.isLink { context.linkDepth -= 1 }
             if model.elements[Int(open.index)].hint == .caption { context.captionDepth -= 1 }
+        }
+
+        /// `ContentHint.ofWithWord(classOrID:)`, remembered per page by a 64-bit FNV-1a hash of the value
+        /// (a page repeats its class names on many elements).
+        mutating func cachedHint(_ value: UnsafePointer<UInt8>) -> (hint: ContentHint, word: UInt64) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var index = 0
+            while value[index] != 0 {
+                hash = (hash ^ UInt64(value[index])) &* 0x100_0000_01b3
+                index += 1
+            }
+            if let known = hintCache[hash] { return known }
+            let found = ContentHint.ofWithWord(classOrID: value)
+            hintCache[hash] = found
+            return found
+        }
+
+        /// Merges a class or id value's hint, noting the word when it decides the hint.
+        mutating func mergeWordHint(_ hint: inout ContentHint, _ word: inout UInt64, _ value: UnsafePointer<UInt8>) {
+            let found = cachedHint(value)
+            let before = hint
+            merge(&hint, found.hint)
+            if hint != before { word = found.word }
         }
 
         private func merge(_ hint: inout ContentHint, _ other: ContentHint) {
