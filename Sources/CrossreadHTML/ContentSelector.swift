@@ -124,8 +124,13 @@ struct ContentSelector {
         // parent keeps most of the score and adds real text.
         while true {
             let parent = Int(elements[best].parent)
-            guard parent >= 0, !underBoilerplate[parent], score[parent] >= options.climbScoreShare * score[best],
-                  good[parent] >= 1.15 * good[best] else { break }
+            guard parent >= 0, !underBoilerplate[parent] else { break }
+            let keepsScore = score[parent] >= options.climbScoreShare * score[best] && good[parent] >= 1.15 * good[best]
+            // A container holding several times the paragraph text, still clearly positive, is the
+            // whole article around one winning paragraph or section (checklists and tables between them).
+            let holdsMore = good[parent] >= options.climbGoodFactor * good[best]
+                && score[parent] >= options.climbWeakScoreShare * score[best]
+            guard keepsScore || holdsMore else { break }
             best = parent
         }
         // Several articles in one container (the story, then full-text teasers): the one with the headline.

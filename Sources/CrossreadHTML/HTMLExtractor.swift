@@ -22,6 +22,10 @@ public struct HTMLExtractor: ArticleCleaner {
         public var listItemGoodShare: Float = 0.5
         /// The container moves up to its parent while the parent keeps this share of its score.
         public var climbScoreShare: Float = 0.85
+        /// It also moves up to a parent with this many times its paragraph text that keeps at least
+        /// `climbWeakScoreShare` of its score.
+        public var climbGoodFactor: Float = 2.0
+        public var climbWeakScoreShare: Float = 0.4
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
