@@ -32,7 +32,9 @@ enum ContentHint: UInt8 {
     /// The hint carried by an element's tag alone.
     static func of(tag: HTMLTag) -> ContentHint {
         switch tag {
-        case .nav, .menu, .dialog: return .chrome
+        // A button's label is chrome; it is entered all the same, since a button the markup never
+        // closes holds the rest of the page.
+        case .nav, .menu, .dialog, .button: return .chrome
         case .aside: return .related
         case .footer: return .chrome
         case .figcaption: return .caption

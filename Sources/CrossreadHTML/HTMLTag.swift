@@ -27,11 +27,11 @@ enum HTMLTag: UInt8 {
         }
     }
 
-    /// Holds no readable text: the walk does not enter it.
+    /// Holds no readable text: the walk does not enter it (a button is entered: see ContentHint).
     var isSkipped: Bool {
         switch self {
         case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .video, .audio, .button, .select, .option, .textarea, .input, .title, .img, .picture,
+             .video, .audio, .select, .option, .textarea, .input, .title, .img, .picture,
              .source, .map, .meta, .link:
             return true
         default:
