@@ -83,6 +83,15 @@ enum BoilerplatePhrases {
         return false
     }
 
+    /// A byline's label alone, the name following in its own block: "Written by", "Author".
+    static func isBylineLabel(_ key: String) -> Bool {
+        bylineLabels.contains(key)
+    }
+
+    private static let bylineLabels: Set<String> = ["by", "written by", "posted by", "author", "authors",
+                                                    "authored by", "reviewed by", "von", "autor", "autorin",
+                                                    "geschrieben von", "par", "écrit par", "por", "escrito por"]
+
     private static func isReadingTime(_ key: String) -> Bool {
         (key.contains("min") && (key.contains("read") || key.contains("lese") || key.contains("lectur")))
             || key.hasPrefix("reading time") || key.hasPrefix("lesezeit")
