@@ -20,7 +20,8 @@ struct MetadataExtractor {
         "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original", "dc.date.issued",
         "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
         "citation_date", "date", "datecreated", "article.created", "displaydate", "release_date", "live_date",
-        "bt:pubdate", "dateposted", "date_published", "content_date", "creation_date", "created",
+        "bt:pubdate", "dateposted", "date_published", "content_date", "creation_date", "created", "published",
+        "publication_date", "publication-date",
     ]
     static let modifiedKeys = [
         "article:modified_time", "og:updated_time", "article:updated_time", "datemodified", "dateupdated",
