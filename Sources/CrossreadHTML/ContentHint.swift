@@ -33,8 +33,9 @@ enum ContentHint: UInt8 {
     static func of(tag: HTMLTag) -> ContentHint {
         switch tag {
         // A button's label is chrome; it is entered all the same, since a button the markup never
-        // closes holds the rest of the page.
-        case .nav, .menu, .dialog, .button: return .chrome
+        // closes holds the rest of the page. A noscript is chrome ("enable JavaScript") unless it
+        // holds most of the page's text (a forum's whole thread, served for readers without scripts).
+        case .nav, .menu, .dialog, .button, .noscript: return .chrome
         case .aside: return .related
         case .footer: return .chrome
         case .figcaption: return .caption
