@@ -242,16 +242,6 @@ struct TypeScore {
     }
 }
 
-/// NFKC, case-folded, whitespace-normalized: the wcxb title comparison.
-func titleKey(_ text: String) -> String {
-    normalizedSpaces(text.precomposedStringWithCompatibilityMapping.lowercased())
-}
-
-/// The set of lower-cased name words, so "A, B & C" and "A; B; C" agree.
-func authorKey(_ text: String) -> Set<String> {
-    Set(ShingleScore.tokens(text.lowercased()).map { String(String.UnicodeScalarView($0)) }.filter { $0 != "and" })
-}
-
 /// wcxb-dev with its own metric, overall and per page type, plus title, author and date.
 func wcxbDev() -> (Row, [String: TypeScore], Int, Double)? {
     let base = URL(fileURLWithPath: arguments.corpora).appendingPathComponent("wcxb-dev")
@@ -292,12 +282,12 @@ func wcxbDev() -> (Row, [String: TypeScore], Int, Double)? {
         let metadata = result?.metadata ?? DocumentMetadata()
         if let title = page.gold["title"] as? String, !title.isEmpty {
             titleN += 1
-            if titleKey(metadata.title ?? "") == titleKey(title) { titleOK += 1 }
+            if MetadataMatch.titleKey(metadata.title ?? "") == MetadataMatch.titleKey(title) { titleOK += 1 }
             else if arguments.worst > 0 { print("  wcxb title \(page.id)  got «\(metadata.title ?? "")» want «\(title)»") }
         }
         if let author = page.gold["author"] as? String, !author.isEmpty {
             authorN += 1
-            if authorKey(metadata.authors.joined(separator: " ")) == authorKey(author) { authorOK += 1 }
+            if MetadataMatch.authorKey(metadata.authors.joined(separator: " ")) == MetadataMatch.authorKey(author) { authorOK += 1 }
             else if arguments.worst > 0 { print("  wcxb author \(page.id) \(page.kind)  got «\(metadata.authors.joined(separator: "; "))» want «\(author)»") }
         }
         if let date = page.gold["publish_date"] as? String, !date.isEmpty {
