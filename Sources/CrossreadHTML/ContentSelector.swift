@@ -208,9 +208,10 @@ struct ContentSelector {
         return selection
     }
 
-    /// Hints a page's layout classes may carry by accident ("widget", "module-related").
+    /// Hints a page's layout classes may carry by accident ("widget"); "related" is left alone: teasers
+    /// of other stories hold most of a home page's text.
     private static func isLayoutSuspect(_ hint: ContentHint) -> Bool {
-        hint == .chrome || hint == .related
+        hint == .chrome
     }
 
     /// Paragraph-like blocks after the page's h1 and before the container's first block.
