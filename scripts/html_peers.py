@@ -3,7 +3,12 @@
 
 Times are CPU seconds of the one working thread (time.thread_time), as html-eval measures them.
 Prints one JSON object on standard output; scripts/eval-html.sh hands it to html-eval, which
-prints the table side by side. Usage: html_peers.py SHARED_CORPORA_DIR [--limit N]
+prints the table side by side. Usage: html_peers.py SHARED_CORPORA_DIR [--limit N] [--speed-only]
+
+wcxb-dev is scored with that benchmark's own metric (lower-cased word-token multisets, P/R/F1 per
+page, averaged over pages, overall and per page type); title exact after NFKC, case folding and
+whitespace normalization; date on the first ten characters; author as the set of lower-cased name
+words (so "A, B & C" and "A; B; C" agree).
 """
 import gzip
 import json
@@ -12,6 +17,7 @@ import re
 import resource
 import sys
 import time
+import unicodedata
 from collections import Counter
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -78,6 +84,8 @@ def article_benchmark(root, limit):
     for key, raw in pages:
         outputs[key] = trafilatura.extract(raw, include_comments=False, include_tables=True) or ""
     elapsed = time.thread_time() - start
+    if "--speed-only" in sys.argv:  # the whole-process timing measures extraction, not scoring
+        return {"name": "trafilatura", "pages": len(pages), "seconds": elapsed}
     for key, _ in pages:
         tp, fp, fn = shingle_match(truth[key]["articleBody"], outputs[key])
         sums[0] += tp; sums[1] += fp; sums[2] += fn
@@ -146,13 +154,116 @@ def trafilatura_eval(root, limit):
     return traf, hd
 
 
+def word_overlap(gold, pred):
+    """wcxb's per-page word metric: (precision, recall, F1) of lower-cased \\w+ token multisets."""
+    g = Counter(TOKEN_RE.findall((gold or "").lower()))
+    p = Counter(TOKEN_RE.findall((pred or "").lower()))
+    if not g:
+        return (1.0, 1.0, 1.0) if not p else (0.0, 0.0, 0.0)
+    if not p:
+        return 0.0, 0.0, 0.0
+    common = sum((g & p).values())
+    precision, recall = common / sum(p.values()), common / sum(g.values())
+    f = 2 * precision * recall / (precision + recall) if common else 0.0
+    return precision, recall, f
+
+
+def title_key(s):
+    return " ".join(unicodedata.normalize("NFKC", s or "").casefold().split())
+
+
+def author_key(value):
+    if isinstance(value, list):
+        value = " ".join(value)
+    return frozenset(w for w in TOKEN_RE.findall((value or "").casefold()) if w != "and")
+
+
+def wcxb_pages(root, limit):
+    base = os.path.join(root, "wcxb-dev")
+    pages = []
+    for name in sorted(os.listdir(os.path.join(base, "ground-truth"))):
+        truth = json.load(open(os.path.join(base, "ground-truth", name)))
+        with gzip.open(os.path.join(base, "html", name[:-5] + ".html.gz")) as f:
+            pages.append((truth, f.read()))
+    return pages[:limit] if limit else pages
+
+
+def wcxb(root, limit):
+    """trafilatura (default settings, plain text: body then comments) and htmldate on wcxb-dev."""
+    import trafilatura
+    from htmldate import find_date
+    pages = wcxb_pages(root, limit)
+    total_bytes = sum(len(raw) for _, raw in pages)
+    start = time.thread_time()
+    docs = [trafilatura.bare_extraction(raw, url=t["url"], with_metadata=True) for t, raw in pages]
+    traf_seconds = time.thread_time() - start
+    start = time.thread_time()
+    dates = [find_date(raw, url=t["url"], original_date=True) for t, raw in pages]
+    htmldate_seconds = time.thread_time() - start
+
+    def summary(name, seconds, predictions, with_body):
+        """predictions: per page (text, title, author, date)."""
+        rows = {}
+        counts = Counter()
+        for (truth, _), (text, title, author, date) in zip(pages, predictions):
+            gold = truth["ground_truth"]
+            kind = truth["_internal"]["page_type"]["primary"]
+            for group in ("all", kind):
+                row = rows.setdefault(group, [0, 0.0, 0.0, 0.0])
+                row[0] += 1
+                if with_body:
+                    p, r, f = word_overlap(gold.get("main_content"), text)
+                    row[1] += p; row[2] += r; row[3] += f
+            if gold.get("title"):
+                counts["titleN"] += 1
+                counts["titleOK"] += int(title_key(title) == title_key(gold["title"]))
+            if gold.get("author"):
+                counts["authorN"] += 1
+                counts["authorOK"] += int(author_key(author) == author_key(gold["author"]))
+            if gold.get("publish_date"):
+                counts["dateN"] += 1
+                counts["dateOK"] += int((date or "")[:10] == gold["publish_date"])
+            else:
+                counts["undatedN"] += 1
+                counts["falseDate"] += int(bool(date))
+        acc = lambda ok, n: counts[ok] / counts[n] if counts[n] else 0.0
+        out = {"name": name, "pages": len(pages), "seconds": seconds,
+               "pagesPerSecond": len(pages) / seconds, "mbPerSecond": total_bytes / 1e6 / seconds,
+               "dateAccuracy": acc("dateOK", "dateN"), "falseDateRate": acc("falseDate", "undatedN")}
+        if with_body:
+            out.update({"titleAccuracy": acc("titleOK", "titleN"), "authorAccuracy": acc("authorOK", "authorN")})
+            out["byType"] = {group: {"pages": n, "precision": p / n, "recall": r / n, "f1": f / n}
+                             for group, (n, p, r, f) in rows.items()}
+            out.update(out["byType"]["all"])
+        return out
+
+    traf_predictions = []
+    for doc in docs:
+        if doc is None:
+            traf_predictions.append(("", None, None, None))
+            continue
+        text = doc.text or ""
+        if doc.comments:
+            text += "\n" + doc.comments
+        traf_predictions.append((text, doc.title, doc.author, doc.date))
+    traf = summary("trafilatura", traf_seconds, traf_predictions, True)
+    hd = summary("htmldate", htmldate_seconds, [("", None, None, d) for d in dates], False)
+    return traf, hd
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora"
     limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else 0
     bench = article_benchmark(root, limit)
+    if "--speed-only" in sys.argv:  # the whole-process timing of scripts/eval-html.sh
+        json.dump({"articleBenchmark": [bench]}, sys.stdout)
+        print()
+        return
     traf, hd = trafilatura_eval(root, limit)
+    wcxb_traf, wcxb_hd = wcxb(root, limit)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    json.dump({"articleBenchmark": [bench], "trafilaturaEval": [traf, hd], "peakMemoryMB": peak_mb},
+    json.dump({"articleBenchmark": [bench], "trafilaturaEval": [traf, hd], "wcxbDev": [wcxb_traf, wcxb_hd],
+               "peakMemoryMB": peak_mb},
               sys.stdout, indent=1)
     print()
 

@@ -1,8 +1,9 @@
-// html-eval: scores CrossreadHTML on the article-extraction benchmark (shingle P/R/F1) and on the
-// trafilatura evaluation pages (snippet P/R/F1, title, author and date accuracy), with speed and
-// peak memory; with `--peers FILE` (from scripts/html_peers.py) it prints the peers beside it.
+// html-eval: scores CrossreadHTML on the article-extraction benchmark (shingle P/R/F1), on the
+// trafilatura evaluation pages (snippet P/R/F1, title, author and date accuracy) and on wcxb-dev
+// (its word F1 overall and per page type, title, author, date), with speed and peak memory; with
+// `--peers FILE` (from scripts/html_peers.py) it prints the peers beside it.
 //
-// Usage: html-eval [--corpora DIR] [--peers FILE] [--dump DIR] [--worst N] [--repeat N]
+// Usage: html-eval [--corpora DIR] [--peers FILE] [--dump DIR] [--worst N] [--repeat N] [--speed-only]
 import CrossreadCore
 import CrossreadHTML
 import CrossreadTestSupport
@@ -14,6 +15,8 @@ struct Arguments {
     var dump: String?
     var worst = 0
     var repeatCount = 1
+    /// Only extract the article-extraction benchmark, unscored (for a whole-process timing).
+    var speedOnly = false
     var explain: String?
     /// JSON object of HTMLExtractor.Options fields to override.
     var options: String?
@@ -29,6 +32,7 @@ struct Arguments {
             case "--options": options = value; index += 1
             case "--explain": explain = value; index += 1
             case "--worst": worst = Int(value) ?? 0; index += 1
+            case "--speed-only": speedOnly = true
             case "--repeat": repeatCount = max(1, Int(value) ?? 1); index += 1
             default: FileHandle.standardError.write(Data("unknown argument \(list[index])\n".utf8))
             }
@@ -111,6 +115,9 @@ func articleBenchmark() -> (Row, Int)? {
         }
     }
     elapsed /= Double(arguments.repeatCount)
+    if arguments.speedOnly {  // the whole-process timing measures extraction, not scoring
+        return (Row(pagesPerSecond: Double(pages.count) / elapsed, mbPerSecond: Double(bytes) / 1e6 / elapsed), pages.count)
+    }
     var sums = (0.0, 0.0, 0.0)
     var perDocument: [(f1: Double, id: String)] = []
     for (index, page) in pages.enumerated() {
@@ -220,6 +227,94 @@ func trafilaturaEval() -> (Row, Int)? {
                 date: dateN > 0 ? Double(dateOK) / Double(dateN) : nil), pages.count)
 }
 
+// MARK: wcxb-dev
+
+/// One page type's averaged word-overlap figures.
+struct TypeScore {
+    var pages = 0
+    var precision = 0.0, recall = 0.0, f1 = 0.0
+    mutating func add(_ score: (precision: Double, recall: Double, f1: Double)) {
+        pages += 1; precision += score.precision; recall += score.recall; f1 += score.f1
+    }
+    var averaged: Row {
+        let n = Double(max(pages, 1))
+        return Row(precision: precision / n, recall: recall / n, f1: f1 / n)
+    }
+}
+
+/// wcxb-dev with its own metric, overall and per page type, plus title, author and date.
+func wcxbDev() -> (Row, [String: TypeScore], Int, Double)? {
+    let base = URL(fileURLWithPath: arguments.corpora).appendingPathComponent("wcxb-dev")
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("ground-truth").path) else {
+        FileHandle.standardError.write(Data("wcxb-dev not found under \(arguments.corpora)\n".utf8))
+        return nil
+    }
+    var pages: [(id: String, url: String, kind: String, gold: [String: Any], bytes: [UInt8])] = []
+    for name in names.sorted() where name.hasSuffix(".json") {
+        let id = String(name.dropLast(5))
+        guard let data = FileManager.default.contents(atPath: base.appendingPathComponent("ground-truth/\(name)").path),
+              let truth = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let gz = FileManager.default.contents(atPath: base.appendingPathComponent("html/\(id).html.gz").path),
+              let raw = Gzip.decompress([UInt8](gz)) else { continue }
+        let kind = ((truth["_internal"] as? [String: Any])?["page_type"] as? [String: Any])?["primary"] as? String ?? "?"
+        pages.append((id, truth["url"] as? String ?? id, kind, truth["ground_truth"] as? [String: Any] ?? [:], raw))
+    }
+    let bytes = pages.reduce(0) { $0 + $1.bytes.count }
+    var results = [CleanedArticle?](repeating: nil, count: pages.count)
+    let elapsed = seconds {
+        for (index, page) in pages.enumerated() {
+            let isUTF8 = String(validating: page.bytes, as: UTF8.self) != nil
+            results[index] = page.bytes.withUnsafeBytes {
+                extractor.extract(utf8: $0, source: page.url, encoding: isUTF8 ? "UTF-8" : nil)
+            }
+        }
+    }
+    var byType: [String: TypeScore] = [:]
+    var titleOK = 0, titleN = 0, authorOK = 0, authorN = 0, dateOK = 0, dateN = 0, undated = 0, falseDates = 0
+    var perPage: [(f1: Double, line: String)] = []
+    for (index, page) in pages.enumerated() {
+        let result = results[index]
+        let score = WordOverlapScore.match(gold: page.gold["main_content"] as? String ?? "", prediction: result?.text ?? "")
+        byType["all", default: TypeScore()].add(score)
+        byType[page.kind, default: TypeScore()].add(score)
+        perPage.append((score.f1, String(format: "  wcxb %.3f  P %.2f R %.2f  %@ %@ %@", score.f1, score.precision,
+                                         score.recall, page.id, page.kind, page.url)))
+        let metadata = result?.metadata ?? DocumentMetadata()
+        if let title = page.gold["title"] as? String, !title.isEmpty {
+            titleN += 1
+            if MetadataMatch.titleKey(metadata.title ?? "") == MetadataMatch.titleKey(title) { titleOK += 1 }
+            else if arguments.worst > 0 { print("  wcxb title \(page.id)  got «\(metadata.title ?? "")» want «\(title)»") }
+        }
+        if let author = page.gold["author"] as? String, !author.isEmpty {
+            authorN += 1
+            if MetadataMatch.authorKey(metadata.authors.joined(separator: " ")) == MetadataMatch.authorKey(author) { authorOK += 1 }
+            else if arguments.worst > 0 { print("  wcxb author \(page.id) \(page.kind)  got «\(metadata.authors.joined(separator: "; "))» want «\(author)»") }
+        }
+        if let date = page.gold["publish_date"] as? String, !date.isEmpty {
+            dateN += 1
+            if metadata.published?.day8601 == date { dateOK += 1 }
+            else if arguments.worst > 0 { print("  wcxb date \(page.id) \(page.kind)  got «\(metadata.published?.iso8601 ?? "")» want «\(date)»") }
+        } else {
+            undated += 1
+            if metadata.published != nil { falseDates += 1 }
+        }
+        if let dump = arguments.dump {
+            try? FileManager.default.createDirectory(atPath: dump + "/wcxb", withIntermediateDirectories: true)
+            try? (result?.text ?? "").write(toFile: "\(dump)/wcxb/\(page.id).txt", atomically: false, encoding: .utf8)
+        }
+    }
+    if arguments.worst > 0 {
+        for item in perPage.sorted(by: { $0.f1 < $1.f1 }).prefix(arguments.worst) { print(item.line) }
+    }
+    var row = byType["all"]?.averaged ?? Row()
+    row.pagesPerSecond = Double(pages.count) / elapsed
+    row.mbPerSecond = Double(bytes) / 1e6 / elapsed
+    row.title = titleN > 0 ? Double(titleOK) / Double(titleN) : nil
+    row.author = authorN > 0 ? Double(authorOK) / Double(authorN) : nil
+    row.date = dateN > 0 ? Double(dateOK) / Double(dateN) : nil
+    return (row, byType, pages.count, undated > 0 ? Double(falseDates) / Double(undated) : 0)
+}
+
 // MARK: Table
 
 func peerRows(_ key: String, _ peers: [String: Any]) -> [String: Row] {
@@ -257,7 +352,12 @@ if let explain = arguments.explain {
 }
 
 let bench = articleBenchmark()
+if arguments.speedOnly {
+    print(String(format: "%.1f pages/s in the extraction loop", bench?.0.pagesPerSecond ?? 0))
+    exit(0)
+}
 let evaluation = trafilaturaEval()
+let wcxb = wcxbDev()
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 let peakMB = Double(usage.ru_maxrss) / 1024
@@ -289,5 +389,25 @@ printSection("trafilatura-eval (\(evaluation?.1 ?? 0) pages)", evaluation?.0, pe
     ("author accuracy", { $0.author }, "%.3f"), ("date accuracy", { $0.date }, "%.3f"),
     ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
 ])
+let wcxbPeers = peerRows("wcxbDev", peers)
+printSection("wcxb-dev (\(wcxb?.2 ?? 0) pages, word F1 averaged over pages)", wcxb?.0, wcxbPeers, [
+    ("precision", { $0.precision }, "%.3f"), ("recall", { $0.recall }, "%.3f"), ("F1", { $0.f1 }, "%.4f"),
+    ("title exact", { $0.title }, "%.3f"), ("author accuracy", { $0.author }, "%.3f"),
+    ("date accuracy (dated pages)", { $0.date }, "%.3f"),
+    ("pages/s (1 core)", { $0.pagesPerSecond }, "%.1f"), ("MB/s", { $0.mbPerSecond }, "%.1f"),
+])
+var falseDateLine = "  a date on undated pages".padding(toLength: 34, withPad: " ", startingAt: 0) + cell(wcxb?.3)
+for item in peers["wcxbDev"] as? [[String: Any]] ?? [] { falseDateLine += cell(item["falseDateRate"] as? Double) }
+print(falseDateLine)
+let peerTypes = (peers["wcxbDev"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "trafilatura" }?["byType"] as? [String: [String: Any]] ?? [:]
+print("  word F1 by page type (pages)       Crossread    trafilatura  (P / R)")
+for kind in ["article", "service", "forum", "listing", "product", "collection", "documentation"] {
+    let ours = wcxb?.1[kind]?.averaged, theirs = peerTypes[kind]
+    var line = "    \(kind) (\(wcxb?.1[kind]?.pages ?? 0))".padding(toLength: 34, withPad: " ", startingAt: 0)
+    line += cell(ours?.f1) + cell(theirs?["f1"] as? Double)
+    line += String(format: "  %.3f/%.3f vs %.3f/%.3f", ours?.precision ?? 0, ours?.recall ?? 0,
+                   theirs?["precision"] as? Double ?? 0, theirs?["recall"] as? Double ?? 0)
+    print(line)
+}
 print("peak memory (MB)".padding(toLength: 34, withPad: " ", startingAt: 0) + cell(peakMB, "%.0f")
       + cell(peers["peakMemoryMB"] as? Double, "%.0f") + cell(peers["peakMemoryMB"] as? Double, "%.0f"))

@@ -110,8 +110,9 @@ enum AuthorNames {
         }
         for phrase in rejectedPhrases where lower.contains(phrase) { return false }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        // Latin names start with a capital; other scripts have no case.
-        if first.properties.isLowercase && !(trusted && words.count == 1) { return false }
+        // Latin names start with a capital; other scripts have no case. Trusted sources (meta tags,
+        // JSON-LD) may give a user name or a name typed in lower case.
+        if first.properties.isLowercase && !trusted { return false }
         // An agency code alone ("CNN", "AP") is no person.
         if words.count == 1, name.count <= 4, name.uppercased() == name { return false }
         return true

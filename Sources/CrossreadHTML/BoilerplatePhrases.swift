@@ -44,11 +44,33 @@ enum BoilerplatePhrases {
 
     /// Lowercased, with punctuation at the ends and runs of spaces removed.
     static func normalized(_ text: String) -> String {
+        if let ascii = normalizedASCII(text) { return ascii }
         let lower = text.lowercased()
         let trimmed = lower.unicodeScalars.drop { !$0.isLetterOrDigit }
         var scalars = String.UnicodeScalarView(trimmed)
         while let last = scalars.last, !last.isLetterOrDigit { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// The same for ASCII text, on bytes; nil when the text has other characters.
+    private static func normalizedASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+            }
+            var start = 0, end = bytes.count
+            for byte in bytes where byte >= 128 { return nil }
+            while start < end && !isAlphanumeric(bytes[start]) { start += 1 }
+            while end > start && !isAlphanumeric(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for index in start..<end {
+                    let byte = bytes[index]
+                    buffer[index - start] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                }
+                return end - start
+            }
+        }
     }
 
     /// "By Jane Doe", "Von Max Muster", "Written by ...", without a sentence after it.
@@ -61,6 +83,15 @@ enum BoilerplatePhrases {
         return false
     }
 
+    /// A byline's label alone, the name following in its own block: "Written by", "Author".
+    static func isBylineLabel(_ key: String) -> Bool {
+        bylineLabels.contains(key)
+    }
+
+    private static let bylineLabels: Set<String> = ["by", "written by", "posted by", "author", "authors",
+                                                    "authored by", "reviewed by", "von", "autor", "autorin",
+                                                    "geschrieben von", "par", "écrit par", "por", "escrito por"]
+
     private static func isReadingTime(_ key: String) -> Bool {
         (key.contains("min") && (key.contains("read") || key.contains("lese") || key.contains("lectur")))
             || key.hasPrefix("reading time") || key.hasPrefix("lesezeit")
@@ -68,6 +99,8 @@ enum BoilerplatePhrases {
 
     /// A block that is a date (with optional "Published", "Updated" and a time) and little else.
     private static func isDateline(_ text: String, key: String) -> Bool {
+        // Every date and relative time has a digit: most short lines are settled without parsing.
+        guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || $0 >= 128 }) else { return false }
         guard PublicationDate.parse(text) != nil || DateFinder.relativeOrTime(key) else { return false }
         let words = key.split(separator: " ").count
         return words <= 10

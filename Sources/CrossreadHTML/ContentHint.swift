@@ -32,7 +32,10 @@ enum ContentHint: UInt8 {
     /// The hint carried by an element's tag alone.
     static func of(tag: HTMLTag) -> ContentHint {
         switch tag {
-        case .nav, .menu, .dialog: return .chrome
+        // A button's label is chrome; it is entered all the same, since a button the markup never
+        // closes holds the rest of the page. A noscript is chrome ("enable JavaScript") unless it
+        // holds most of the page's text (a forum's whole thread, served for readers without scripts).
+        case .nav, .menu, .dialog, .button, .noscript: return .chrome
         case .aside: return .related
         case .footer: return .chrome
         case .figcaption: return .caption
@@ -56,8 +59,14 @@ enum ContentHint: UInt8 {
 
     /// The hint of a class or id attribute value: boilerplate words win over content words.
     static func of(classOrID value: UnsafePointer<UInt8>) -> ContentHint {
+        ofWithWord(classOrID: value).hint
+    }
+
+    /// The hint with the class word that gave it (its first eight bytes packed; 0 for none).
+    static func ofWithWord(classOrID value: UnsafePointer<UInt8>) -> (hint: ContentHint, word: UInt64) {
         var scanner = ClassWordScanner(value)
         var best = ContentHint.none
+        var bestWord: UInt64 = 0
         var previous: UInt64 = 0
         while let word = scanner.next() {
             // BEM modifiers ("Section--Ads") describe a variant of the block, not what it is.
@@ -66,14 +75,16 @@ enum ContentHint: UInt8 {
             previous = word.isFirstOfClassName ? 0 : word.key
             if hint.isBoilerplate {
                 // "author-bio": bio after author decides.
-                if best == .byline && hint == .authorBio { best = .authorBio; continue }
+                if best == .byline && hint == .authorBio { best = .authorBio; bestWord = word.key; continue }
                 if best.isBoilerplate { continue }
                 best = hint
+                bestWord = word.key
             } else if hint != .none && (best == .none || (best == .positive && hint == .articleBody)) {
                 best = hint
+                bestWord = word.key
             }
         }
-        return best
+        return (best, bestWord)
     }
 
     /// One class word, by whole word for short words and by stem inside longer ones.

@@ -56,6 +56,23 @@ struct ContentSelector {
                 effective[index] = .none
             }
         }
+        // A chrome or related word spread over blocks that together hold most of the page's paragraph
+        // text (a page builder's "widget" around every paragraph) names the page's layout, not boilerplate.
+        if pageGood > 0 {
+            var wordGood: [UInt64: Float] = [:]
+            for index in elements.indices where elements[index].hintWord != 0 && Self.isLayoutSuspect(effective[index]) {
+                let parent = Int(elements[index].parent)
+                if parent >= 0 && elements[parent].hintWord == elements[index].hintWord { continue }
+                wordGood[elements[index].hintWord, default: 0] += rawGood[index]
+            }
+            let layoutWords = wordGood.filter { $0.value > options.hintOverrideShare * pageGood }.keys
+            if !layoutWords.isEmpty {
+                for index in elements.indices where Self.isLayoutSuspect(effective[index])
+                    && layoutWords.contains(elements[index].hintWord) {
+                    effective[index] = .none
+                }
+            }
+        }
 
         // Pass 2: good and bad per subtree, boilerplate subtrees counting as bad above them.
         var good = [Float](repeating: 0, count: elements.count)
@@ -107,8 +124,13 @@ struct ContentSelector {
         // parent keeps most of the score and adds real text.
         while true {
             let parent = Int(elements[best].parent)
-            guard parent >= 0, !underBoilerplate[parent], score[parent] >= options.climbScoreShare * score[best],
-                  good[parent] >= 1.15 * good[best] else { break }
+            guard parent >= 0, !underBoilerplate[parent] else { break }
+            let keepsScore = score[parent] >= options.climbScoreShare * score[best] && good[parent] >= 1.15 * good[best]
+            // A container holding several times the paragraph text, still clearly positive, is the
+            // whole article around one winning paragraph or section (checklists and tables between them).
+            let holdsMore = good[parent] >= options.climbGoodFactor * good[best]
+                && score[parent] >= options.climbWeakScoreShare * score[best]
+            guard keepsScore || holdsMore else { break }
             best = parent
         }
         // Several articles in one container (the story, then full-text teasers): the one with the headline.
@@ -184,6 +206,12 @@ struct ContentSelector {
         selection.blocks = kept.map { (page.string(page.blocks[$0.index]), $0.kind) }
         selection.removed = Array(removed.prefix(options.maximumRemovedBlocks))
         return selection
+    }
+
+    /// Hints a page's layout classes may carry by accident ("widget"); "related" is left alone: teasers
+    /// of other stories hold most of a home page's text.
+    private static func isLayoutSuspect(_ hint: ContentHint) -> Bool {
+        hint == .chrome
     }
 
     /// Paragraph-like blocks after the page's h1 and before the container's first block.

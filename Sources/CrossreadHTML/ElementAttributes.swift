@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// The attributes of one element that extraction reads, as pointers into libxml2's tree;
-/// strings are made only for the few that are used.
+/// The attributes of one element that extraction reads, as pointers into libxml2's parse event
+/// (valid until the event returns); strings are made only for the few that are used.
 struct ElementAttributes {
     var classValue: UnsafePointer<UInt8>?
     var idValue: UnsafePointer<UInt8>?
@@ -47,14 +47,13 @@ struct ElementAttributes {
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
-    mutating func read(_ node: xmlNodePtr) {
-        var attribute = node.pointee.properties
-        var count = 0
-        while let current = attribute, count < 64 {
-            count += 1
-            attribute = current.pointee.next
-            guard let name = current.pointee.name else { continue }
-            let value = UnsafePointer(current.pointee.children?.pointee.content)
+    /// Reads a parse event's attribute list: name, value, name, value, ..., nil (a value may be nil).
+    mutating func read(_ list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard let list else { return }
+        var position = 0
+        while position < 128, let name = list[position] {
+            let value = list[position + 1]
+            position += 2
             switch name[0] {
             case 99:  // c
                 if equals(name, "class") { classValue = value }

@@ -22,6 +22,10 @@ public struct HTMLExtractor: ArticleCleaner {
         public var listItemGoodShare: Float = 0.5
         /// The container moves up to its parent while the parent keeps this share of its score.
         public var climbScoreShare: Float = 0.85
+        /// It also moves up to a parent with this many times its paragraph text that keeps at least
+        /// `climbWeakScoreShare` of its score.
+        public var climbGoodFactor: Float = 2.0
+        public var climbWeakScoreShare: Float = 0.4
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
@@ -40,7 +44,7 @@ public struct HTMLExtractor: ArticleCleaner {
         /// At most this many removed blocks are recorded.
         public var maximumRemovedBlocks = 300
         /// libxml2 `htmlParserOption` bits.
-        public var parserOptions: Int32 = ParsedHTML.defaultOptions
+        public var parserOptions: Int32 = ParserOptions.defaults
 
         public init() {}
     }
@@ -68,22 +72,24 @@ public struct HTMLExtractor: ArticleCleaner {
 
     /// Extracts from UTF-8 bytes (`encoding` nil: let libxml2 follow the page's charset).
     public func extract(utf8 bytes: UnsafeRawBufferPointer, source: String, encoding: String? = "UTF-8") -> CleanedArticle {
-        var parserOptions = options.parserOptions
-        if encoding == nil { parserOptions &= ~ParsedHTML.ignoreEncodingOption }
-        guard let parsed = ParsedHTML(bytes: bytes, encoding: encoding, options: parserOptions) else {
+        guard let page = scan(bytes, encoding: encoding) else {
             return CleanedArticle(text: "", paragraphs: [], metadata: DocumentMetadata(), removed: [], noArticle: true)
         }
-        let page = PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth).scan(parsed.document)
         return assemble(page, source: source)
+    }
+
+    /// The page model, straight from libxml2's parse events (no tree is built).
+    func scan(_ bytes: UnsafeRawBufferPointer, encoding: String?) -> PageModel? {
+        var parserOptions = options.parserOptions
+        if encoding == nil { parserOptions &= ~ParserOptions.ignoreEncoding }
+        return PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth)
+            .scan(bytes, encoding: encoding, options: parserOptions)
     }
 
     /// A readable account of how a page was read: the best candidate containers with their
     /// tags, hints and scores, and every block with its role and whether it was kept.
     public func explain(utf8 bytes: UnsafeRawBufferPointer, source: String, encoding: String? = "UTF-8") -> String {
-        var parserOptions = options.parserOptions
-        if encoding == nil { parserOptions &= ~ParsedHTML.ignoreEncodingOption }
-        guard let parsed = ParsedHTML(bytes: bytes, encoding: encoding, options: parserOptions) else { return "unparsable" }
-        let page = PageScanner(maxElements: options.maximumElements, maxDepth: options.maximumDepth).scan(parsed.document)
+        guard let page = scan(bytes, encoding: encoding) else { return "unparsable" }
         let found = MetadataExtractor().extract(page, source: source)
         let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
                                                                  isArticlePage: found.isArticlePage)

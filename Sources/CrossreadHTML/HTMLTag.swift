@@ -20,18 +20,18 @@ enum HTMLTag: UInt8 {
         case .html, .body, .div, .section, .article, .main, .header, .footer, .nav, .aside, .form,
              .center, .address, .details, .summary, .fieldset, .dialog, .menu,
              .p, .h1, .h2, .h3, .h4, .h5, .h6, .pre, .blockquote, .hr, .dl, .dt, .dd, .ul, .ol, .li,
-             .table, .caption, .thead, .tbody, .tfoot, .tr, .figure, .figcaption:
+             .table, .caption, .thead, .tbody, .tfoot, .tr, .figure, .figcaption, .noscript:
             return true
         default:
             return false
         }
     }
 
-    /// Holds no readable text: the walk does not enter it.
+    /// Holds no readable text: the walk does not enter it (buttons and noscript are: see ContentHint).
     var isSkipped: Bool {
         switch self {
-        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .video, .audio, .button, .select, .option, .textarea, .input, .title, .img, .picture,
+        case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+             .video, .audio, .select, .option, .textarea, .input, .title, .img, .picture,
              .source, .map, .meta, .link:
             return true
         default:

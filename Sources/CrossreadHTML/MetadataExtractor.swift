@@ -20,7 +20,8 @@ struct MetadataExtractor {
         "cxenseparse:recs:publishtime", "originalpublicationdate", "article_date_original", "dc.date.issued",
         "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
         "citation_date", "date", "datecreated", "article.created", "displaydate", "release_date", "live_date",
-        "bt:pubdate", "dateposted", "date_published", "content_date", "creation_date", "created",
+        "bt:pubdate", "dateposted", "date_published", "content_date", "creation_date", "created", "published",
+        "publication_date", "publication-date",
     ]
     static let modifiedKeys = [
         "article:modified_time", "og:updated_time", "article:updated_time", "datemodified", "dateupdated",
@@ -174,15 +175,22 @@ struct MetadataExtractor {
         return names
     }
 
-    /// "By Jane Doe" blocks near the top of the page (the first 40% of its blocks).
+    /// "By Jane Doe" blocks (or a "Written by" label and the name below it) in the first 60% of the page.
     private func bylineBlockAuthors(_ page: PageModel) -> [String] {
-        let limit = max(20, page.blocks.count * 2 / 5)
-        for block in page.blocks.prefix(limit) where block.chars <= 100 {
+        let limit = max(20, page.blocks.count * 3 / 5)
+        for (index, block) in page.blocks.prefix(limit).enumerated() where block.chars <= 100 {
             if block.element >= 0, insideRelatedContent(page, element: block.element) { continue }
             let text = page.string(block)
             let key = BoilerplatePhrases.normalized(text)
             if BoilerplatePhrases.isByline(key) {
                 let names = AuthorNames.clean(text)
+                if !names.isEmpty { return names }
+            }
+            // A label on its own line with the name on the next: "Written by" / "Jane Doe".
+            if BoilerplatePhrases.isBylineLabel(key), index + 1 < page.blocks.count {
+                let next = page.blocks[index + 1]
+                guard next.chars <= 60, next.role != .heading else { continue }
+                let names = AuthorNames.clean(page.string(next))
                 if !names.isEmpty { return names }
             }
         }

@@ -5,6 +5,8 @@ struct PageModel {
     struct Element {
         var tag: HTMLTag
         var hint: ContentHint
+        /// The class or id word the hint came from (first eight bytes packed), 0 when none did.
+        var hintWord: UInt64 = 0
         var parent: Int32
         /// Blocks of this element's subtree: `firstBlock..<endBlock` (blocks are in document order).
         var firstBlock: Int32

@@ -1,13 +1,13 @@
 import CLibXML2
 
-/// Walks a parsed libxml2 tree once, over C pointers and UTF-8 bytes, and fills a `PageModel`:
-/// elements with their content hints, whitespace-collapsed text blocks, and metadata sources.
+/// Reads libxml2's HTML parse events (SAX: no tree is built, nothing to free) straight into a
+/// `PageModel`: elements with their content hints, whitespace-collapsed text blocks over UTF-8
+/// bytes, and metadata sources.
 struct PageScanner {
     var maxElements: Int
     var maxDepth: Int
 
     private struct Open {
-        var node: xmlNodePtr
         var index: Int32
         var tag: HTMLTag
         var previousOwner: Int32
@@ -28,20 +28,55 @@ struct PageScanner {
         var breaks = 0
     }
 
-    func scan(_ document: htmlDocPtr) -> PageModel {
-        var model = PageModel()
-        guard let root = xmlDocGetRootElement(document) else { return model }
-        var walk = Walk(model: model, maxElements: maxElements, maxDepth: maxDepth)
-        walk.run(root)
-        model = walk.model
-        return model
+    /// What a skipped subtree's text is collected for.
+    private enum Capture {
+        case none, title, jsonLD
     }
 
-    /// The state of one walk.
+    /// Parses `bytes` (`encoding` nil: follow the page's charset) and scans the events; nil when
+    /// libxml2 cannot start on them.
+    func scan(_ bytes: UnsafeRawBufferPointer, encoding: String?, options: Int32) -> PageModel? {
+        _ = ParserOptions.initialized
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
+              let context = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        let walk = UnsafeMutablePointer<Walk>.allocate(capacity: 1)
+        walk.initialize(to: Walk(maxElements: maxElements, maxDepth: maxDepth))
+        defer { walk.deinitialize(count: 1); walk.deallocate() }
+        walk.pointee.parser = context
+
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, attributes in
+            user?.assumingMemoryBound(to: Walk.self).pointee.start(name, attributes)
+        }
+        handler.endElement = { user, _ in
+            user?.assumingMemoryBound(to: Walk.self).pointee.end()
+        }
+        let characters: charactersSAXFunc = { user, bytes, count in
+            guard let bytes, count > 0 else { return }
+            user?.assumingMemoryBound(to: Walk.self).pointee.characters(bytes, Int(count))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = characters
+        context.pointee.sax.pointee = handler
+        context.pointee.userData = UnsafeMutableRawPointer(walk)
+        _ = htmlCtxtUseOptions(context, options)
+        if let encoding, let encoder = xmlFindCharEncodingHandler(encoding) {
+            _ = xmlSwitchToEncoding(context, encoder)
+        }
+        _ = htmlParseDocument(context)
+        walk.pointee.finish()
+        return walk.pointee.model
+    }
+
+    /// The state of one walk over the parse events.
     private struct Walk {
-        var model: PageModel
+        var model = PageModel()
         let maxElements: Int
         let maxDepth: Int
+        var parser: htmlParserCtxtPtr?
         var stack: [Open] = []
         var context = Context()
         // The block being filled: text[blockStart...].
@@ -52,63 +87,80 @@ struct PageScanner {
         var commas: Int32 = 0
         var cells: UInt16 = 0
         var lastWasSpace = true
+        /// Depth inside a subtree the walk does not enter (0: not skipping).
+        var skipDepth = 0
+        var capture = Capture.none
+        var captured: [UInt8] = []
+        var captureLimit = 0
+        var stopped = false
+        var hintCache: [UInt64: (hint: ContentHint, word: UInt64)] = [:]
 
-        init(model: PageModel, maxElements: Int, maxDepth: Int) {
-            self.model = model
+        init(maxElements: Int, maxDepth: Int) {
             self.maxElements = maxElements
             self.maxDepth = maxDepth
-            self.model.text.reserveCapacity(1 << 16)
+            model.text.reserveCapacity(1 << 16)
         }
 
-        mutating func run(_ root: xmlNodePtr) {
-            var current: xmlNodePtr? = root
-            while let node = current {
-                var descended = false
-                switch node.pointee.type {
-                case XML_ELEMENT_NODE:
-                    if model.elements.count >= maxElements {
-                        model.truncated = true
-                        current = nil
-                        continue
-                    }
-                    if enter(node) {
-                        if let child = node.pointee.children {
-                            current = child
-                            continue
-                        }
-                        descended = true
-                    }
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { append(content) }
-                default:
-                    break
-                }
-                if descended { exit() }
-                // Next sibling, or climb and close parents.
-                var climbing = node
-                current = nil
-                while true {
-                    if climbing == root { break }
-                    if let next = climbing.pointee.next {
-                        current = next
-                        break
-                    }
-                    guard let parent = climbing.pointee.parent else { break }
-                    climbing = parent
-                    exit()
-                    if climbing == root { break }
-                }
+        mutating func start(_ name: UnsafePointer<UInt8>?, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+            if stopped { return }
+            if skipDepth > 0 {
+                skipDepth += 1
+                return
             }
+            if model.elements.count >= maxElements {
+                model.truncated = true
+                stopped = true
+                if let parser { xmlStopParser(parser) }
+                return
+            }
+            if !enter(name, attributes) { skipDepth = 1 }
+        }
+
+        mutating func end() {
+            if stopped { return }
+            if skipDepth > 0 {
+                skipDepth -= 1
+                if skipDepth == 0 && capture != .none { finishCapture() }
+                return
+            }
+            exit()
+        }
+
+        mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+            if stopped { return }
+            if skipDepth > 0 {
+                if capture != .none && skipDepth == 1 {
+                    let room = min(count, captureLimit - captured.count)
+                    if room > 0 { captured.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room)) }
+                }
+                return
+            }
+            append(bytes, count)
+        }
+
+        mutating func finishCapture() {
+            let text = String(decoding: captured, as: UTF8.self)
+            switch capture {
+            case .title: if model.titleText == nil { model.titleText = text }
+            case .jsonLD: model.jsonLD.append(text)
+            case .none: break
+            }
+            capture = .none
+            captured.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finish() {
             while !stack.isEmpty { exit() }
             flush()
         }
 
         // MARK: Elements
 
-        mutating func enter(_ node: xmlNodePtr) -> Bool {
-            let tag = HTMLTag.of(node.pointee.name)
+        /// Opens an element; false when the walk does not enter it (its subtree is skipped).
+        mutating func enter(_ name: UnsafePointer<UInt8>?, _ list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> Bool {
+            let tag = HTMLTag.of(name)
             var attributes = ElementAttributes()
-            attributes.read(node)
+            attributes.read(list)
 
             switch tag {
             case .meta:
@@ -126,13 +178,11 @@ struct PageScanner {
                 }
                 return false
             case .title:
-                if model.titleText == nil, stack.allSatisfy({ $0.tag != .svg }) {
-                    model.titleText = textContent(node, limit: 2000)
-                }
+                if model.titleText == nil { startCapture(.title, limit: 2000) }
                 return false
             case .script:
                 if let type = attributes.type, type.lowercased().contains("ld+json") {
-                    model.jsonLD.append(textContent(node, limit: 4 << 20))
+                    startCapture(.jsonLD, limit: 4 << 20)
                 }
                 return false
             case .html:
@@ -164,8 +214,9 @@ struct PageScanner {
             // The root and the body carry page-wide switches ("global-search-disable"), never a hint.
             if tag == .html || tag == .body { attributes = ElementAttributes() }
             if let role = attributes.roleValue { merge(&hint, ContentHint.of(role: role)) }
-            if let classValue = attributes.classValue { merge(&hint, ContentHint.of(classOrID: classValue)) }
-            if let idValue = attributes.idValue { merge(&hint, ContentHint.of(classOrID: idValue)) }
+            var hintWord: UInt64 = 0
+            if let value = attributes.classValue { mergeWordHint(&hint, &hintWord, value) }
+            if let value = attributes.idValue { mergeWordHint(&hint, &hintWord, value) }
             if let itemprop = attributes.itemprop?.lowercased() {
                 if itemprop == "articlebody" || itemprop == "reviewbody" || itemprop == "text" {
                     if !hint.isBoilerplate { hint = .articleBody }
@@ -174,11 +225,12 @@ struct PageScanner {
                 }
             }
             if attributes.isHidden { hint = .hidden }
-            model.elements.append(PageModel.Element(tag: tag, hint: hint,
+            if hint == .hidden || hint == .articleBody { hintWord = 0 }
+            model.elements.append(PageModel.Element(tag: tag, hint: hint, hintWord: hintWord,
                                                     parent: stack.last?.index ?? -1,
                                                     firstBlock: Int32(model.blocks.count), endBlock: 0))
 
-            var open = Open(node: node, index: index, tag: tag, previousOwner: context.owner,
+            var open = Open(index: index, tag: tag, previousOwner: context.owner,
                             previousHeading: context.heading, isLink: false, mark: -1, itemDateKey: nil)
             if tag.isBlock { context.owner = index }
             if let level = tag.headingLevel { context.heading = UInt8(level) }
@@ -255,6 +307,29 @@ struct PageScanner {
             if model.elements[Int(open.index)].hint == .caption { context.captionDepth -= 1 }
         }
 
+        /// `ContentHint.ofWithWord(classOrID:)`, remembered per page by a 64-bit FNV-1a hash of the value
+        /// (a page repeats its class names on many elements).
+        mutating func cachedHint(_ value: UnsafePointer<UInt8>) -> (hint: ContentHint, word: UInt64) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var index = 0
+            while value[index] != 0 {
+                hash = (hash ^ UInt64(value[index])) &* 0x100_0000_01b3
+                index += 1
+            }
+            if let known = hintCache[hash] { return known }
+            let found = ContentHint.ofWithWord(classOrID: value)
+            hintCache[hash] = found
+            return found
+        }
+
+        /// Merges a class or id value's hint, noting the word when it decides the hint.
+        mutating func mergeWordHint(_ hint: inout ContentHint, _ word: inout UInt64, _ value: UnsafePointer<UInt8>) {
+            let found = cachedHint(value)
+            let before = hint
+            merge(&hint, found.hint)
+            if hint != before { word = found.word }
+        }
+
         private func merge(_ hint: inout ContentHint, _ other: ContentHint) {
             if other == .none { return }
             if hint.isBoilerplate { return }
@@ -263,13 +338,14 @@ struct PageScanner {
 
         // MARK: Text
 
-        mutating func append(_ content: UnsafePointer<UInt8>) {
+        /// Appends a run of text bytes (a parse event may split a text node into several runs).
+        mutating func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
             var index = 0
             let inLink = context.linkDepth > 0
             let keepNewlines = context.preDepth > 0
-            while true {
+            @inline(__always) func peek(_ at: Int) -> UInt8 { at < count ? content[at] : 0 }
+            while index < count {
                 let byte = content[index]
-                if byte == 0 { break }
                 index += 1
                 if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
                     if keepNewlines && byte == 10 {
@@ -284,7 +360,7 @@ struct PageScanner {
                     continue
                 }
                 if byte == 0xC2 {
-                    let next = content[index]
+                    let next = peek(index)
                     if next == 0xA0 {  // no-break space
                         index += 1
                         if !lastWasSpace {
@@ -298,14 +374,14 @@ struct PageScanner {
                         continue
                     }
                 }
-                if byte == 0xE2, content[index] == 0x80 {
-                    let third = content[index + 1]
+                if byte == 0xE2, peek(index) == 0x80 {
+                    let third = peek(index + 1)
                     if third == 0x8B || third == 0x8C || third == 0x8D {  // zero-width space and joiners
                         index += 2
                         continue
                     }
                 }
-                if byte == 0xEF, content[index] == 0xBB, content[index + 1] == 0xBF {
+                if byte == 0xEF, peek(index) == 0xBB, peek(index + 1) == 0xBF {
                     index += 2
                     continue
                 }
@@ -408,22 +484,11 @@ struct PageScanner {
             return false
         }
 
-        /// The text of a subtree (for `<title>` and scripts), up to `limit` bytes.
-        func textContent(_ node: xmlNodePtr, limit: Int) -> String {
-            var bytes: [UInt8] = []
-            var child = node.pointee.children
-            while let current = child, bytes.count < limit {
-                if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-                   let content = current.pointee.content {
-                    var index = 0
-                    while content[index] != 0 && bytes.count < limit {
-                        bytes.append(content[index])
-                        index += 1
-                    }
-                }
-                child = current.pointee.next
-            }
-            return String(decoding: bytes, as: UTF8.self)
+        /// Collects the direct text of the element about to be skipped (`<title>`, JSON-LD), up to `limit` bytes.
+        mutating func startCapture(_ kind: Capture, limit: Int) {
+            capture = kind
+            captureLimit = limit
+            captured.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -14,17 +14,14 @@ struct QualityGateTests {
 
     @Test func mainTextF1StaysAboveTheFloor() throws {
         guard let base = SharedCorpus.path("corpora/article-extraction-benchmark") else { return }
-        guard FileManager.default.isExecutableFile(atPath: "/bin/gzip") else {
-            FileHandle.standardError.write(Data("skipped: /bin/gzip is absent\n".utf8))
-            return
-        }
+        guard Gunzip.available else { return }
         let data = try Data(contentsOf: base.appendingPathComponent("ground-truth.json"))
         let truth = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
         let ids = truth.keys.sorted().enumerated().filter { $0.offset % Self.stride == 0 }.map(\.element)
         let extractor = HTMLExtractor()
         var sums = (tp: 0.0, fp: 0.0, fn: 0.0)
         for id in ids {
-            let html = try gunzip(base.appendingPathComponent("html/\(id).html.gz"))
+            let html = String(decoding: try Gunzip.bytes(base.appendingPathComponent("html/\(id).html.gz")), as: UTF8.self)
             let article = RawArticle(source: truth[id]?["url"] as? String ?? id, format: .html, content: html, original: [])
             let prediction = try extractor.clean(article).text
             let score = ShingleScore.match(truth: truth[id]?["articleBody"] as? String ?? "", prediction: prediction)
@@ -37,17 +34,5 @@ struct QualityGateTests {
         let f1 = 2 * precision * recall / (precision + recall)
         print("article-extraction-benchmark, \(ids.count) pages: P \(precision) R \(recall) F1 \(f1)")
         #expect(f1 >= Self.f1Floor, "F1 \(f1) fell below the pinned floor \(Self.f1Floor)")
-    }
-
-    private func gunzip(_ url: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-dc", url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
