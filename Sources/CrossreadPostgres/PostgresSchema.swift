@@ -106,6 +106,10 @@ enum PostgresSchema {
                 """, logger: logger)
             try await connection.query("CREATE INDEX quote_by_speaker ON quote (speaker)", logger: logger)
         },
+        Migration(name: "Add fetch time") { connection, logger in
+            // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
+            try await connection.query("ALTER TABLE document ADD COLUMN fetched text", logger: logger)
+        },
     ]
 
     /// The tables a Crossread library creates; a database that has one of them but no migration

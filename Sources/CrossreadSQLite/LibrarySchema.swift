@@ -12,6 +12,7 @@ enum LibrarySchema {
     static let createDocuments = "Create documents"
     static let createSearchIndex = "Create search index"
     static let addAnnotations = "Add annotations"
+    static let addFetchTime = "Add fetch time"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -97,6 +98,10 @@ enum LibrarySchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX quote_by_speaker ON quote(speaker);
                 """)
+        }
+        migrator.registerMigration(addFetchTime) { db in
+            // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
+            try db.execute(sql: "ALTER TABLE document ADD COLUMN fetched TEXT")
         }
         return migrator
     }
