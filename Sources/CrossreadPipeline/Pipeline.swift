@@ -146,7 +146,8 @@ public struct Pipeline: Sendable {
     static func build(_ pending: [Pending], with builder: DocumentBuilder) -> [Event] {
         let results = UnsafeMutableBufferPointer<Event?>.allocate(capacity: pending.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialize before freeing: the slots hold the batch's documents, which would leak.
+        defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             switch pending[index] {
