@@ -3,7 +3,8 @@
 # level (topics vs topic folders), and pairwise F1, for Crossread (batch; batch over annotated documents;
 # incremental arrival in three shuffled orders; 90% grouped then 10% added into the kept stories and
 # topics, as `crossread analyze` does over a grown library) next to the baseline: TF-IDF cosine with average-linkage
-# agglomerative clustering (scikit-learn), its distance threshold tuned on the same data per level.
+# agglomerative clustering (scikit-learn), its distance threshold tuned on the same data per level;
+# and streamed in publication-date order through the StoryWindow that `crossread analyze` keeps in the library.
 # Usage: scripts/eval-stories.sh [CORPUS] (default ../shared/corpora/ecbplus-dev); SWIFT_SCRATCH=DIR to build elsewhere,
 # CORPUS_EVAL=BINARY to use a release corpus-eval built already
 set -euo pipefail
@@ -29,6 +30,10 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$bin" stories "$corpus" --annotate > "$tmp/annotated.json"
 for seed in 1 2 3; do "$bin" stories "$corpus" --incremental "$seed" > "$tmp/incremental$seed.json"; done
 for seed in 1 2 3; do "$bin" stories "$corpus" --continue "$seed" > "$tmp/continued$seed.json"; done
+# Streamed as `crossread analyze` keeps a library: publication-date order through the StoryWindow,
+# in one batch, in batches of 50, and one article at a time.
+for batch in 1000 50 1; do "$bin" stories "$corpus" --stream "$batch" > "$tmp/stream$batch.json" 2>/dev/null; done
+"$bin" stories "$corpus" --stream 1 --annotate > "$tmp/stream1annotated.json" 2>/dev/null
 python3 - "$tmp" <<'PY'
 import json, os, sys
 tmp = sys.argv[1]
@@ -41,6 +46,9 @@ for seed in (1, 2, 3):
     rows.append(("crossread, incremental, shuffled arrival (seed %d)" % seed, load("incremental%d.json" % seed)))
 for seed in (1, 2, 3):
     rows.append(("crossread, 90%% grouped then 10%% added, kept (seed %d)" % seed, load("continued%d.json" % seed)))
+for batch, name in ((1000, "one batch"), (50, "batches of 50"), (1, "one article at a time")):
+    rows.append(("crossread, streamed in date order, %s" % name, load("stream%d.json" % batch)))
+rows.append(("crossread, streamed one at a time, annotated", load("stream1annotated.json")))
 print(f"{'':62} {'event level':^34} | {'topic level':^34}")
 print(f"{'':62} {'P':>6} {'R':>6} {'F1':>6} {'pairF1':>7} {'n':>4} | {'P':>6} {'R':>6} {'F1':>6} {'pairF1':>7} {'n':>4}")
 for name, r in rows:

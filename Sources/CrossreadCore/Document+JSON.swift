@@ -15,7 +15,7 @@ public struct DocumentJSON: Encodable, Sendable {
 
     enum Key: String, CodingKey {
         case id, source, format, title, authors, published, updated, publisher, language, url,
-             description, text, paragraphs, removed, sentences, entities, quotes, times, claims, terms
+             description, fetched, text, paragraphs, removed, sentences, entities, quotes, times, claims, terms
     }
 
     struct SpanJSON: Encodable {
@@ -86,6 +86,8 @@ public struct DocumentJSON: Encodable, Sendable {
         try c.encode(meta.language, forKey: .language)
         try c.encode(meta.url, forKey: .url)
         try c.encode(meta.description, forKey: .description)
+        // Only crawled pages (WARC records) have a fetch time; other documents leave the key out.
+        try c.encodeIfPresent(meta.fetched?.iso8601, forKey: .fetched)
         try c.encode(document.text, forKey: .text)
         let offsets = CodePointOffsets(document.text)
         try c.encode(document.paragraphs.map {

@@ -11,10 +11,12 @@ public struct DocumentMetadata: Sendable, Equatable, Codable {
     public var language: String?
     public var url: String?
     public var description: String?
+    /// When a crawler fetched the page (a WARC record's `WARC-Date`); not the publication date.
+    public var fetched: PublicationDate?
 
     public init(title: String? = nil, authors: [String] = [], published: PublicationDate? = nil,
                 updated: PublicationDate? = nil, publisher: String? = nil, language: String? = nil,
-                url: String? = nil, description: String? = nil) {
+                url: String? = nil, description: String? = nil, fetched: PublicationDate? = nil) {
         self.title = title
         self.authors = authors
         self.published = published
@@ -23,6 +25,7 @@ public struct DocumentMetadata: Sendable, Equatable, Codable {
         self.language = language
         self.url = url
         self.description = description
+        self.fetched = fetched
     }
 
     /// Fills every field this value lacks from `other` (self wins where both have a value).
@@ -36,6 +39,7 @@ public struct DocumentMetadata: Sendable, Equatable, Codable {
         if merged.language == nil { merged.language = other.language }
         if merged.url == nil { merged.url = other.url }
         if merged.description == nil { merged.description = other.description }
+        if merged.fetched == nil { merged.fetched = other.fetched }
         return merged
     }
 }

@@ -50,6 +50,12 @@ struct ByteStream {
         return raw.append(to: &buffer, upTo: wanted)
     }
 
+    /// The compressed offset of the gzip member whose decompressed bytes start at `offset`, when the
+    /// input is gzip and a member starts there (asked in increasing order).
+    func gzipMemberOffset(startingAt offset: Int) -> Int? {
+        inflater?.memberOffset(startingAt: offset)
+    }
+
     /// Reads and discards the rest, counting it, up to `cap` bytes; returns the count and whether
     /// the cap cut it short.
     mutating func drainCount(cap: Int) -> (bytes: Int, capped: Bool, status: StreamStatus) {

@@ -1,7 +1,10 @@
 /// What the first bytes of an input say it is, before any decoding.
 enum DetectedFormat: Equatable {
     case empty
-    case binary
+    /// Not text: what it is when its signature tells ("a PNG image").
+    case binary(String?)
+    /// A WARC file (web archive): streamed record by record.
+    case warc
     /// UTF-16 or UTF-32 with a byte order mark: decoded whole, then detected again.
     case unicodeWithBOM(UnicodeForm)
     case text

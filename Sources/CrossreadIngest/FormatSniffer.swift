@@ -8,12 +8,19 @@ enum FormatSniffer {
     /// `head` is the input's first bytes (after gunzip); `complete` says whether it is all of it.
     static func detect(_ head: [UInt8], complete: Bool, name: String) -> DetectedFormat {
         if head.isEmpty { return .empty }
+        if isWARC(head) { return .warc }
         if let form = unicodeBOM(head) { return .unicodeWithBOM(form) }
         let sample = head.prefix(sampleSize)
         let hint = FileExtension.of(name)
         return sample.withUnsafeBufferPointer { bytes in
             detect(bytes, complete: complete && head.count <= sampleSize, hint: hint)
         }
+    }
+
+    /// A WARC file (ISO 28500) starts with its first record's version line: `WARC/1.0`, `WARC/1.1`.
+    static func isWARC(_ head: [UInt8]) -> Bool {
+        head.count >= 6 && head[0] == UInt8(ascii: "W") && head[1] == UInt8(ascii: "A") && head[2] == UInt8(ascii: "R")
+            && head[3] == UInt8(ascii: "C") && head[4] == UInt8(ascii: "/") && head[5] >= 0x30 && head[5] <= 0x39
     }
 
     static func unicodeBOM(_ head: [UInt8]) -> DetectedFormat.UnicodeForm? {
@@ -27,7 +34,8 @@ enum FormatSniffer {
     private static func detect(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, hint: FileExtension) -> DetectedFormat {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        if isBinary(bytes, from: start) { return .binary }
+        if let kind = BinarySignature.name(of: bytes) { return .binary(kind) }
+        if looksBinary(bytes, from: start) { return .binary(nil) }
         while start < bytes.count, isSpace(bytes[start]) { start += 1 }
         if start == bytes.count { return complete ? .empty : .text }
 
@@ -59,20 +67,25 @@ enum FormatSniffer {
         }
     }
 
-    /// NUL bytes, or more than a tenth control bytes (tab, line feed, form feed, carriage
-    /// return and escape excepted).
-    private static func isBinary(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var controls = 0
-        for index in start..<bytes.count {
+    /// More than a tenth stray control bytes (NUL included), or more than a fiftieth where over a
+    /// quarter of the bytes are not UTF-8 either (compressed or encrypted data). A few stray bytes in
+    /// a page do not make it binary: decoding drops them and counts them.
+    private static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var stray = 0, notUTF8 = 0
+        var index = start
+        while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0 { return true }
-            if byte < 0x20 {
-                if byte != 9 && byte != 10 && byte != 12 && byte != 13 && byte != 27 { controls += 1 }
-            } else if byte == 0x7F {
-                controls += 1
+            if byte < 0x80 {
+                if StrayControlBytes.isStray(byte) { stray += 1 }
+                index += 1
+            } else {
+                let length = LenientUTF8.sequenceLength(bytes, at: index)
+                if length == 0 { notUTF8 += 1 }
+                index += max(length, 1)
             }
         }
-        return controls * 10 > bytes.count - start
+        let total = bytes.count - start
+        return stray * 10 > total || (stray * 50 > total && notUTF8 * 4 > total)
     }
 
     /// Reads the prolog (XML declaration, comments, doctype) and the first element's name.

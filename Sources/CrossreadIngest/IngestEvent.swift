@@ -5,10 +5,18 @@ import CrossreadCore
 public enum IngestEvent: Sendable, Equatable {
     case article(RawArticle)
     case failure(CrossreadError)
+    /// A record skipped on purpose, or stray bytes dropped from an article: counted, not a failure.
+    case notice(IngestNotice)
 
     /// The article, when this event is one.
     public var article: RawArticle? {
         if case .article(let article) = self { return article }
+        return nil
+    }
+
+    /// The notice, when this event is one.
+    public var notice: IngestNotice? {
+        if case .notice(let notice) = self { return notice }
         return nil
     }
 

@@ -3,7 +3,7 @@ import CrossreadCore
 /// Every reason ingest gives for skipping an input or an item, worded in one place.
 enum IngestFailure: Error, Sendable, Equatable {
     case emptyFile
-    case binaryFile
+    case binaryFile(String?)
     case truncatedGzip
     case corruptGzip(String)
     case system(String)
@@ -16,13 +16,17 @@ enum IngestFailure: Error, Sendable, Equatable {
     case lineTooLarge(line: Int, bytes: Int, limit: Int)
     case itemWithoutContent(item: Int)
     case itemTooLarge(item: Int, bytes: Int, limit: Int)
+    /// A WARC record that could not be read; `record` names it (offset and target URI).
+    case badRecord(record: String, problem: String)
+    case malformedChunkedBody
+    case corruptContentEncoding(encoding: String, detail: String)
 
     var reason: String {
         switch self {
         case .emptyFile:
             return "empty file"
-        case .binaryFile:
-            return "binary file, not text, HTML, a feed or JSON Lines"
+        case .binaryFile(let kind):
+            return "binary file\(kind.map { " (\($0))" } ?? ""), not text, HTML, a feed, JSON Lines or WARC"
         case .truncatedGzip:
             return "truncated gzip stream"
         case .corruptGzip(let detail):
@@ -51,6 +55,12 @@ enum IngestFailure: Error, Sendable, Equatable {
             return "item \(item): no content, summary or description"
         case .itemTooLarge(let item, let bytes, let limit):
             return "item \(item): too large: \(ByteCountText.describe(bytes)), the limit is \(ByteCountText.describe(limit)) (--max-size)"
+        case .badRecord(let record, let problem):
+            return "\(record): \(problem)"
+        case .malformedChunkedBody:
+            return "malformed chunked body (Transfer-Encoding: chunked)"
+        case .corruptContentEncoding(let encoding, let detail):
+            return "corrupt body (Content-Encoding: \(encoding)): \(detail)"
         }
     }
 

@@ -3,8 +3,9 @@ import CrossreadCore
 /// Reads one input (an open file, standard input or bytes in memory) into events:
 /// 1. peek at the first bytes: gzip magic means inflate on the fly;
 /// 2. detect the format from the first 64 KB (and the name's extension where content is plain);
-/// 3. JSON Lines are streamed line by line; text, HTML and feeds are read whole within their limit;
-///    UTF-16/32 files are decoded whole, then detected again.
+/// 3. JSON Lines and WARC files are streamed (line by line, record by record); text, HTML and feeds
+///    are read whole within their limit; UTF-16/32 files are decoded whole, then detected again.
+/// Stray control bytes (a few NULs in a page) are dropped while decoding and reported as a notice.
 struct InputReader {
     let options: IngestOptions
     /// The input's path (or "stdin"), used for failures and item sources.
@@ -23,18 +24,23 @@ struct InputReader {
         var status = stream.append(to: &head, upTo: stream.isGzip ? FormatSniffer.sampleSize : firstRead)
         let format = FormatSniffer.detect(head, complete: status != .more, name: source)
 
-        if case .failed(let failure) = status, format != .jsonLines {
+        // Streamed formats keep what came before a failure (the lines, the records) and report it after.
+        if case .failed(let failure) = status, format != .jsonLines, format != .warc {
             return try fail(failure, handle)
         }
         switch format {
         case .empty:
             try fail(.emptyFile, handle)
-        case .binary:
-            try fail(.binaryFile, handle)
+        case .binary(let kind):
+            try fail(.binaryFile(kind), handle)
         case .jsonDocument:
             try fail(.jsonDocument, handle)
         case .jsonLines:
             try streamLines(head: head, status: &status, stream: &stream, handle)
+        case .warc:
+            var reader = WARCReader(source: source, maxArticleBytes: options.maxArticleBytes,
+                                    input: BufferedByteStream(stream: stream, head: head, status: status))
+            try reader.read(handle)
         case .text, .html:
             switch readWhole(head: head, status: status, stream: &stream, limit: options.maxArticleBytes) {
             case .success(let bytes): try deliverArticle(bytes, format: format, handle)
@@ -43,8 +49,9 @@ struct InputReader {
         case .feed:
             switch readWhole(head: head, status: status, stream: &stream, limit: options.maxFileBytes) {
             case .success(let bytes):
-                let utf8 = Array(TextDecoding.decode(bytes, declaredIn: .xml).utf8)
-                try FeedReader(source: source, maxArticleBytes: options.maxArticleBytes).read(utf8, handle)
+                let decoded = TextDecoding.decodeDroppingStrays(bytes, declaredIn: .xml)
+                try FeedReader(source: source, maxArticleBytes: options.maxArticleBytes).read(Array(decoded.text.utf8), handle)
+                try noteDropped(decoded.dropped, handle)
             case .failure(let failure): try fail(failure, handle)
             }
         case .unicodeWithBOM(let form):
@@ -57,6 +64,13 @@ struct InputReader {
 
     private func fail(_ failure: IngestFailure, _ handle: (IngestEvent) throws -> Void) rethrows {
         try handle(.failure(failure.error(source: source)))
+    }
+
+    /// Tells how many stray control bytes decoding this input dropped, when it dropped any.
+    private func noteDropped(_ count: Int, _ handle: (IngestEvent) throws -> Void) rethrows {
+        guard count > 0 else { return }
+        try handle(.notice(IngestNotice(kind: .droppedControlBytes(count), source: source,
+                                        reason: IngestNotice.droppedControlBytesReason)))
     }
 
     /// The whole input, or `tooLarge` once it passes `limit` (the rest is only counted).
@@ -83,10 +97,11 @@ struct InputReader {
 
     private func deliverArticle(_ bytes: [UInt8], format: DetectedFormat,
                                 _ handle: (IngestEvent) throws -> Void) rethrows {
-        let content = TextDecoding.decode(bytes, declaredIn: format == .html ? .html : nil)
-        if content.utf8.allSatisfy(FormatSniffer.isSpace) { return try fail(.emptyFile, handle) }
+        let decoded = TextDecoding.decodeDroppingStrays(bytes, declaredIn: format == .html ? .html : nil)
+        if decoded.text.utf8.allSatisfy(FormatSniffer.isSpace) { return try fail(.emptyFile, handle) }
         try handle(.article(RawArticle(source: source, format: format == .html ? .html : .text,
-                                       content: content, original: bytes)))
+                                       content: decoded.text, original: bytes)))
+        try noteDropped(decoded.dropped, handle)
     }
 
     /// A UTF-16 or UTF-32 file: decoded whole, then read as whatever the decoded text is.
@@ -94,12 +109,17 @@ struct InputReader {
                              _ handle: (IngestEvent) throws -> Void) rethrows {
         var decoded = TextDecoding.decodeWide(bytes, form: form)
         if decoded.unicodeScalars.first == "\u{FEFF}" { decoded = String(decoded.unicodeScalars.dropFirst()) }
-        let utf8 = Array(decoded.utf8)
+        let kept = StrayControlBytes.removed(from: Array(decoded.utf8))
+        let utf8 = kept.bytes
+        if kept.dropped > 0 { decoded = String(decoding: utf8, as: UTF8.self) }
+        try noteDropped(kept.dropped, handle)
         switch FormatSniffer.detect(utf8, complete: true, name: source) {
         case .empty:
             try fail(.emptyFile, handle)
-        case .binary, .unicodeWithBOM:
-            try fail(.binaryFile, handle)
+        case .binary(let kind):
+            try fail(.binaryFile(kind), handle)
+        case .unicodeWithBOM, .warc:
+            try fail(.binaryFile(nil), handle)
         case .jsonDocument:
             try fail(.jsonDocument, handle)
         case .feed:

@@ -20,19 +20,25 @@ struct JSONLinesReader {
                 .error(source: source)))
         case .bytes(let bytes):
             if bytes.allSatisfy(FormatSniffer.isSpace) { return }
-            switch article(from: bytes, lineNumber: lineNumber) {
+            let original = Array(bytes)
+            let kept = StrayControlBytes.removed(from: original)
+            switch article(from: kept.bytes, original: original, lineNumber: lineNumber) {
             case .success(let article): try handle(.article(article))
             case .failure(let failure): try handle(.failure(failure.error(source: source)))
+            }
+            if kept.dropped > 0 {
+                try handle(.notice(IngestNotice(kind: .droppedControlBytes(kept.dropped), source: source,
+                                                reason: IngestNotice.droppedControlBytesReason, detail: "line \(lineNumber)")))
             }
         }
     }
 
-    private func article(from bytes: ArraySlice<UInt8>, lineNumber: Int) -> Result<RawArticle, IngestFailure> {
-        let original = Array(bytes)
-        var data = Data(original)
-        if String(validating: original, as: UTF8.self) == nil {
+    /// `bytes` is the line without stray control bytes; `original` the line as read (its identity).
+    private func article(from bytes: [UInt8], original: [UInt8], lineNumber: Int) -> Result<RawArticle, IngestFailure> {
+        var data = Data(bytes)
+        if String(validating: bytes, as: UTF8.self) == nil {
             // JSON must be UTF-8; repair stray legacy bytes rather than lose the line.
-            data = Data(original.withUnsafeBufferPointer { LenientUTF8.decode($0) }.utf8)
+            data = Data(bytes.withUnsafeBufferPointer { LenientUTF8.decode($0) }.utf8)
         }
         let record: JSONLinesRecord
         do {

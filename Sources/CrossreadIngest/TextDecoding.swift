@@ -1,13 +1,18 @@
 /// Turns an input's bytes into a `String`, never keeping a byte order mark:
 /// 1. a UTF-8, UTF-16 or UTF-32 byte order mark decides;
 /// 2. valid UTF-8 is UTF-8 (even when a tag names a legacy charset: mislabeled pages are common);
-/// 3. otherwise a declared legacy charset (HTML meta, XML declaration) is decoded through `iconv`;
+/// 3. otherwise a declared legacy charset (an HTTP `Content-Type` charset, else the HTML meta or XML
+///    declaration) is decoded through `iconv`;
 /// 4. otherwise UTF-8 sequences are kept and the other bytes read as Windows-1252.
 enum TextDecoding {
-    static func decode(_ bytes: [UInt8], declaredIn markup: CharsetDeclaration.Markup?) -> String {
+    /// `transportCharset` is the charset a container stated for the bytes (an HTTP header), which
+    /// wins over one the document names for itself.
+    static func decode(_ bytes: [UInt8], declaredIn markup: CharsetDeclaration.Markup?,
+                       transportCharset: String? = nil) -> String {
         if let form = FormatSniffer.unicodeBOM(bytes) { return decodeWide(bytes, form: form) }
         let hasUTF8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        let declared = markup.flatMap { CharsetDeclaration.find(in: bytes, markup: $0) }.flatMap(Charset.init(label:))
+        let declared = transportCharset.flatMap(Charset.init(label:))
+            ?? markup.flatMap { CharsetDeclaration.find(in: bytes, markup: $0) }.flatMap(Charset.init(label:))
         return bytes.withUnsafeBufferPointer { all in
             let body = UnsafeBufferPointer(rebasing: all[(hasUTF8BOM ? 3 : 0)...])
             if hasUTF8BOM { return LenientUTF8.decode(body) }
@@ -26,6 +31,19 @@ enum TextDecoding {
                 return LenientUTF8.decode(body)
             }
         }
+    }
+
+    /// As `decode`, with stray control bytes (NUL and the like) dropped: from the bytes of 8-bit
+    /// text before decoding, from the decoded text of UTF-16 or UTF-32. Also says how many were dropped.
+    static func decodeDroppingStrays(_ bytes: [UInt8], declaredIn markup: CharsetDeclaration.Markup?,
+                                     transportCharset: String? = nil) -> (text: String, dropped: Int) {
+        if FormatSniffer.unicodeBOM(bytes) != nil {
+            let wide = decode(bytes, declaredIn: markup)
+            let kept = StrayControlBytes.removed(from: Array(wide.utf8))
+            return kept.dropped == 0 ? (wide, 0) : (String(decoding: kept.bytes, as: UTF8.self), kept.dropped)
+        }
+        let kept = StrayControlBytes.removed(from: bytes)
+        return (decode(kept.bytes, declaredIn: markup, transportCharset: transportCharset), kept.dropped)
     }
 
     /// Decodes UTF-16 or UTF-32 after its byte order mark; unpaired surrogates become U+FFFD.

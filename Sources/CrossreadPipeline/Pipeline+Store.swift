@@ -6,6 +6,9 @@ public struct IngestReport: Sendable {
     public var added: [String] = []
     public var present: [String] = []
     public var failures: [CrossreadError] = []
+    /// Records skipped on purpose (a WARC request record, a 404 response) and stray control bytes
+    /// dropped from articles, counted by reason.
+    public var notices = NoticeTally()
     /// Each distinct document read, in input order; for documents already in the library, the stored
     /// copy (with the annotations an earlier run saved). Empty unless `keepDocuments` was set.
     public var documents: [Document] = []
@@ -37,6 +40,7 @@ extension Pipeline {
                     }
                 }
             }, failed: { report.failures.append($0) })
+            for notice in batch.notices { report.notices.add(notice) }
             progress(batch, report)
         }
         return report

@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
     /// One batch of results, in input order.
     public struct Batch: Sendable {
         public var events: [Event]
+        /// Records skipped on purpose and stray bytes dropped while these events were read.
+        public var notices: [IngestNotice] = []
         /// Input files read so far, and their bytes on disk (for progress displays).
         public var filesRead: Int
         public var bytesRead: Int
@@ -36,6 +38,7 @@ public struct Pipeline: Sendable {
                 switch event {
                 case .article(let raw): emit(.raw(raw))
                 case .failure(let error): emit(.failed(error))
+                case .notice(let notice): emit(.notice(notice))
                 }
             }
         }
@@ -55,6 +58,7 @@ public struct Pipeline: Sendable {
                     switch event {
                     case .article(let raw): emit(.raw(raw))
                     case .failure(let error): emit(.failed(error))
+                    case .notice(let notice): emit(.notice(notice))
                     }
                 }
             }
@@ -75,8 +79,12 @@ public struct Pipeline: Sendable {
     enum Pending: Sendable {
         case raw(RawArticle)
         case failed(CrossreadError)
+        case notice(IngestNotice)
         case fileDone(bytes: Int)
     }
+
+    /// Notices are handed on with the next batch, or on their own once this many wait.
+    static let noticesPerBatch = 4096
 
     private func run(handle: (Batch) async throws -> Void,
                      produce: @escaping @Sendable (_ emit: (Pending) -> Void) -> Void) async throws {
@@ -87,11 +95,18 @@ public struct Pipeline: Sendable {
         let batchSize = max(1, options.batchSize)
         let thread = Thread {
             var pending: [Pending] = []
+            var notices: [IngestNotice] = []
             var filesRead = 0, bytesRead = 0
             func flush() {
-                guard !pending.isEmpty, !cancelled.isSet else { pending.removeAll(); return }
-                let batch = Batch(events: Self.build(pending, with: builder), filesRead: filesRead, bytesRead: bytesRead)
+                guard !pending.isEmpty || !notices.isEmpty, !cancelled.isSet else {
+                    pending.removeAll()
+                    notices.removeAll()
+                    return
+                }
+                let batch = Batch(events: Self.build(pending, with: builder), notices: notices,
+                                  filesRead: filesRead, bytesRead: bytesRead)
                 pending.removeAll(keepingCapacity: true)
+                notices.removeAll(keepingCapacity: true)
                 slots.wait()
                 continuation.yield(batch)
             }
@@ -99,6 +114,11 @@ public struct Pipeline: Sendable {
                 if case .fileDone(let bytes) = item {
                     filesRead += 1
                     bytesRead += bytes
+                    return
+                }
+                if case .notice(let notice) = item {
+                    notices.append(notice)
+                    if notices.count >= Self.noticesPerBatch { flush() }
                     return
                 }
                 pending.append(item)
@@ -126,14 +146,15 @@ public struct Pipeline: Sendable {
     static func build(_ pending: [Pending], with builder: DocumentBuilder) -> [Event] {
         let results = UnsafeMutableBufferPointer<Event?>.allocate(capacity: pending.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialize before freeing: the slots hold the batch's documents, which would leak.
+        defer { results.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             switch pending[index] {
             case .failed(let error):
                 slots[index] = .failure(error)
-            case .fileDone:
-                preconditionFailure("progress marks never reach a batch")
+            case .fileDone, .notice:
+                preconditionFailure("progress marks and notices never reach a batch's events")
             case .raw(let raw):
                 do throws(CrossreadError) {
                     slots[index] = .document(try builder.document(from: raw))

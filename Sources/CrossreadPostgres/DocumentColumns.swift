@@ -22,6 +22,7 @@ struct DocumentColumns: Sendable {
     var description: String?
     var wordCount: Int
     var annotations: String?
+    var fetched: String?
 
     /// A paragraph as stored: explicit field names, so the JSON does not depend on how `Range`
     /// happens to encode (the same shape the SQLite library keeps).
@@ -34,7 +35,7 @@ struct DocumentColumns: Sendable {
     /// The columns a SELECT must list, in the order `init(row:)` decodes them.
     static let selectList = """
         id, content_hash, source, format, original, text, paragraphs, title, authors, published, updated,
-        publisher, language, url, description, word_count, annotations
+        publisher, language, url, description, word_count, annotations, fetched
         """
 
     init(_ document: Document) throws {
@@ -60,6 +61,7 @@ struct DocumentColumns: Sendable {
         wordCount = document.wordCount
         annotations = document.annotations == Annotations()
             ? nil : String(decoding: try encoder.encode(document.annotations), as: UTF8.self)
+        fetched = meta.fetched?.iso8601
     }
 
     init(row: PostgresRow) throws {
@@ -83,6 +85,7 @@ struct DocumentColumns: Sendable {
         description = try cells[14].decode(String?.self)
         wordCount = try cells[15].decode(Int.self)
         annotations = try cells[16].decode(String?.self)
+        fetched = try cells[17].decode(String?.self)
     }
 
     /// The text fields PostgreSQL would refuse: a `text` value cannot hold a NUL character.
@@ -116,7 +119,7 @@ struct DocumentColumns: Sendable {
         let metadata = DocumentMetadata(
             title: title, authors: storedAuthors, published: try date(published, "published"),
             updated: try date(updated, "updated"), publisher: publisher, language: language, url: url,
-            description: description)
+            description: description, fetched: try date(fetched, "fetched"))
         var storedAnnotations = Annotations()
         if let annotations {
             do {

@@ -100,12 +100,13 @@ public final class PostgresLibrary: DocumentStore {
                 // process's) to commit or roll back, so exactly one of them stores the row.
                 let inserted = try await connection.query("""
                     INSERT INTO document (id, content_hash, source, format, original, text, paragraphs, title,
-                        authors, published, updated, publisher, language, url, description, word_count, annotations)
+                        authors, published, updated, publisher, language, url, description, word_count, annotations,
+                        fetched)
                     VALUES (\(columns.id), \(columns.contentHash), \(columns.source), \(columns.format),
                         \(ByteBuffer(bytes: columns.original)), \(columns.text), \(columns.paragraphs), \(columns.title),
                         \(columns.authors), \(columns.published), \(columns.updated), \(columns.publisher),
                         \(columns.language), \(columns.url), \(columns.description), \(columns.wordCount),
-                        \(columns.annotations))
+                        \(columns.annotations), \(columns.fetched))
                     ON CONFLICT DO NOTHING
                     RETURNING seq
                     """, logger: logger).collect()

@@ -111,6 +111,10 @@ enum PostgresSchema {
             try await connection.query("CREATE INDEX quote_by_speaker ON quote (speaker)", logger: logger)
         },
         Migration(name: "Add corpus analysis", apply: addCorpusAnalysis),
+        Migration(name: "Add fetch time") { connection, logger in
+            // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
+            try await connection.query("ALTER TABLE document ADD COLUMN fetched text", logger: logger)
+        },
     ]
 
     /// The corpus analysis (`CorpusStore`): the annotation claim, the queue of documents waiting for a

@@ -24,6 +24,7 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     var language: String?
     var url: String?
     var description: String?
+    var fetched: String?
     var wordCount: Int
     var ingestedAt: String
     /// Annotations as JSON, once language analysis ran.
@@ -31,7 +32,7 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case seq, id, source, format, original, text, paragraphs, title, authors, published, updated,
-             publisher, language, url, description, annotations
+             publisher, language, url, description, fetched, annotations
         case contentHash = "content_hash"
         case wordCount = "word_count"
         case ingestedAt = "ingested_at"
@@ -65,6 +66,7 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
         language = meta.language
         url = meta.url
         description = meta.description
+        fetched = meta.fetched?.iso8601
         wordCount = document.wordCount
         self.ingestedAt = ingestedAt
         annotations = document.annotations == Annotations()
@@ -89,7 +91,7 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
         let metadata = DocumentMetadata(
             title: title, authors: authors, published: try date(published, "published"),
             updated: try date(updated, "updated"), publisher: publisher, language: language, url: url,
-            description: description)
+            description: description, fetched: try date(fetched, "fetched"))
         var storedAnnotations = Annotations()
         if let annotations {
             do {

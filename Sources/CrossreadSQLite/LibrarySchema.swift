@@ -16,6 +16,7 @@ enum LibrarySchema {
     static let createSearchIndex = "Create search index"
     static let addAnnotations = "Add annotations"
     static let addCorpusAnalysis = "Add corpus analysis"
+    static let addFetchTime = "Add fetch time"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -174,6 +175,9 @@ enum LibrarySchema {
                 CREATE TABLE corpus_generation (only INTEGER PRIMARY KEY CHECK (only = 1), generation INTEGER NOT NULL);
                 INSERT INTO corpus_generation VALUES (1, 0);
                 """)
+        migrator.registerMigration(addFetchTime) { db in
+            // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
+            try db.execute(sql: "ALTER TABLE document ADD COLUMN fetched TEXT")
         }
         return migrator
     }

@@ -184,7 +184,8 @@ public enum DocumentStoreConformance {
             published: PublicationDate(year: 2024, month: 3, day: 3, hour: 7, minute: 5, second: 9, utcOffsetMinutes: 60),
             updated: PublicationDate(year: 2024, month: 3, day: 4, hour: 23, minute: 59, utcOffsetMinutes: -330),
             publisher: "Tages-Blatt", language: "de", url: "https://example.org/a?b=1&c=ü#frag",
-            description: "Eine Beschreibung\nmit Zeilenumbruch.")
+            description: "Eine Beschreibung\nmit Zeilenumbruch.",
+            fetched: PublicationDate(year: 2024, month: 3, day: 5, hour: 1, minute: 2, second: 3, utcOffsetMinutes: 0))
         let removed = [
             RemovedBlock(kind: .byline, text: "Von Anna Müller"),
             RemovedBlock(kind: .ad, text: "Advertisement"),

@@ -37,7 +37,9 @@ struct ExtractCommand: AsyncParsableCommand {
         let analyzer = CorpusAnalyzer()
         var printed = 0
         var failed = 0
+        var notices = NoticeTally()
         try await pipeline.run(paths: paths) { batch in
+            for notice in batch.notices { notices.add(notice) }
             var chunk = ""
             let documents = batch.events.compactMap { event -> Document? in
                 if case .document(let document) = event { return document }
@@ -61,6 +63,8 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             Terminal.out(chunk)
         }
+        let noticeLines = notices.summaryLines
+        if !noticeLines.isEmpty { Terminal.err(noticeLines.joined(separator: "\n") + "\n") }
         if printed == 0 { throw ExitCode(1) }
     }
 }

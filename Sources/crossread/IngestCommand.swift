@@ -5,15 +5,17 @@ import CrossreadPipeline
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Read articles into the library: text, HTML, RSS/Atom feeds, JSON Lines, gzip, folders.",
+        abstract: "Read articles into the library: text, HTML, RSS/Atom feeds, JSON Lines, WARC, gzip, folders.",
         discussion: """
         Each article is cleaned and stored once, by content: ingesting the same files again adds nothing.
         Unreadable inputs are reported with their reason and skipped; the exit status is non-zero only when
-        nothing at all could be read.
+        nothing at all could be read. WARC files (also .warc.gz as Common Crawl writes them) are streamed
+        record by record: pages with status 200 are read, other records are skipped and counted by reason.
 
         Examples:
           crossread ingest Examples/corpus
           crossread ingest scraped.jsonl.gz feeds/ --db newsroom.db
+          crossread ingest CC-NEWS-20240101000000-00001.warc.gz
           curl -s https://example.org/feed.xml | crossread ingest -
         """)
 
@@ -46,11 +48,14 @@ extension IngestReport {
     func summary(quiet: Bool, library: String) -> String {
         var lines: [String] = []
         if !quiet {
-            lines.append("\(added.count) new, \(present.count) already present, \(failures.count) failed → \(library)")
+            let skipped = notices.skippedRecords
+            lines.append("\(added.count) new, \(present.count) already present, \(failures.count) failed"
+                + (skipped > 0 ? ", \(skipped) skipped" : "") + " → \(library)")
             if added.isEmpty && !present.isEmpty && failures.isEmpty {
                 lines.append("Nothing new: every document was already in the library.")
             }
         }
+        if !quiet { lines += notices.summaryLines }
         if !failures.isEmpty {
             if !quiet { lines.append("Failed:") }
             for failure in failures { lines.append("  \(failure.description)") }

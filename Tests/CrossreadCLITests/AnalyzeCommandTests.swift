@@ -40,7 +40,8 @@ import Testing
     @Test func examplesMakeADossierWithEveryPart() throws {
         let dossier = try analyze(examples)
         #expect(dossier.json["schema"] as? String == "crossread/1")
-        #expect((dossier.json["documents"] as? [Any])?.count == 9)
+        // Nine files and the three pages of the example crawl.
+        #expect((dossier.json["documents"] as? [Any])?.count == 12)
         #expect(!dossier.stories().isEmpty)
         #expect(!(dossier.json["timeline"] as? [Any] ?? []).isEmpty)
         #expect(dossier.html.contains("<svg"))
@@ -89,7 +90,7 @@ import Testing
         let first = try CrossreadBinary.run(["analyze", examples.path, "--db", db, "-o", dir.appendingPathComponent("a.html").path])
         #expect(first.status == 0, "\(first.stderr)")
         let second = try CrossreadBinary.run(["analyze", examples.path, "--db", db, "-o", dir.appendingPathComponent("b.html").path])
-        #expect(second.stdout.contains("0 new, 9 already present"), "\(second.stdout)")
+        #expect(second.stdout.contains("0 new, 13 already present"), "\(second.stdout)")
         let quotes = try CrossreadBinary.run(["quotes", "--speaker", "marsh", "--json", "--db", db])
         let lines = quotes.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)

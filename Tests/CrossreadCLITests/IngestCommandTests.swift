@@ -10,13 +10,37 @@ import Testing
         let db = dir.appendingPathComponent("lib.db").path
         let first = try CrossreadBinary.run(["ingest", examples.path, "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("9 new, 0 already present, 0 failed"), "\(first.stdout)")
+        // Nine files, and a crawl of three pages in which one page was fetched twice (stored once).
+        #expect(first.stdout.contains("12 new, 1 already present, 0 failed, 9 skipped"), "\(first.stdout)")
         let second = try CrossreadBinary.run(["ingest", examples.path, "--db", db])
         #expect(second.status == 0)
-        #expect(second.stdout.contains("0 new, 9 already present, 0 failed"), "\(second.stdout)")
+        #expect(second.stdout.contains("0 new, 13 already present, 0 failed"), "\(second.stdout)")
         #expect(second.stdout.contains("Nothing new"))
         let list = try CrossreadBinary.run(["list", "--json", "--db", db])
-        #expect(list.stdout.split(separator: "\n").count == 9)
+        #expect(list.stdout.split(separator: "\n").count == 12)
+    }
+
+    @Test func crawlPagesAreStoredAndOtherRecordsCountedByReason() throws {
+        let dir = try CrossreadBinary.temporaryDirectory()
+        let db = dir.appendingPathComponent("lib.db").path
+        let crawl = examples.appendingPathComponent("crawl/port-carrow-crawl.warc.gz").path
+        let run = try CrossreadBinary.run(["ingest", crawl, "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("3 new, 1 already present, 0 failed, 9 skipped"), "\(run.stdout)")
+        for line in ["  3 request record, first: \(crawl), record at offset 341 (https://harborcourier.example/news/carrow-bridge-closed)",
+                     "  3 metadata record,", "  1 warcinfo record,", "  1 status 404,", "  1 not HTML or text (image/png),"] {
+            #expect(run.stdout.contains(line), "no \"\(line)\" in \(run.stdout)")
+        }
+        let list = try CrossreadBinary.run(["list", "--json", "--db", db])
+        let sources = list.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["source"] as? String
+        }
+        #expect(sources.sorted() == ["https://harborcourier.example/letters/ferry-riders",
+                                     "https://harborcourier.example/news/carrow-bridge-closed",
+                                     "https://harborcourier.example/opinion/bridge-warnings"])
+        let extract = try CrossreadBinary.run(["extract", crawl, "--format", "jsonl"])
+        #expect(extract.stdout.contains("\"fetched\":\"2026-02-03T15:02:11Z\""), "\(extract.stdout)")
+        #expect(extract.stderr.contains("1 status 404"), "\(extract.stderr)")
     }
 
     @Test func badFilesAreNamedWithTheirReasonAndTheRestIsStored() throws {

@@ -89,9 +89,9 @@ struct FolderWalkTests {
         #expect(events.articles.isEmpty)
         #expect(events.failures.map(\.description) == [
             folder.path + "/blank.txt: empty file",
-            folder.path + "/controls.bin: binary file, not text, HTML, a feed or JSON Lines",
+            folder.path + "/controls.bin: binary file, not text, HTML, a feed, JSON Lines or WARC",
             folder.path + "/empty.txt: empty file",
-            folder.path + "/image.png: binary file, not text, HTML, a feed or JSON Lines",
+            folder.path + "/image.png: binary file (a PNG image), not text, HTML, a feed, JSON Lines or WARC",
         ])
     }
 

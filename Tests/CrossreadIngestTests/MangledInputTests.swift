@@ -20,6 +20,8 @@ struct MangledInputTests {
         ("dump.jsonl", Array("{\"text\": \"one\", \"authors\": [\"A\"]}\n{\"html\": \"<p>two</p>\"}\n".utf8)),
         ("wide.txt", [0xFF, 0xFE] + Array("w\0i\0d\0e\0".utf8)),
         ("page.html.gz", gzip(Array(FormatDetectionTests.htmlPage.utf8))),
+        ("crawl.warc", WARCTests.crawl().uncompressed),
+        ("crawl.warc.gz", WARCTests.crawl().perRecord(gzip: { gzip($0) }).bytes),
     ]
 
     @Test func cutAndScrambledInputsNeverCrash() {
@@ -48,6 +50,9 @@ struct MangledInputTests {
                         #expect(error.stage == .ingest)
                         #expect(error.source?.hasPrefix(name) == true)
                         #expect(!error.reason.isEmpty)
+                    case .notice(let notice):
+                        #expect(notice.source.hasPrefix(name))
+                        #expect(!notice.reason.isEmpty)
                     }
                 }
             }

@@ -22,7 +22,7 @@ import Testing
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("lib.sqlite")
-        let expected = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis"]
+        let expected = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time"]
         do {
             let library = try SQLiteLibrary(path: path)
             _ = try await library.add(Self.sample)
