@@ -175,6 +175,7 @@ enum LibrarySchema {
                 CREATE TABLE corpus_generation (only INTEGER PRIMARY KEY CHECK (only = 1), generation INTEGER NOT NULL);
                 INSERT INTO corpus_generation VALUES (1, 0);
                 """)
+        }
         migrator.registerMigration(addFetchTime) { db in
             // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
             try db.execute(sql: "ALTER TABLE document ADD COLUMN fetched TEXT")
