@@ -19,7 +19,8 @@ do {
     case "library-scale":
         let box = ErrorBox()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        // Detached: top-level code runs on the main actor, which the semaphore holds.
+        Task.detached {
             do { try await LibraryScaleBenchmark.run(Array(arguments.dropFirst())) } catch { box.error = error }
             done.signal()
         }
