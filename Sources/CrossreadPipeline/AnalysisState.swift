@@ -2,9 +2,10 @@ import CrossreadCore
 import CrossreadCorpus
 import Foundation
 
-/// What one corpus analysis leaves for the next over a grown corpus: the stories and topics, and each
-/// story's cross-source comparison and timeline under a key of what they depend on. Saved as JSON next to the
-/// library (`<db>.stories.json`), written atomically.
+/// What one in-memory corpus analysis (`CorpusAnalyzer`) leaves for the next over a grown set of
+/// documents: the stories and topics, and each story's cross-source comparison and timeline under a key
+/// of what they depend on. The web app keeps one between recomputations; a library's own analysis lives
+/// in the library (`LibraryAnalyzer`, `CorpusStore`).
 public struct AnalysisState: Sendable, Codable {
     public static let schema = "crossread-analysis-state/2"
     public var schema = AnalysisState.schema
