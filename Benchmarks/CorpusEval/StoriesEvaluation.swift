@@ -104,9 +104,7 @@ enum StoriesEvaluation {
             for position in order[start..<min(order.count, start + batch)] { window.add(documents[position]) }
             start += batch
             let changes = window.finishBatch(final: start >= order.count)
-            for merge in changes.merges { for (document, story) in storyOf where story == merge.from { storyOf[document] = merge.into } }
             for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
-            for id in changes.removedStories { stories[id] = nil }
             for story in changes.stories { stories[story.id] = story }
             for id in changes.removedTopics { topics[id] = nil }
             for topic in changes.topics { topics[topic.id] = topic }

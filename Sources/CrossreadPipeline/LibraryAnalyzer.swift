@@ -203,8 +203,6 @@ public struct LibraryAnalyzer: Sendable {
             row.day = dayOf[row.document] ?? 0
             return row
         }
-        update.merges = changes.merges.map { (from: $0.from, into: $0.into) }
-        update.removedStories = changes.removedStories
         update.stories = changes.stories.map(LibraryAnalyzer.row)
         update.removedTopics = changes.removedTopics
         update.topics = changes.topics.map(LibraryAnalyzer.row)

@@ -1,17 +1,16 @@
 import CrossreadCore
 
-/// Streaming story and topic analysis over a window of time: each new article joins the story it
-/// clearly belongs to among the stories open around its date (found through an index of their
-/// strongest words and names), or starts one; at the end of a batch, stories started or grown in it
-/// merge into a neighbour when batch regrouping would merge the two (average similarity and cohesion
-/// test), and new stories join the topic they resemble or start one. Work per article depends on the
-/// candidates its keys find, never on the size of the library; memory holds the open stories and
-/// topics only. The library keeps what `finishBatch()` reports (`StoryWindowChanges`) and gives
-/// stories back (`load`) when an article arrives for a day outside the window.
+/// Streaming story and topic analysis over a window of time. Articles taken in wait until their
+/// story settles; at the end of each batch the waiting articles are grouped as the batch clusterer
+/// groups them, with the open stories their keys find (an index of the stories' strongest words and
+/// names) as fixed members: an article grouped with an open story joins it, a group of new articles
+/// becomes a new story once old enough; new stories join the topic they resemble or start one. Work
+/// per article depends on the candidates its keys find, never on the size of the library; memory holds
+/// the open stories and topics and the waiting articles only. The library keeps what `finishBatch()`
+/// reports (`StoryWindowChanges`) and gives older stories back (`load`) when an article's names find them.
 ///
-///     article ─▶ features, vectors (library-wide term statistics)
-///             ─▶ candidate stories (index keys, window of days) ─▶ join or start
-///     batch end ─▶ local merges ─▶ topics ─▶ changes for the library
+///     article ─▶ features (library-wide term statistics) ─▶ waiting
+///     batch end ─▶ regroup waiting articles with the open stories ─▶ settle ─▶ topics ─▶ changes
 public struct StoryWindow: Sendable {
     /// Keys a story and a topic are indexed under, and keys of an article that look for candidates.
     public static let storyIndexKeys = 48
@@ -35,16 +34,11 @@ public struct StoryWindow: Sendable {
     // What the current batch did.
     private var started: [String] = []
     private var grown: [String] = []
-    private var batchMembers: [String: [String]] = [:]
     private var topicDelta: [String: (profile: StoryProfile, kinds: StoryProfile, size: Int)] = [:]
     private var assignments: [(document: String, story: String)] = []
     private var changedStories = Set<String>()
     private var changedTopics = Set<String>()
-    private var removedStories: [String] = []
     private var removedTopics = Set<String>()
-    private var merges: [(from: String, into: String)] = []
-    /// Stories the library holds (loaded or flushed): a merge of one moves its rows.
-    private var stored = Set<String>()
 
     public init(options: StoryWindowOptions = StoryWindowOptions(), statistics: TermStatistics = TermStatistics()) {
         self.options = options
@@ -57,7 +51,6 @@ public struct StoryWindow: Sendable {
     public mutating func load(_ story: StreamStory) {
         guard stories[story.id] == nil else { return }
         stories[story.id] = story
-        stored.insert(story.id)
         for key in story.indexKeys { storyPostings[key, default: []].append(story.id) }
     }
 
@@ -207,41 +200,27 @@ public struct StoryWindow: Sendable {
         regroup(final: final)
         placeInTopics()
         var changes = StoryWindowChanges()
-        changes.assignments = assignments.map { StoryAssignmentChange(document: $0.document, story: resolve($0.story)) }
-        changes.merges = merges.map { StoryMerge(from: $0.from, into: resolve($0.into)) }.filter { stored.contains($0.from) }
-        changes.removedStories = removedStories.filter { stored.contains($0) }
-        for id in removedStories { stored.remove(id) }
-        for id in changedStories.sorted() { if let story = stories[id] { changes.stories.append(story); stored.insert(id) } }
+        changes.assignments = assignments.map { StoryAssignmentChange(document: $0.document, story: $0.story) }
+        for id in changedStories.sorted() { if let story = stories[id] { changes.stories.append(story) } }
         for id in changedTopics.sorted() { if let topic = topics[id] { changes.topics.append(topic) } }
         changes.removedTopics = removedTopics.filter { topics[$0] == nil }.sorted()
         started = []
         grown = []
-        batchMembers = [:]
         topicDelta = [:]
         assignments = []
         changedStories = []
         changedTopics = []
-        removedStories = []
         removedTopics = []
-        merges = []
-        mergedInto = [:]
         return changes
-    }
-
-    private var mergedInto: [String: String] = [:]
-
-    private func resolve(_ story: String) -> String {
-        var id = story
-        while let next = mergedInto[id] { id = next }
-        return id
     }
 
     /// Groups the unsettled articles as batch clustering does (`StoryStore`): each, in date order,
     /// joins the fragment it clearly belongs to or starts one, where the open stories its keys find
     /// are fixed fragments; then fragments merge by average linkage with the cohesion test
-    /// (`AverageLinkage`). A group holding stored stories becomes the largest of them (the others merge
-    /// into it) and settles its articles; a group of new articles settles once its earliest article is
-    /// `settleDays` old, when the run ends, or when too many articles wait; the rest wait for the next batch.
+    /// (`AverageLinkage`), two open stories never merging with each other. A group holding an open story
+    /// settles its articles into it, and a group of new articles becomes a story, once its earliest
+    /// article is `settleDays` old, when the run ends, or when too many articles wait; the rest wait
+    /// for the next batch.
     private mutating func regroup(final: Bool) {
         guard !tentative.isEmpty else { return }
         let s = options.stories
@@ -344,7 +323,6 @@ public struct StoryWindow: Sendable {
         let first = tentative[articles[0]]
         let id = "story-" + first.id
         start(first, vector: vectors[articles[0]].story, topicVector: vectors[articles[0]].topic, kindVector: vectors[articles[0]].kind, id: id)
-        batchMembers[id, default: []].append(first.id)
         assignments.append((first.id, id))
         changedStories.insert(id)
         for article in articles.dropFirst() { settle(article, vectors: vectors[article], into: id) }
@@ -353,85 +331,8 @@ public struct StoryWindow: Sendable {
     private mutating func settle(_ article: Int, vectors: (story: SparseVector, topic: SparseVector, kind: SparseVector), into story: String) {
         let document = tentative[article]
         join(document, vector: vectors.story, topicVector: vectors.topic, kindVector: vectors.kind, story: story)
-        batchMembers[story, default: []].append(document.id)
         assignments.append((document.id, story))
         changedStories.insert(story)
-    }
-
-    private mutating func merge(_ source: String, into target: String) {
-        let fragment = stories[source]!
-        var story = stories[target]!
-        let dot = fragment.profile.dot(story.profile)
-        story.profile.add(fragment.profile)
-        story.profile.prune(to: options.storyProfileKeys)
-        story.selfSum += fragment.selfSum
-        story.sumNormSquared += fragment.sumNormSquared + 2 * dot
-        story.size += fragment.size
-        story.topicProfile.add(fragment.topicProfile)
-        story.topicProfile.prune(to: options.topicProfileKeys)
-        story.kindProfile.add(fragment.kindProfile)
-        story.firstDay = min(story.firstDay, fragment.firstDay)
-        story.lastDay = max(story.lastDay, fragment.lastDay)
-        if let first = fragment.first, story.first.map({ first < $0 }) ?? true { story.first = first }
-        if let last = fragment.last, story.last.map({ last > $0 }) ?? true { story.last = last }
-        if fragment.titleIsHeadline, !story.titleIsHeadline || (fragment.size > story.size && fragment.titleScore > story.titleScore) {
-            story.title = fragment.title
-            story.titleIsHeadline = true
-            story.titleScore = fragment.titleScore
-        }
-        for (key, surface) in fragment.surfaces where story.surfaces[key] == nil { story.surfaces[key] = surface }
-        story.surfaces = StreamNaming.trimmed(story.surfaces, profile: story.profile)
-        // The target's topic gains what the fragment brings; the fragment's own topic (a stored story's) loses it.
-        if !story.topic.isEmpty {
-            var delta = topicDelta[target] ?? (StoryProfile(), StoryProfile(), 0)
-            let pending = topicDelta[source]
-            if fragment.topic.isEmpty || fragment.topic != story.topic {
-                // Everything of the fragment not yet counted in the target's topic.
-                delta.profile.add(fragment.topicProfile)
-                delta.kinds.add(fragment.kindProfile)
-                delta.size += fragment.size
-            } else if let pending {
-                delta.profile.add(pending.profile)
-                delta.kinds.add(pending.kinds)
-                delta.size += pending.size
-            }
-            topicDelta[target] = delta
-        }
-        if !fragment.topic.isEmpty, fragment.topic != story.topic, var topic = topics[fragment.topic] {
-            let counted = fragment.size - (topicDelta[source]?.size ?? 0)
-            topic.size -= counted
-            topic.stories -= 1
-            topic.profile.add(fragment.topicProfile, scale: -1)
-            topic.kindProfile.add(fragment.kindProfile, scale: -1)
-            if let pending = topicDelta[source] {
-                topic.profile.add(pending.profile)
-                topic.kindProfile.add(pending.kinds)
-            }
-            if topic.stories <= 0 || topic.size <= 0 {
-                topics[topic.id] = nil
-                removedTopics.insert(topic.id)
-            } else {
-                topics[topic.id] = topic
-                changedTopics.insert(topic.id)
-            }
-        }
-        if !fragment.topic.isEmpty, fragment.topic == story.topic, var topic = topics[story.topic] {
-            topic.stories -= 1
-            topics[topic.id] = topic
-            changedTopics.insert(topic.id)
-        }
-        topicDelta[source] = nil
-        stories[target] = story
-        stories[source] = nil
-        batchMembers[target, default: []] += batchMembers[source] ?? []
-        batchMembers[source] = nil
-        mergedInto[source] = target
-        merges.append((source, target))
-        removedStories.append(source)
-        changedStories.remove(source)
-        changedStories.insert(target)
-        if !started.contains(target), !grown.contains(target) { grown.append(target) }
-        index(story)
     }
 
     /// New stories join the topic whose documents they resemble most on average (smoothed IDF, words
@@ -578,13 +479,10 @@ public struct StoryWindow: Sendable {
 
 /// What one batch of streaming analysis changed, for the library to keep in one transaction.
 public struct StoryWindowChanges: Sendable {
-    /// Each article of the batch and its story (after merges).
+    /// Each article settled in the batch and its story.
     public var assignments: [StoryAssignmentChange] = []
-    /// Stored stories merged into others: their articles move.
-    public var merges: [StoryMerge] = []
-    /// Stories and topics to write (new or changed), and those gone.
+    /// Stories and topics to write (new or changed), and topics gone.
     public var stories: [StreamStory] = []
-    public var removedStories: [String] = []
     public var topics: [StreamTopic] = []
     public var removedTopics: [String] = []
 
@@ -595,12 +493,6 @@ public struct StoryWindowChanges: Sendable {
 public struct StoryAssignmentChange: Sendable, Equatable {
     public var document: String
     public var story: String
-}
-
-/// A stored story merged into another.
-public struct StoryMerge: Sendable, Equatable {
-    public var from: String
-    public var into: String
 }
 
 extension SparseVector {
