@@ -92,15 +92,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let store = try await library.open()
         var ingested: [String] = []
         if !paths.isEmpty {
-            let pipeline = Pipeline(options: try reading.pipelineOptions())
-            let enabled = Terminal.stderrIsTerminal && !quiet
-            let planned = enabled ? pipeline.plan(paths: paths) : (files: 0, bytes: 0)
-            let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
-            let report = try await pipeline.ingest(paths: paths, into: store) { batch, report in
-                progress.update(batch, report: report)
-            }
-            progress.finish()
-            Terminal.out(report.summary(quiet: quiet, library: library.db))
+            let report = try await Pipeline(options: try reading.pipelineOptions())
+                .ingestShowingProgress(paths, into: store, quiet: quiet, library: library.db)
             ingested = report.added + report.present
             guard !ingested.isEmpty else { throw ExitCode(1) }
         }
