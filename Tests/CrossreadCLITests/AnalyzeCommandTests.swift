@@ -84,6 +84,37 @@ import Testing
         for claim in rally { #expect((claim["corroboratedBy"] as? [String] ?? []).isEmpty) }
     }
 
+    @Test func analyzeWithoutPathsReportsOnSlicesOfTheLibrary() throws {
+        let dir = try CrossreadBinary.temporaryDirectory()
+        let db = dir.appendingPathComponent("lib.db").path
+        let whole = dir.appendingPathComponent("whole.json").path
+        let first = try CrossreadBinary.run(["analyze", examples.path, "--db", db, "-o", dir.appendingPathComponent("a.html").path,
+                                             "--json", whole])
+        #expect(first.status == 0, "\(first.stderr)")
+        // Nothing new: the library's analysis is only read.
+        let sliceFile = dir.appendingPathComponent("slice.json").path
+        let sliced = try CrossreadBinary.run(["analyze", "--db", db, "--query", "corrosion", "-o", dir.appendingPathComponent("b.html").path,
+                                              "--json", sliceFile])
+        #expect(sliced.status == 0, "\(sliced.stderr)")
+        #expect(sliced.stdout.contains("0 annotated, 0 placed"), "\(sliced.stdout)")
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: whole))) as? [String: Any])
+        let slice = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sliceFile))) as? [String: Any])
+        let stories = slice["stories"] as? [[String: Any]] ?? []
+        let documents = slice["documents"] as? [[String: Any]] ?? []
+        #expect(!stories.isEmpty)
+        #expect(stories.count < (all["stories"] as? [Any] ?? []).count, "the search selects some stories, not all")
+        // Every story of the slice holds a document that matches, and is whole.
+        for story in stories {
+            let ids = Set(story["documents"] as? [String] ?? [])
+            #expect(documents.contains { ids.contains($0["id"] as? String ?? "") && ($0["text"] as? String ?? "").lowercased().contains("corrosion") })
+            #expect(ids.isSubset(of: Set(documents.compactMap { $0["id"] as? String })))
+        }
+        // A slice that selects nothing is an error that says so.
+        let empty = try CrossreadBinary.run(["analyze", "--db", db, "--from", "2100-01-01", "-o", dir.appendingPathComponent("c.html").path])
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("no story"), "\(empty.stderr)")
+    }
+
     @Test func analyzingAgainReusesTheLibrary() throws {
         let dir = try CrossreadBinary.temporaryDirectory()
         let db = dir.appendingPathComponent("lib.db").path
