@@ -95,7 +95,7 @@ enum StoriesEvaluation {
         var start = 0
         while start < order.count {
             for position in order[start..<min(order.count, start + batch)] {
-                for key in window.lookupKeys(documents[position]) {
+                for key in window.lookupKeys(documents[position]) where !window.isIndexed(key) {
                     for id in (archive[key] ?? []).suffix(64) {
                         if let story = stories[id], window.stories[id] == nil { window.load(story); reloaded += 1 }
                     }

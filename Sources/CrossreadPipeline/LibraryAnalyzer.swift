@@ -96,7 +96,9 @@ public struct LibraryAnalyzer: Sendable {
             var trial = window
             // Older stories the batch's names (and undated articles' words) find in the library.
             var keys = Set<Int64>()
-            for document in streamed { for key in trial.lookupKeys(document) { keys.insert(Int64(bitPattern: key)) } }
+            for document in streamed {
+                for key in trial.lookupKeys(document) where !trial.isIndexed(key) { keys.insert(Int64(bitPattern: key)) }
+            }
             if !keys.isEmpty {
                 let known = Set(trial.stories.keys)
                 for row in try await store.storyRows(keys: Array(keys), overlapping: Int.min / 4...Int.max / 4,

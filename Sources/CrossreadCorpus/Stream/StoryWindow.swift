@@ -75,6 +75,10 @@ public struct StoryWindow: Sendable {
 
     static let lookupNames = 16
 
+    /// True when some story in the window is indexed under `key`: a name the window already knows
+    /// needs no look-up in the library (its recent stories are here).
+    public func isIndexed(_ key: UInt64) -> Bool { storyPostings[key] != nil }
+
     // MARK: Adding articles
 
     /// Takes one article in. Its story is settled at the end of a batch: right away when it joins a
