@@ -72,9 +72,11 @@ public struct StoredStory: Sendable, Equatable, Codable {
     public var entities: [String]
     /// Counts the story's changes: results computed for an older version are stale.
     public var version: Int
+    /// The version its stored comparison and timeline were computed for (-1: none yet).
+    public var resultsVersion: Int
 
     public init(id: String, topic: String, title: String, size: Int, first: String?, last: String?, firstDay: Int,
-                lastDay: Int, keywords: [String], entities: [String], version: Int = 0) {
+                lastDay: Int, keywords: [String], entities: [String], version: Int = 0, resultsVersion: Int = -1) {
         self.id = id
         self.topic = topic
         self.title = title
@@ -86,6 +88,7 @@ public struct StoredStory: Sendable, Equatable, Codable {
         self.keywords = keywords
         self.entities = entities
         self.version = version
+        self.resultsVersion = resultsVersion
     }
 }
 

@@ -32,8 +32,10 @@ public struct LibraryAnalyzer: Sendable {
             report.seconds[stage, default: 0] += Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
             clock = now
         }
-        try await annotate(store, report: &report, progress: progress)
-        lap("annotate")
+        if options.annotates {
+            try await annotate(store, report: &report, progress: progress)
+            lap("annotate")
+        }
         try await place(store, report: &report, progress: progress)
         lap("stories")
         try await compare(store, report: &report, progress: progress)
@@ -290,6 +292,9 @@ public struct LibraryAnalysisOptions: Sendable {
     public var lookupLimit = 16
     /// A story's comparison and timeline read at most this many of its articles (its earliest).
     public var storySample = 200
+    /// False to leave unannotated documents to others (the web app places and compares only what
+    /// `analyze` or an upload annotated, so that requests never wait behind annotation).
+    public var annotates = true
 
     public init() {}
 }

@@ -316,14 +316,15 @@ extension PostgresLibrary {
 
     // MARK: Rows
 
-    static let storyColumns = "id, topic_id, title, size, first, last, first_day, last_day, keywords, entities, version"
+    static let storyColumns = "id, topic_id, title, size, first, last, first_day, last_day, keywords, entities, version, results_version"
     static let topicColumns = "id, title, size, stories, first_day, last_day, keywords, entities"
 
     static func story(_ row: PostgresRow) throws -> StoredStory {
-        let (id, topic, title, size, first, last, firstDay, lastDay, keywords, entities, version) = try row.decode(
-            (String, String, String, Int, String?, String?, Int, Int, String, String, Int).self)
+        let (id, topic, title, size, first, last, firstDay, lastDay, keywords, entities, version, resultsVersion) = try row.decode(
+            (String, String, String, Int, String?, String?, Int, Int, String, String, Int, Int).self)
         return StoredStory(id: id, topic: topic, title: title, size: size, first: first, last: last, firstDay: firstDay,
-                           lastDay: lastDay, keywords: stringList(keywords), entities: stringList(entities), version: version)
+                           lastDay: lastDay, keywords: stringList(keywords), entities: stringList(entities), version: version,
+                           resultsVersion: resultsVersion)
     }
 
     static func topic(_ row: PostgresRow) throws -> (topic: StoredTopic, profile: [UInt8]) {

@@ -404,12 +404,13 @@ extension SQLiteLibrary {
 
     // MARK: Rows
 
-    static let storyColumns = "id, topic_id, title, size, first, last, first_day, last_day, keywords, entities, version"
+    static let storyColumns = "id, topic_id, title, size, first, last, first_day, last_day, keywords, entities, version, results_version"
 
     static func story(_ row: Row) -> StoredStory {
         StoredStory(id: row["id"], topic: row["topic_id"], title: row["title"], size: row["size"], first: row["first"],
                     last: row["last"], firstDay: row["first_day"], lastDay: row["last_day"],
-                    keywords: stringList(row["keywords"]), entities: stringList(row["entities"]), version: row["version"])
+                    keywords: stringList(row["keywords"]), entities: stringList(row["entities"]), version: row["version"],
+                    resultsVersion: row["results_version"])
     }
 
     static func topic(_ row: Row) -> StoredTopic {

@@ -9,7 +9,8 @@ extension ServerRoutes {
     func addDocumentRoutes(to router: Router<BasicRequestContext>) {
         router.get("/documents/{id}") { _, context in
             let document = try await annotatedDocument(context.parameters.get("id") ?? "")
-            return Responses.html(documentPage(document, snapshot: await snapshot()))
+            let stories = try await store.stories(StoryQuery(documents: [document.id], limit: 5))
+            return Responses.html(documentPage(document, stories: stories, snapshot: await snapshot()))
         }
         router.get("/api/documents/{id}") { _, context in
             let document = try await annotatedDocument(context.parameters.get("id") ?? "")
@@ -37,7 +38,7 @@ extension ServerRoutes {
         return document
     }
 
-    func documentPage(_ document: Document, snapshot: LibrarySnapshot) -> String {
+    func documentPage(_ document: Document, stories: [StoredStory], snapshot: LibrarySnapshot) -> String {
         let meta = document.metadata
         let title = LibrarySnapshot.displayTitle(meta.title, source: document.source)
         var body = "<article id=\"document\" data-id=\"\(document.id)\">"
@@ -56,13 +57,10 @@ extension ServerRoutes {
             body += HTML.text(document.source)
         }
         body += " · id <code>\(document.id)</code> · <a href=\"/api/documents/\(document.id)\">JSON</a></p>"
-        if let analysis = snapshot.analysis {
-            let stories = analysis.stories(of: document.id)
-            if !stories.isEmpty {
-                body += "<p id=\"document-stories\" class=\"meta\">Story: " + stories.map {
-                    HTML.link(Paths.story($0.id), $0.title, className: "story-link")
-                }.joined(separator: ", ") + "</p>"
-            }
+        if !stories.isEmpty {
+            body += "<p id=\"document-stories\" class=\"meta\">Story: " + stories.map {
+                HTML.link(Paths.story($0.id), $0.title, className: "story-link") + " <span class=\"meta\">(\(HTML.count($0.size, "document")))</span>"
+            }.joined(separator: ", ") + "</p>"
         }
         body += "<div class=\"document-layout\"><div id=\"document-text\" class=\"text\">"
         let text = AnnotatedText(text: document.text, paragraphs: document.paragraphs, annotations: document.annotations) { id in

@@ -10,18 +10,20 @@ public struct LibraryServer: Sendable {
     public let settings: ServerSettings
     /// The aggregate views, refreshed after every write.
     public let views: LibraryViews
+    /// Story pages' slices of the analysis, kept while their stories do not change.
+    let slices = StorySlices()
 
     public init(store: any DocumentStore, settings: ServerSettings = ServerSettings()) {
         self.store = store
         self.settings = settings
-        views = LibraryViews(store: store, analysisLimit: settings.analysisLimit)
+        views = LibraryViews(store: store)
     }
 
     /// Every route, behind the safety middleware (error pages, security headers).
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SafetyMiddleware())
-        let routes = ServerRoutes(store: store, views: views, settings: settings)
+        let routes = ServerRoutes(store: store, views: views, slices: slices, settings: settings)
         routes.addOverviewRoutes(to: router)
         routes.addSearchRoutes(to: router)
         routes.addDocumentRoutes(to: router)
@@ -59,10 +61,11 @@ public struct LibraryServer: Sendable {
     }
 }
 
-/// What every route group needs: the store, the cached views and the settings.
+/// What every route group needs: the store, the cached views and story slices, and the settings.
 struct ServerRoutes: Sendable {
     let store: any DocumentStore
     let views: LibraryViews
+    let slices: StorySlices
     let settings: ServerSettings
 
     /// The latest snapshot; before the first one exists (a large library takes a while to read), a

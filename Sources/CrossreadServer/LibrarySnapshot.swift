@@ -3,8 +3,8 @@ import CrossreadPipeline
 import Foundation
 
 /// The library's aggregate views, computed once per change off the request path: counts, sources,
-/// dates, merged entities with their quotes, document summaries by id, and the corpus analysis of the
-/// most recent documents.
+/// dates, merged entities with their quotes, document summaries by id, and the state of the library's
+/// analysis (its counts, largest topics and stories; a story's page reads the story itself).
 struct LibrarySnapshot: Sendable {
     /// A source and how many documents come from it.
     struct SourceCount: Sendable, Codable {
@@ -36,8 +36,8 @@ struct LibrarySnapshot: Sendable {
     var nameKeys: [String]
     /// Quotes by merged speaker id.
     var quotesBySpeaker: [String: [SpeakerQuote]]
-    /// Nil until the first analysis finished.
-    var analysis: AnalysisView?
+    /// Nil until the first analysis update finished.
+    var analysis: LibraryAnalysisStatus?
 
     /// The merged entity an id names (its own id or one of its stored ids).
     func entity(_ id: String) -> LibraryEntities.MergedEntity? {
@@ -82,14 +82,46 @@ struct LibrarySnapshot: Sendable {
     }
 }
 
-/// The corpus analysis as pages show it: stories and topics, timeline, claims, conflicts and quote
-/// groups, with the text of each analysed document for the evidence sentences.
+/// The library's analysis as the overview and the story list show it, read from the store after each
+/// update: counts, the largest topics with their largest stories, and what the last update did.
+struct LibraryAnalysisStatus: Sendable {
+    /// A topic and its largest stories.
+    struct TopicStories: Sendable {
+        var topic: StoredTopic
+        var stories: [StoredStory]
+    }
+
+    var builtAt: Date
+    /// Seconds the last update took.
+    var seconds: Double
+    var report: LibraryAnalysisReport
+    var counts: CorpusCounts
+    /// The largest stories of the library.
+    var largest: [StoredStory]
+    /// The largest topics, each with its largest stories.
+    var topics: [TopicStories]
+
+    static let topicsShown = 30
+    static let storiesPerTopic = 12
+
+    /// The status after an update: bounded reads (counts, the largest topics and stories).
+    static func read(from store: any DocumentStore, report: LibraryAnalysisReport, seconds: Double) async throws -> LibraryAnalysisStatus {
+        let counts = try await store.corpusCounts()
+        let largest = try await store.stories(StoryQuery(limit: 50))
+        var topics: [TopicStories] = []
+        for topic in try await store.topics(ids: nil, limit: topicsShown) {
+            topics.append(TopicStories(topic: topic, stories: try await store.stories(StoryQuery(topic: topic.id, limit: storiesPerTopic))))
+        }
+        return LibraryAnalysisStatus(builtAt: Date(), seconds: seconds, report: report, counts: counts, largest: largest, topics: topics)
+    }
+}
+
+/// A slice of the library's analysis as a story page shows it (the story whole, read from the store):
+/// its documents, timeline, claims, conflicts and quote groups, with the text of each document read
+/// for the evidence sentences.
 struct AnalysisView: Sendable {
     var builtAt: Date
-    var seconds: Double
     var documentCount: Int
-    /// How many documents the library held; more than `documentCount` when the analysis is limited.
-    var libraryCount: Int
     var stories: [Story]
     var topics: [Topic]
     var timeline: [TimelineEntry]
@@ -99,15 +131,15 @@ struct AnalysisView: Sendable {
     var duplicates: [[String]]
     var entities: [Entity]
     var texts: [String: String]
+    /// Title, source and date of each document read.
+    var summaries: [String: DocumentSummary]
     var storyIndex: [String: Int]
     /// Positions in `stories` of the stories each document belongs to.
     var storiesByDocument: [String: [Int]]
 
-    init(_ analysis: CorpusAnalysis, seconds: Double, libraryCount: Int) {
+    init(_ analysis: CorpusAnalysis) {
         builtAt = Date()
-        self.seconds = seconds
         documentCount = analysis.documents.count
-        self.libraryCount = libraryCount
         stories = analysis.stories
         topics = analysis.topics
         timeline = analysis.timeline
@@ -117,6 +149,11 @@ struct AnalysisView: Sendable {
         duplicates = analysis.duplicates
         entities = analysis.entities
         texts = Dictionary(analysis.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+        summaries = Dictionary(analysis.documents.map { document in
+            (document.id, DocumentSummary(id: document.id, source: document.source, title: document.metadata.title,
+                                          published: document.metadata.published?.iso8601, publisher: document.metadata.publisher,
+                                          words: 0))
+        }, uniquingKeysWith: { a, _ in a })
         storyIndex = Dictionary(analysis.stories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byDocument: [String: [Int]] = [:]
         for (position, story) in analysis.stories.enumerated() {

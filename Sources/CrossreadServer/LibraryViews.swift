@@ -9,20 +9,21 @@ import Foundation
 ///
 ///     write ─▶ refresh() ─▶ list, entities, quotes ─▶ publish (library views, entities as stored)
 ///           ─▶ merge entities across the library ─▶ publish
-///           ─▶ CorpusAnalyzer over the most recent annotated documents ─▶ publish (stories)
+///           ─▶ LibraryAnalyzer: the library's analysis up to date ─▶ publish (counts, largest stories and topics)
 public actor LibraryViews {
     private let store: any DocumentStore
-    private let analysisLimit: Int
+    private let analysisOptions: LibraryAnalysisOptions
     private var current: LibrarySnapshot?
     private var running: Task<Void, Never>?
     private var again = false
-    private var analysisState: AnalysisState?
     /// Why the last refresh failed, if it did.
     private(set) var lastError: String?
 
-    init(store: any DocumentStore, analysisLimit: Int) {
+    init(store: any DocumentStore) {
         self.store = store
-        self.analysisLimit = analysisLimit
+        var options = LibraryAnalysisOptions()
+        options.annotates = false
+        analysisOptions = options
     }
 
     /// The latest snapshot, nil before the first refresh finished its library part.
@@ -83,26 +84,12 @@ public actor LibraryViews {
         snapshot.analysis = current?.analysis
         publish(snapshot)
 
-        // The most recent annotated documents (those naming an entity): annotating is left to
-        // `crossread analyze` and to uploads, so a refresh never competes with requests for long.
-        var annotated = Set<String>()
-        for merged in snapshot.entities { annotated.formUnion(merged.documents) }
-        var documents: [Document] = []
-        documents.reserveCapacity(min(annotated.count, analysisLimit))
-        for summary in summaries.lazy.filter({ annotated.contains($0.id) }).suffix(analysisLimit) {
-            guard var document = try await store.document(id: summary.id),
-                  !CorpusAnalyzer.needsAnnotations(document) else { continue }
-            document.original = []
-            documents.append(document)
-        }
-        let analyzer = CorpusAnalyzer()
-        let previous = analysisState
+        // The library's analysis brought up to date (what is new only: placing and comparing the
+        // documents `analyze` and uploads annotated), then the figures the overview shows.
         let started = DispatchTime.now()
-        let input = documents
-        let run = await Self.offPool { analyzer.analyze(input, reusing: previous) }
+        let report = try await LibraryAnalyzer(options: analysisOptions).update(store)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        analysisState = run.state
-        snapshot.analysis = AnalysisView(run.analysis, seconds: seconds, libraryCount: summaries.count)
+        snapshot.analysis = try await LibraryAnalysisStatus.read(from: store, report: report, seconds: seconds)
         publish(snapshot)
     }
 

@@ -60,7 +60,11 @@ enum OpenAPIDocument {
     ] }
     private static var documentID: [String: Any] { pathParameter("A document id or an unambiguous prefix of its content hash.", pattern: "^[0-9a-fA-F]{4,64}$") }
     private static var entityID: [String: Any] { pathParameter("An entity id: type, colon, slug.", pattern: "^[a-z]+:[^/]+$") }
-    private static var storyID: [String: Any] { pathParameter("A story id.", pattern: "^[a-z0-9-]{3,100}$") }
+    private static var storyID: [String: Any] { pathParameter("A story or topic id.", pattern: "^[a-z0-9-]{3,100}$") }
+    private static var pageParameter: [String: Any] {
+        ["name": "page", "in": "query", "required": false, "description": "Page of the story list, from 1 (50 stories a page).",
+         "schema": ["type": "integer", "minimum": 1, "maximum": 10000]]
+    }
 
     private static var intakeBody: [String: Any] {
         [
@@ -87,7 +91,8 @@ enum OpenAPIDocument {
             "/documents/{id}": html("A document with its entities, quotes and times marked", parameters: [documentID], errors: ["400", "404"]),
             "/entities": html("People, organizations and places", parameters: entityListParameters, errors: ["400"]),
             "/entities/{id}": html("One entity: aliases, roles, quotes, mentions over time", parameters: [entityID], errors: ["400", "404"]),
-            "/stories": html("Stories grouped by topic"),
+            "/stories": html("The largest topics with their largest stories, and every story by size, paged", parameters: [pageParameter], errors: ["400"]),
+            "/topics/{id}": html("One topic and its largest stories", parameters: [storyID], errors: ["400", "404"]),
             "/stories/{id}": html("One story: documents, timeline, corroboration, conflicts, disputes", parameters: [storyID], errors: ["400", "404", "503"]),
             "/add": [
                 "get": ["summary": "The form to add articles", "responses": ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]]],
@@ -102,9 +107,11 @@ enum OpenAPIDocument {
             "/api/documents/{id}": json("The document JSON (crossread/1) with annotations", schema: "Document", parameters: [documentID], errors: ["400", "404"]),
             "/api/entities": json("Entities merged across the library", schema: "EntityList", parameters: entityListParameters, errors: ["400"]),
             "/api/entities/{id}": json("One entity", schema: "EntityDetail", parameters: [entityID], errors: ["400", "404"]),
-            "/api/stories": ["get": ["summary": "Stories and topics", "responses": [
+            "/api/stories": ["get": ["summary": "Stories and topics", "parameters": [pageParameter], "responses": [
                 "200": ["description": "Stories and topics", "content": ["application/json": ["schema": ref("StoryList")]]],
-                "202": ["description": "Still computing (status \"computing\", empty lists)", "content": ["application/json": ["schema": ref("StoryList")]]]]]],
+                "202": ["description": "Still computing (status \"computing\", empty lists)", "content": ["application/json": ["schema": ref("StoryList")]]],
+                "400": errorResponse]]],
+            "/api/topics/{id}": json("One topic and its largest stories (at most 200)", schema: "TopicDetail", parameters: [storyID], errors: ["400", "404"]),
             "/api/stories/{id}": json("One story with its comparison", schema: "StoryDetail", parameters: [storyID], errors: ["400", "404", "503"]),
             "/api/documents": [
                 "post": ["summary": "Add articles", "security": [["bearer": [String]()]], "requestBody": intakeBody,
@@ -131,6 +138,11 @@ enum OpenAPIDocument {
         let story = object(["id": string, "title": string, "documents": strings, "first": optionalString, "last": optionalString, "topic": string],
                            required: ["id", "title", "documents", "topic"])
         let reference = object(["document": string, "text": string])
+        let storyItem = object(["id": string, "title": string, "topic": string, "documents": integer, "first": optionalString,
+                                "last": optionalString, "keywords": strings, "entities": strings],
+                               required: ["id", "title", "topic", "documents", "keywords", "entities"])
+        let counts = object(["documents": integer, "annotated": integer, "placed": integer, "stories": integer, "topics": integer,
+                             "staleStories": integer])
         return [
             "Error": object(["error": object(["status": integer, "message": string])]),
             "Library": object([
@@ -139,7 +151,8 @@ enum OpenAPIDocument {
                 "topPeople": array(entityItem), "topOrganizations": array(entityItem),
                 "stories": array(object(["id": string, "title": string, "documents": integer, "first": optionalString, "last": optionalString, "topic": string],
                                         required: ["id", "title", "documents", "topic"])),
-                "analysis": object(["status": ["type": "string", "enum": ["reading", "computing", "ready"]], "documents": integer, "seconds": ["type": "number"]], required: ["status"]),
+                "analysis": object(["status": ["type": "string", "enum": ["reading", "computing", "ready"]], "documents": integer, "stories": integer,
+                                    "topics": integer, "seconds": ["type": "number"]], required: ["status"]),
             ], required: ["documents", "entities", "sources", "topPeople", "topOrganizations", "stories", "analysis"]),
             "SearchResults": object([
                 "query": string, "page": integer, "limit": integer, "hasMore": ["type": "boolean"], "note": string,
@@ -172,16 +185,21 @@ enum OpenAPIDocument {
                 "quotes": array(object(["document": string, "text": string, "cue": string, "venue": string], required: ["document", "text"])),
                 "mentionsByMonth": array(object(["month": string, "documents": integer])),
             ]),
-            "StoryList": object(["status": string, "documents": integer, "stories": array(story),
-                                 "topics": array(object(["id": string, "title": string, "stories": strings])), "duplicates": array(strings)]),
+            "StoryList": object(["status": string, "counts": counts, "page": integer, "perPage": integer, "stories": array(storyItem),
+                                 "topics": array(object(["id": string, "title": string, "documents": integer, "storyCount": integer,
+                                                         "stories": array(storyItem)]))],
+                                required: ["status", "page", "perPage", "stories", "topics"]),
+            "TopicDetail": object(["topic": object(["id": string, "title": string, "size": integer, "stories": integer, "firstDay": integer,
+                                                    "lastDay": integer, "keywords": strings, "entities": strings]),
+                                   "stories": array(storyItem)]),
             "StoryDetail": object([
-                "story": story,
+                "story": story, "size": integer, "comparedDocuments": integer,
                 "timeline": array(object(["date": string, "text": string, "documents": strings])),
                 "claims": array(object(["id": string, "text": string, "speaker": optionalString, "documents": strings, "corroboratedBy": strings,
                                         "disputedBy": strings, "disputes": array(reference)], required: ["id", "text", "documents", "corroboratedBy", "disputedBy", "disputes"])),
                 "conflicts": array(object(["about": string, "values": array(object(["value": string, "document": string, "text": string]))])),
                 "quoteVariants": array(object(["speaker": optionalString, "speakerName": optionalString, "variants": array(reference)], required: ["variants"])),
-            ]),
+            ], required: ["story", "size", "timeline", "claims", "conflicts", "quoteVariants"]),
             "IntakeOutcome": object([
                 "added": array(object(["id": string, "title": optionalString, "source": string], required: ["id", "source"])),
                 "present": array(object(["id": string, "title": optionalString, "source": string], required: ["id", "source"])),

@@ -22,7 +22,7 @@ extension ServerRoutes {
         body += stat("documents", HTML.number(snapshot.documentCount), "documents")
         body += stat("sources", HTML.number(snapshot.sources.count), "sources")
         body += stat("entities", HTML.number(snapshot.entities.count), "people, organizations, places")
-        body += stat("stories", snapshot.analysis.map { HTML.number($0.stories.count) } ?? "…", "stories")
+        body += stat("stories", snapshot.analysis.map { HTML.number($0.counts.stories) } ?? "…", "stories")
         body += "<div class=\"stat\" id=\"stat-dates\"><b>\(HTML.text(HTML.day(snapshot.firstPublished))) – \(HTML.text(HTML.day(snapshot.lastPublished)))</b><span>publication dates</span></div>"
         body += "</section>"
         if !snapshot.complete {
@@ -42,10 +42,12 @@ extension ServerRoutes {
         body += "</ul></section></div>"
         body += "<section id=\"library-stories\"><h2>Stories</h2>"
         if let analysis = snapshot.analysis {
-            body += storyList(Array(analysis.stories.sorted { $0.documents.count > $1.documents.count }.prefix(12)), snapshot: snapshot)
-            body += "<p class=\"meta\"><a href=\"/stories\">All \(HTML.count(analysis.stories.count, "story", "stories"))</a>"
-            if analysis.documentCount < analysis.libraryCount {
-                body += " · computed over the \(HTML.number(analysis.documentCount)) most recent documents"
+            body += storedStoryList(Array(analysis.largest.prefix(12)))
+            body += "<p class=\"meta\"><a href=\"/stories\">All \(HTML.count(analysis.counts.stories, "story", "stories"))</a>"
+                + " in \(HTML.count(analysis.counts.topics, "topic"))"
+            if analysis.counts.placed < analysis.counts.documents {
+                body += " · \(HTML.number(analysis.counts.documents - analysis.counts.placed)) documents in no story yet"
+                    + (analysis.counts.annotated < analysis.counts.documents ? " (<code>crossread analyze</code> annotates and places them)" : "")
             }
             body += "</p>"
         } else {
@@ -68,19 +70,6 @@ extension ServerRoutes {
         }
         return out + "</ol>"
     }
-
-    func storyList(_ stories: [Story], snapshot: LibrarySnapshot) -> String {
-        guard !stories.isEmpty else { return "<p class=\"empty\">No stories yet.</p>" }
-        var out = "<ul class=\"stories\">"
-        for story in stories {
-            let span = [story.first, story.last].compactMap { $0 }.map(HTML.day)
-            out += "<li class=\"story-item\">" + HTML.link(Paths.story(story.id), story.title, className: "story-link")
-                + " <span class=\"meta\">\(HTML.count(story.documents.count, "document"))"
-                + (span.isEmpty ? "" : " · \(HTML.text(Set(span).count == 1 ? span[0] : span.joined(separator: " – ")))")
-                + "</span></li>"
-        }
-        return out + "</ul>"
-    }
 }
 
 /// `/api/library`: counts, sources, dates, top people and organizations, stories.
@@ -94,13 +83,17 @@ struct LibraryOverviewJSON: Encodable {
     }
     struct StoryItem: Encodable {
         var id: String, title: String, documents: Int, first: String?, last: String?, topic: String
-        init(_ story: Story) {
-            id = story.id; title = story.title; documents = story.documents.count; first = story.first; last = story.last; topic = story.topic
+        init(_ story: StoredStory) {
+            id = story.id; title = story.title; documents = story.size; first = story.first; last = story.last; topic = story.topic
         }
     }
     struct AnalysisStatus: Encodable {
         var status: String
+        /// Documents placed in stories.
         var documents: Int?
+        var stories: Int?
+        var topics: Int?
+        /// Seconds the last update took.
         var seconds: Double?
     }
     var documents: Int
@@ -121,8 +114,11 @@ struct LibraryOverviewJSON: Encodable {
         entities = snapshot.entities.count
         topPeople = snapshot.entities.lazy.filter { $0.entity.type == .person }.prefix(20).map(EntityItem.init)
         topOrganizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(20).map(EntityItem.init)
-        stories = (snapshot.analysis?.stories ?? []).sorted { $0.documents.count > $1.documents.count }.prefix(50).map(StoryItem.init)
-        analysis = snapshot.analysis.map { AnalysisStatus(status: "ready", documents: $0.documentCount, seconds: ($0.seconds * 100).rounded() / 100) }
+        stories = (snapshot.analysis?.largest ?? []).map(StoryItem.init)
+        analysis = snapshot.analysis.map {
+            AnalysisStatus(status: "ready", documents: $0.counts.placed, stories: $0.counts.stories, topics: $0.counts.topics,
+                           seconds: ($0.seconds * 100).rounded() / 100)
+        }
             ?? AnalysisStatus(status: snapshot.complete ? "computing" : "reading")
     }
 }

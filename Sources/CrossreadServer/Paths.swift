@@ -7,6 +7,7 @@ enum Paths {
     static func document(_ id: String) -> String { "/documents/\(id)" }
     static func entity(_ id: String) -> String { "/entities/\(escapeSegment(id))" }
     static func story(_ id: String) -> String { "/stories/\(escapeSegment(id))" }
+    static func topic(_ id: String) -> String { "/topics/\(escapeSegment(id))" }
     static func search(_ fields: FormFields) -> String {
         let query = fields.queryString
         return query.isEmpty ? "/search" : "/search?" + query

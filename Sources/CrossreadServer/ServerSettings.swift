@@ -7,16 +7,13 @@ public struct ServerSettings: Sendable, Equatable {
     public var writeToken: String?
     /// Largest request body accepted, in bytes; larger requests get 413.
     public var maxRequestBytes: Int
-    /// Stories, timeline and comparison are computed over the most recent annotated documents, at most this many.
-    public var analysisLimit: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, writeToken: String? = nil,
-                maxRequestBytes: Int = 25 * 1024 * 1024, analysisLimit: Int = 2000) {
+                maxRequestBytes: Int = 25 * 1024 * 1024) {
         self.host = host
         self.port = port
         self.writeToken = writeToken
         self.maxRequestBytes = maxRequestBytes
-        self.analysisLimit = analysisLimit
     }
 
     /// True when writes must carry the token: whenever one is set (and one must be set off loopback).
@@ -32,7 +29,6 @@ public struct ServerSettings: Sendable, Equatable {
     public var problem: String? {
         if !(1...65535).contains(port) { return "port \(port) is not between 1 and 65535" }
         if maxRequestBytes < 1024 { return "a request limit under 1 KB would refuse every upload" }
-        if analysisLimit < 0 { return "the analysis limit cannot be negative" }
         if !isLoopback && (writeToken ?? "").isEmpty {
             return "listening on \(host) needs a write token (--token or $CROSSREAD_TOKEN), "
                 + "so that only its holders can add documents"

@@ -613,6 +613,8 @@ public enum CorpusStoreConformance {
         p.expect(fresh == 0, "stale stories after results: \(fresh)")
         let results = try await store.storyResults(stories: ["s"])
         p.expect(results == ["s": [1, 2, 3]], "results: \(results)")
+        let listed = try await store.stories(StoryQuery(ids: ["s"]))
+        p.expect(listed.map(\.resultsVersion) == [first.version], "results version listed: \(listed.map(\.resultsVersion))")
         // The story changes: stale again, with a newer version; results for the old one are refused.
         var change = CorpusUpdate()
         change.stories = [story("s", size: 2, days: 1...3)]
@@ -621,6 +623,8 @@ public enum CorpusStoreConformance {
         p.expect(again.map(\.id) == ["s"], "a changed story is not stale: \(again.map(\.id))")
         let newer = again.first?.version ?? first.version
         p.expect(newer > first.version, "the changed story's version \(newer) is not above \(first.version)")
+        let behind = try await store.stories(StoryQuery(ids: ["s"])).first
+        p.expect(behind.map { $0.resultsVersion < $0.version } == true, "a changed story's results version is not behind its version")
         let late = try await store.saveStoryResults(story: "s", version: first.version, results: [9])
         p.expect(!late, "results for an old version were accepted")
         let kept = try await store.storyResults(stories: ["s"])

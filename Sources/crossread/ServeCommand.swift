@@ -35,12 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest request body, in MB (default 25).", valueName: "MB"))
     var maxRequestMb: Double = 25
 
-    @Option(name: .long, help: ArgumentHelp("Stories are computed over the most recent annotated documents, at most this many (default 2000).", valueName: "count"))
-    var analysisLimit: Int = 2000
-
     func validate() throws {
         guard maxRequestMb > 0, maxRequestMb <= 4096 else { throw ValidationError("--max-request-mb must be between 0 and 4096") }
-        guard analysisLimit >= 0 else { throw ValidationError("--analysis-limit cannot be negative") }
         // Port 0 asks the system for a free port; ServerSettings checks the rest.
         if let problem = settings(port: port == 0 ? 1 : port).problem { throw ValidationError(problem) }
     }
@@ -48,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func settings(port: Int) -> ServerSettings {
         let token = self.token ?? ProcessInfo.processInfo.environment["CROSSREAD_TOKEN"]
         return ServerSettings(host: host, port: port, writeToken: token.flatMap { $0.isEmpty ? nil : $0 },
-                              maxRequestBytes: Int(maxRequestMb * 1024 * 1024), analysisLimit: analysisLimit)
+                              maxRequestBytes: Int(maxRequestMb * 1024 * 1024))
     }
 
     func run() async throws {
