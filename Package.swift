@@ -93,6 +93,6 @@ let package = Package(
         .testTarget(name: "CrossreadServerTests",
                     dependencies: ["CrossreadServer", "CrossreadSQLite", "CrossreadTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport"]),
+        .testTarget(name: "CrossreadCLITests", dependencies: ["crossread", "CrossreadTestSupport", "CrossreadSQLite"]),
     ]
 )

@@ -3,6 +3,7 @@
 //   corpus-eval stories ...      stories and topics against labelled events
 //   corpus-eval analyze-scale ... whole corpus analysis at scale, first run vs adding a few documents
 //   corpus-eval library-scale ... library analysis (state in SQLite) at scale, from nothing and adding
+//   corpus-eval generate ...      generated articles as JSON Lines files, for pipeline and worker benchmarks
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -14,6 +15,8 @@ do {
         try StoryScaleBenchmark.run(Array(arguments.dropFirst()))
     case "analyze-scale":
         try AnalyzeScaleBenchmark.run(Array(arguments.dropFirst()))
+    case "generate":
+        try GenerateCommand.run(Array(arguments.dropFirst()))
     case "stories":
         try StoriesEvaluation.run(Array(arguments.dropFirst()))
     case "library-scale":
@@ -27,7 +30,7 @@ do {
         done.wait()
         if let error = box.error { throw error }
     default:
-        print("usage: corpus-eval duplicates|stories|stories-scale|analyze-scale|library-scale [options]")
+        print("usage: corpus-eval duplicates|stories|stories-scale|analyze-scale|library-scale|generate [options]")
         exit(2)
     }
 } catch {

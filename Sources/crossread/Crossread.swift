@@ -14,5 +14,5 @@ struct Crossread: AsyncParsableCommand {
           crossread search "same side" --db crossread.db
         """,
         subcommands: [AnalyzeCommand.self, IngestCommand.self, ExtractCommand.self, ListCommand.self, ShowCommand.self,
-                      SearchCommand.self, EntitiesCommand.self, QuotesCommand.self, ServeCommand.self])
+                      SearchCommand.self, EntitiesCommand.self, QuotesCommand.self, ServeCommand.self, WorkerCommand.self])
 }
