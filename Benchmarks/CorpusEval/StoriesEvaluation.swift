@@ -105,6 +105,9 @@ enum StoriesEvaluation {
             start += batch
             let changes = window.finishBatch(final: start >= order.count)
             for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
+            for merge in changes.topicMerges {
+                for (id, story) in stories where story.topic == merge.from { stories[id]!.topic = merge.into }
+            }
             for story in changes.stories { stories[story.id] = story }
             for id in changes.removedTopics { topics[id] = nil }
             for topic in changes.topics { topics[topic.id] = topic }
@@ -126,6 +129,25 @@ enum StoriesEvaluation {
             } }
         }
         FileHandle.standardError.write(Data("stories evicted \(evicted), reloaded \(reloaded)\n".utf8))
+        if ProcessInfo.processInfo.environment["DEBUG_TOPICS"] != nil {
+            // Each gold topic: its events, the predicted story and topic of each of their articles.
+            var lines: [String] = []
+            for gold in Set(corpus.topics).sorted() {
+                var byEvent: [String: [String: Int]] = [:]
+                for (index, name) in corpus.names.enumerated() where corpus.topics[index] == gold {
+                    let story = stories[storyOf[name]!]!
+                    let day = corpus.documents[index].metadata.published.map { "\($0.year)" } ?? "u"
+                    byEvent[corpus.events[index], default: [:]]["\(story.id.dropFirst(6))@\(story.topic.dropFirst(6)):\(day)", default: 0] += 1
+                }
+                lines.append("gold \(gold): " + byEvent.keys.sorted().map { event in
+                    event + " " + byEvent[event]!.sorted { $0.value > $1.value }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
+                }.joined(separator: " | "))
+            }
+            for topic in topics.values.sorted(by: { $0.id < $1.id }) {
+                lines.append("\(topic.id) stories=\(topic.stories) size=\(topic.size) \(topic.title)")
+            }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
         var members: [String: [String]] = [:]
         for name in corpus.names { members[storyOf[name]!, default: []].append(name) }
         let clusters = members.keys.sorted().map { id in

@@ -187,6 +187,8 @@ public struct CorpusUpdate: Sendable, Equatable {
     public var removedStories: [String] = []
     public var topics: [TopicRow] = []
     public var removedTopics: [String] = []
+    /// Topics joined: every story of topic `from` (also those no row of this update names) moves to `into`.
+    public var topicMerges: [(from: String, into: String)] = []
     /// Named values to write (term statistics, settings).
     public var values: [String: [UInt8]] = [:]
 
@@ -196,12 +198,13 @@ public struct CorpusUpdate: Sendable, Equatable {
         a.documents == b.documents && a.merges.map { [$0.from, $0.into] } == b.merges.map { [$0.from, $0.into] }
             && a.copyGroupMerges.map { [$0.from, $0.into] } == b.copyGroupMerges.map { [$0.from, $0.into] }
             && a.stories == b.stories && a.removedStories == b.removedStories && a.topics == b.topics
-            && a.removedTopics == b.removedTopics && a.values == b.values
+            && a.removedTopics == b.removedTopics && a.topicMerges.map { [$0.from, $0.into] } == b.topicMerges.map { [$0.from, $0.into] }
+            && a.values == b.values
     }
 
     public var isEmpty: Bool {
         documents.isEmpty && merges.isEmpty && copyGroupMerges.isEmpty && stories.isEmpty && removedStories.isEmpty
-            && topics.isEmpty && removedTopics.isEmpty && values.isEmpty
+            && topics.isEmpty && removedTopics.isEmpty && topicMerges.isEmpty && values.isEmpty
     }
 }
 

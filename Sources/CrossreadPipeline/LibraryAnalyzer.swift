@@ -209,6 +209,7 @@ public struct LibraryAnalyzer: Sendable {
         }
         update.stories = changes.stories.map(LibraryAnalyzer.row)
         update.removedTopics = changes.removedTopics
+        update.topicMerges = changes.topicMerges
         update.topics = changes.topics.map(LibraryAnalyzer.row)
         update.values[statisticsName] = window.statistics.encoded()
         if let latest = window.latestDay { update.values["latest-day"] = Array(String(latest).utf8) }

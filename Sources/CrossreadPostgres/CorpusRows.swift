@@ -13,6 +13,7 @@ struct CorpusRows: Sendable {
 
     var merges: [Merge]
     var copyGroupMerges: [Merge]
+    var topicMerges: [Merge]
 
     var documents: [String] = []
     var documentStories: [String] = []
@@ -58,6 +59,7 @@ struct CorpusRows: Sendable {
     init(_ update: CorpusUpdate) throws(CrossreadError) {
         merges = update.merges.map { Merge(from: $0.from, into: $0.into) }
         copyGroupMerges = update.copyGroupMerges.map { Merge(from: $0.from, into: $0.into) }
+        topicMerges = update.topicMerges.map { Merge(from: $0.from, into: $0.into) }
         removedStories = update.removedStories
         removedTopics = update.removedTopics
         values = update.values.sorted { $0.key < $1.key }.map { ($0.key, ByteBuffer(bytes: $0.value)) }
@@ -126,6 +128,12 @@ struct CorpusRows: Sendable {
         for merge in copyGroupMerges where merge.from != merge.into {
             try await connection.query("""
                 UPDATE corpus_document SET copy_group = \(merge.into) WHERE copy_group = \(merge.from)
+                """, logger: logger)
+        }
+        // A topic joined to another: its stories move (their comparisons stay valid).
+        for merge in topicMerges where merge.from != merge.into {
+            try await connection.query("""
+                UPDATE corpus_story SET topic_id = \(merge.into) WHERE topic_id = \(merge.from)
                 """, logger: logger)
         }
         // A document placed again (a split) moves; its band keys, which its text decides, stay.

@@ -179,6 +179,10 @@ extension SQLiteLibrary {
                     for merge in update.copyGroupMerges {
                         try db.execute(sql: "UPDATE corpus_document SET copy_group = ? WHERE copy_group = ?", arguments: [merge.into, merge.from])
                     }
+                    // A topic joined to another: its stories move (their comparisons stay valid).
+                    for merge in update.topicMerges where merge.from != merge.into {
+                        try db.execute(sql: "UPDATE corpus_story SET topic_id = ? WHERE topic_id = ?", arguments: [merge.into, merge.from])
+                    }
                     for row in update.documents {
                         // A document placed again (a split) moves; its bands, which its text decides, stay.
                         try db.execute(sql: """

@@ -31,6 +31,7 @@ public enum CorpusStoreConformance {
         Check(name: "workers that reload and retry lose and double no assignment", body: retryingWorkers),
         Check(name: "a merge moves the documents and the merged story goes", body: storyMerge),
         Check(name: "a copy-group merge moves every document of the group", body: copyGroupMerge),
+        Check(name: "a topic merge moves every story of the topic, written in the update or not", body: topicMerge),
         Check(name: "placing a placed document again moves it", body: replacement),
         Check(name: "removed stories and topics go with their index keys", body: removals),
         Check(name: "named values round-trip byte for byte and are replaced", body: valuesRoundTrip),
@@ -437,6 +438,30 @@ public enum CorpusStoreConformance {
         p.expect(counts.placed == 2, "placed \(counts.placed) after moving a document, expected 2")
         let candidates = try await store.copyCandidates(bands: [2])
         p.expect(candidates.map(\.document) == [d[1].id], "candidates after moving: \(candidates)")
+    }
+
+    static func topicMerge(_ store: Store, _ p: inout Problems) async throws {
+        var first = CorpusUpdate()
+        first.stories = [story("old", topic: "tb", days: 1...2), story("open", topic: "tb", days: 30...31),
+                         story("other", topic: "ta", days: 30...30)]
+        first.topics = [topic("ta", days: 30...30, keys: [61]), topic("tb", stories: 2, days: 1...31, keys: [62])]
+        try await apply(first, to: store, &p, "two topics")
+        let before = try await store.stories(StoryQuery(ids: ["old"])).first?.version
+        // The window merges tb into ta: it writes ta and the story it holds ("open"); "old" left it.
+        var merge = CorpusUpdate()
+        merge.topicMerges = [(from: "tb", into: "ta")]
+        merge.removedTopics = ["tb"]
+        merge.topics = [topic("ta", size: 3, stories: 3, days: 1...31, keys: [61, 62])]
+        merge.stories = [story("open", topic: "ta", days: 30...31)]
+        try await apply(merge, to: store, &p, "merging the topics")
+        let inA = try await store.stories(StoryQuery(topic: "ta"))
+        p.expect(Set(inA.map(\.id)) == ["old", "open", "other"], "stories of the merged topic: \(inA.map(\.id))")
+        let inB = try await store.stories(StoryQuery(topic: "tb"))
+        p.expect(inB.isEmpty, "stories left in the topic merged away: \(inB.map(\.id))")
+        let topics = try await store.topics(ids: nil, limit: 10)
+        p.expect(topics.map(\.id) == ["ta"], "topics after the merge: \(topics.map(\.id))")
+        let after = try await store.stories(StoryQuery(ids: ["old"])).first?.version
+        p.expect(before == after, "moving a story to another topic changed its version (\(String(describing: before)) -> \(String(describing: after)))")
     }
 
     static func removals(_ store: Store, _ p: inout Problems) async throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a span of UTF-8 text into words, numbers and punctuation on its bytes. Possessive
 /// "'s" is dropped, "n't" becomes "not", hyphenated words split, "U.S." stays one word, and
 /// "40,000", "2.5 million", "17%" and "three" become numbers.
@@ -254,14 +256,35 @@ struct StatementTokenizer: Sendable {
 }
 
 /// Remembers the comparison form of each word seen, for one run of comparison (stemming is the
-/// costly part of tokenizing, and news repeats its words).
+/// costly part of tokenizing, and news repeats its words): words of this run first, then those of
+/// every run of the process (`SharedTerms`), so that comparing one small story after another does not
+/// stem the language again each time.
 final class TermCache {
     private var terms: [String: String] = [:]
 
     func term(for surface: String) -> String {
         if let known = terms[surface] { return known }
-        let term = StatementTokenizer.term(for: surface)
+        let term = SharedTerms.shared.term(for: surface)
         terms[surface] = term
+        return term
+    }
+}
+
+/// The comparison forms of words, shared by all threads of the process, bounded: when it holds
+/// `capacity` words it starts again empty.
+final class SharedTerms: @unchecked Sendable {
+    static let shared = SharedTerms()
+    private let lock = NSLock()
+    private var terms: [String: String] = [:]
+    private let capacity = 400_000
+
+    func term(for surface: String) -> String {
+        if let known = lock.withLock({ terms[surface] }) { return known }
+        let term = StatementTokenizer.term(for: surface)
+        lock.withLock {
+            if terms.count >= capacity { terms.removeAll(keepingCapacity: true) }
+            terms[surface] = term
+        }
         return term
     }
 }

@@ -17,6 +17,8 @@ public struct StoryWindow: Sendable {
     static let storyIndexNames = 16
     public static let topicIndexKeys = 32
     static let queryKeys = 12
+    /// Kind keys of a topic that look for a topic to pair with.
+    static let kindCandidateKeys = 16
     /// At most this many of the latest stories are compared per key (a key in every story tells little).
     static let longestPosting = 256
 
@@ -26,6 +28,9 @@ public struct StoryWindow: Sendable {
     public private(set) var topics: [String: StreamTopic] = [:]
     private var storyPostings: [UInt64: [String]] = [:]
     private var topicPostings: [UInt64: [String]] = [:]
+    /// Topics not paired by kind yet, under their strongest kind keys (entries of topics paired or
+    /// gone since are skipped when read).
+    private var kindPostings: [UInt64: [String]] = [:]
     /// The latest day an article of the stream had.
     public private(set) var latestDay: Int?
 
@@ -39,6 +44,7 @@ public struct StoryWindow: Sendable {
     private var changedStories = Set<String>()
     private var changedTopics = Set<String>()
     private var removedTopics = Set<String>()
+    private var topicMerges: [(from: String, into: String)] = []
 
     public init(options: StoryWindowOptions = StoryWindowOptions(), statistics: TermStatistics = TermStatistics()) {
         self.options = options
@@ -58,6 +64,7 @@ public struct StoryWindow: Sendable {
         guard topics[topic.id] == nil else { return }
         topics[topic.id] = topic
         for key in topic.indexKeys { topicPostings[key, default: []].append(topic.id) }
+        indexKinds(topic)
     }
 
     /// The keys under which the library's older stories are looked up for an article before it is
@@ -208,6 +215,7 @@ public struct StoryWindow: Sendable {
         for id in changedStories.sorted() { if let story = stories[id] { changes.stories.append(story) } }
         for id in changedTopics.sorted() { if let topic = topics[id] { changes.topics.append(topic) } }
         changes.removedTopics = removedTopics.filter { topics[$0] == nil }.sorted()
+        changes.topicMerges = topicMerges
         started = []
         grown = []
         topicDelta = [:]
@@ -215,6 +223,7 @@ public struct StoryWindow: Sendable {
         changedStories = []
         changedTopics = []
         removedTopics = []
+        topicMerges = []
         return changes
     }
 
@@ -359,8 +368,7 @@ public struct StoryWindow: Sendable {
             guard var story = stories[id], story.topic.isEmpty else { continue }
             var topic: StreamTopic
             if let best = bestTopic(for: story, excluding: nil) {
-                topic = topics[best.topic]!
-                if best.byKind { topic.pairedByKind = true }
+                topic = topics[best]!
                 add(story, to: &topic)
             } else {
                 topic = StreamTopic(id: "topic-" + String(id.dropFirst("story-".count)), title: story.title, size: story.size,
@@ -376,10 +384,9 @@ public struct StoryWindow: Sendable {
         // A story alone in its topic that grew may now show which topic it belongs to: the topic moves
         // into that one.
         for id in grown {
-            guard var story = stories[id], let own = topics[story.topic], own.stories == 1,
-                  let best = bestTopic(for: story, excluding: own.id), !best.byKind || !own.pairedByKind else { continue }
-            var topic = topics[best.topic]!
-            if best.byKind { topic.pairedByKind = true }
+            guard var story = stories[id], let own = topics[story.topic], own.stories == 1, !own.pairedByKind,
+                  let best = bestTopic(for: story, excluding: own.id) else { continue }
+            var topic = topics[best]!
             add(story, to: &topic)
             topics[own.id] = nil
             removedTopics.insert(own.id)
@@ -388,6 +395,7 @@ public struct StoryWindow: Sendable {
             stories[id] = story
             keep(topic)
         }
+        pairTopicsByKind()
         for id in changedTopics {
             guard var topic = topics[id] else { continue }
             if topic.stories > 1 {
@@ -401,38 +409,89 @@ public struct StoryWindow: Sendable {
     }
 
     /// The topic a story resembles most on average (subject: words and names, smoothed IDF) at
-    /// `topicThreshold` or above; else the topic most like it in kind of event at `topicKindFloor` (or
-    /// alike in kind at all and sharing its subject at `topicPairSubjectFloor`), among topics not yet
-    /// paired by kind (kinds pair two events once, never chain them).
-    private func bestTopic(for story: StreamStory, excluding excluded: String?) -> (topic: String, byKind: Bool)? {
+    /// `topicThreshold` or above, among the topics its strongest keys find.
+    private func bestTopic(for story: StreamStory, excluding excluded: String?) -> String? {
         let s = options.stories
-        var candidates: [String] = []
         var seen = Set<String>()
-        for key in story.topicProfile.strongest(64, channels: [.words, .names]) {
-            for topic in (topicPostings[key] ?? []).suffix(StoryWindow.longestPosting).reversed()
-            where topic != excluded && topic != story.topic && seen.insert(topic).inserted {
-                if let found = topics[topic], story.lastDay - found.lastDay <= options.topicWindowDays { candidates.append(topic) }
-            }
-        }
         var best: (topic: String, similarity: Double)?
-        for candidate in candidates {
-            let topic = topics[candidate]!
-            let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
-            if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
-                best = (candidate, similarity)
+        for key in story.topicProfile.strongest(64, channels: [.words, .names]) {
+            for candidate in (topicPostings[key] ?? []).suffix(StoryWindow.longestPosting).reversed()
+            where candidate != excluded && candidate != story.topic && seen.insert(candidate).inserted {
+                guard let topic = topics[candidate], story.lastDay - topic.lastDay <= options.topicWindowDays else { continue }
+                let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
+                if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
+                    best = (candidate, similarity)
+                }
             }
         }
-        if let best { return (best.topic, false) }
-        guard s.topicKindFloor <= 1 else { return nil }
-        for candidate in candidates where !topics[candidate]!.pairedByKind {
-            let topic = topics[candidate]!
-            let similarity = story.kindProfile.dot(topic.kindProfile) / Double(story.size * topic.size)
-            let subject = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
-            if similarity >= s.topicKindFloor || (similarity > 0 && subject >= s.topicPairSubjectFloor), similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
-                best = (candidate, similarity)
-            }
+        return best?.topic
+    }
+
+    /// Topics formed by subject pair up by the kind of event their articles report (two fires, two
+    /// stays in rehab): among the topics the window holds that are not paired yet, two that are each
+    /// other's closest in kind (average kind similarity of their articles) become one topic when that
+    /// similarity reaches `topicKindFloor`, or when they share their subject at `topicPairSubjectFloor`.
+    /// Decided at the end of each batch for the topics it changed, as batch analysis decides it over a
+    /// whole corpus; a paired topic pairs no further, so kinds never chain topics into a catch-all.
+    /// Candidates come from an index of the topics' strongest kind keys (a kind in very many topics
+    /// says little), so the work grows with related topics, not with all of them.
+    private mutating func pairTopicsByKind() {
+        let s = options.stories
+        guard s.topicKindFloor <= 1 else { return }
+        func pairable(_ id: String) -> StreamTopic? {
+            guard let topic = topics[id], !topic.pairedByKind, !topic.kindProfile.isEmpty else { return nil }
+            return topic
         }
-        return best.map { ($0.topic, true) }
+        let longest = max(64, Int(Double(topics.count).squareRoot() * 4))
+        func closest(_ id: String) -> (topic: String, similarity: Double)? {
+            guard let topic = pairable(id) else { return nil }
+            var seen: Set<String> = [id]
+            var best: (topic: String, similarity: Double)?
+            for key in topic.kindProfile.strongest(StoryWindow.kindCandidateKeys, channels: [.kinds]) {
+                guard let list = kindPostings[key], list.count <= longest else { continue }
+                for other in list where seen.insert(other).inserted {
+                    guard let candidate = pairable(other) else { continue }
+                    let similarity = topic.kindProfile.dot(candidate.kindProfile) / Double(topic.size * candidate.size)
+                    if similarity > (best?.similarity ?? 0) || (similarity == best?.similarity && other < best!.topic) {
+                        best = (other, similarity)
+                    }
+                }
+            }
+            return best
+        }
+        // Only a topic that changed in this batch can have become another's closest.
+        for id in changedTopics.sorted() {
+            guard let a = pairable(id), let best = closest(id), closest(best.topic)?.topic == id, let b = pairable(best.topic) else { continue }
+            let subject = a.profile.dot(b.profile) / Double(a.size * b.size)
+            guard best.similarity >= s.topicKindFloor || subject >= s.topicPairSubjectFloor else { continue }
+            // The older topic (the lower id among equals) keeps its id.
+            let (kept, gone) = (a.firstDay, a.id) <= (b.firstDay, b.id) ? (a, b) : (b, a)
+            merge(topic: gone, into: kept)
+        }
+    }
+
+    /// `gone`'s stories move into `kept`, which counts as paired by kind.
+    private mutating func merge(topic gone: StreamTopic, into kept: StreamTopic) {
+        var topic = kept
+        topic.profile.add(gone.profile)
+        topic.profile.prune(to: options.topicProfileKeys)
+        topic.kindProfile.add(gone.kindProfile)
+        topic.size += gone.size
+        topic.stories += gone.stories
+        topic.firstDay = min(topic.firstDay, gone.firstDay)
+        topic.lastDay = max(topic.lastDay, gone.lastDay)
+        for (key, surface) in gone.surfaces where topic.surfaces[key] == nil { topic.surfaces[key] = surface }
+        topic.surfaces = StreamNaming.trimmed(topic.surfaces, profile: topic.profile)
+        topic.pairedByKind = true
+        for (id, story) in stories where story.topic == gone.id {
+            stories[id]!.topic = topic.id
+            changedStories.insert(id)
+        }
+        topics[gone.id] = nil
+        removedTopics.insert(gone.id)
+        changedTopics.remove(gone.id)
+        topicMerges.append((from: gone.id, into: topic.id))
+        keep(topic)
     }
 
     private func add(_ story: StreamStory, to topic: inout StreamTopic) {
@@ -452,6 +511,15 @@ public struct StoryWindow: Sendable {
         removedTopics.remove(topic.id)
         changedTopics.insert(topic.id)
         for key in topic.indexKeys where topicPostings[key]?.last != topic.id { topicPostings[key, default: []].append(topic.id) }
+        indexKinds(topic)
+    }
+
+    private mutating func indexKinds(_ topic: StreamTopic) {
+        guard !topic.pairedByKind else { return }
+        for key in topic.kindProfile.strongest(StoryWindow.kindCandidateKeys, channels: [.kinds])
+        where kindPostings[key]?.last != topic.id {
+            kindPostings[key, default: []].append(topic.id)
+        }
     }
 
     // MARK: Leaving the window
@@ -477,6 +545,11 @@ public struct StoryWindow: Sendable {
             let kept = ids.filter { topics[$0] != nil }
             return kept.isEmpty ? nil : kept
         }
+        kindPostings = kindPostings.compactMapValues { ids in
+            var seen = Set<String>()
+            let kept = ids.filter { topics[$0].map { !$0.pairedByKind } ?? false && seen.insert($0).inserted }
+            return kept.isEmpty ? nil : kept
+        }
         return leaving.sorted { $0.id < $1.id }
     }
 }
@@ -489,6 +562,8 @@ public struct StoryWindowChanges: Sendable {
     public var stories: [StreamStory] = []
     public var topics: [StreamTopic] = []
     public var removedTopics: [String] = []
+    /// Topics paired by kind: the stories of `from` (those that left the window too) move into `into`.
+    public var topicMerges: [(from: String, into: String)] = []
 
     public init() {}
 }
