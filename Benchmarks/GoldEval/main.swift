@@ -74,6 +74,8 @@ struct PredictedQuote: Decodable {
     var start: Int
     var end: Int
     var speakers: [String]
+    /// For `--errors`: the speaker name and cue Crossread gives, resolved or not.
+    var shown: String? = nil
 }
 
 /// What scripts/gold_peers.py writes: spaCy's mentions and textacy's quotes per article id.
@@ -191,7 +193,8 @@ func crossread(_ text: String, annotator: LanguageAnnotator) -> Prediction {
         if let id = q.speaker {
             names = [q.speakerName].compactMap { $0 } + (entities[id].map { [$0.name] + $0.aliases } ?? [])
         }
-        return PredictedQuote(start: codePointAt[q.range.lowerBound], end: codePointAt[q.range.upperBound], speakers: names)
+        return PredictedQuote(start: codePointAt[q.range.lowerBound], end: codePointAt[q.range.upperBound], speakers: names,
+                              shown: "\(q.speakerName ?? "-")\(q.speaker == nil ? "" : "*") / \(q.cue ?? "-")")
     }
     let terms = annotations.terms.map {
         PredictedQuote(start: codePointAt[$0.range.lowerBound], end: codePointAt[$0.range.upperBound], speakers: [])
@@ -306,7 +309,7 @@ for article in gold.articles {
             let head = String(text(q.start, q.end).prefix(50))
             if let found {
                 if !Scoring.sameSpeaker(gold: speakerName(q), predicted: found.speakers) {
-                    print("  speaker \(speakerName(q) ?? "null") != \(found.speakers.first ?? "null"): \(head)")
+                    print("  speaker \(speakerName(q) ?? "null") != \(found.speakers.first ?? "null") [\(found.shown ?? "")]: \(head)")
                 }
             } else {
                 print("  missed quote (\(speakerName(q) ?? "null")): \(head)")

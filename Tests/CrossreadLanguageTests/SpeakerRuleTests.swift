@@ -114,6 +114,28 @@ struct SpeakerRuleTests {
         #expect(find(text, skipping: [skipped]).speakers == [Self.orvell])
     }
 
+    @Test func openingMarkTypedForAClosingOne() {
+        let found = find("“We lost our way, “said Tom Reed.\n“We will find it again.”")
+        #expect(found.quotes == ["We lost our way", "We will find it again."])
+        #expect(found.speakers == [Self.reed, Self.reed])
+    }
+
+    @Test func spokespersonSpeaksForTheOrganization() {
+        let text = "A spokesperson for the Orvell Agency said: “We are cooperating in the matter.”"
+        #expect(find(text).speakers == [Self.orvell])
+    }
+
+    @Test func relativeClauseSubjectSpeaks() {
+        // The unnamed employee yelled; Reed only reports it.
+        let text = "Tom Reed was there. She fired at an employee who had yelled, “Run, she has a gun!” Reed said."
+        #expect(find(text).speakers == [nil])
+    }
+
+    @Test func unlistedVerbInTheReportingClause() {
+        let found = find("Tom Reed spoke last. “Oh, actually? Yes,” he assures himself.")
+        #expect(found.speakers == [Self.reed])
+    }
+
     @Test func quoteRunsOverASingleLineBreak() {
         let found = find("“I'm not going to express outrage.\nThe jury has spoken,” Tom Reed said.")
         #expect(found.quotes == ["I'm not going to express outrage.\nThe jury has spoken"])

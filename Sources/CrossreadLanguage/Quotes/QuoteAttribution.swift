@@ -47,7 +47,7 @@ struct QuoteAttribution {
         var previousClose: Int? = nil
         var previousParagraph = -1
         for span in spans {
-            if span.paragraph != previousParagraph { previousClose = nil }
+            if span.firstParagraph != previousParagraph { previousClose = nil }
             decisions.append(decide(span, previousClose: previousClose))
             previousClose = span.closeMark ?? span.inner.upperBound
             previousParagraph = span.paragraph
@@ -76,7 +76,7 @@ struct QuoteAttribution {
             }
             let name = text.string(tokens: tokens)
             let capitals = name.utf8.allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) }
-            let type: EntityType = text.token(tokens.lowerBound - 1, is: "the") || capitals ? .organization : .person
+            let type: EntityType = speaker.nameType ?? (text.token(tokens.lowerBound - 1, is: "the") || capitals ? .organization : .person)
             let id = EntityNames.id(type: type, name: name)
             let range = text.tokens[tokens.lowerBound].range.lowerBound..<text.tokens[tokens.upperBound - 1].range.upperBound
             findings.mentions.append(EntityMention(range: range, type: type, entity: id))
@@ -123,6 +123,22 @@ struct QuoteAttribution {
         }
         guard !run.contains(where: { speakers.isInMention($0) }),
               !text.token(run.lowerBound, isOneOf: SpeechLexicon.commonSubjects) else { return nil }
+        return run
+    }
+
+    /// Capitalized name words from `start` up to a comma that opens an appositive closed right
+    /// before the verb at `cue` ("Maral, a resident of Ashgabat who ..., told"); nil when a mention
+    /// covers them or they are a common subject ("Officials, who ..., said").
+    private func appositiveName(from start: Int, before cue: Int) -> Range<Int>? {
+        var t = start
+        while t < start + 5, isNamePart(t) || (t > start && text.kind(t) == .hyphen && text.tokens[t].gap == .none
+                                                && text.isWord(t + 1) && text.tokens[t + 1].gap == .none) {
+            t += text.kind(t) == .hyphen ? 2 : 1
+        }
+        guard t > start, t + 1 < cue, text.isPunctuation(t, ","), text.isPunctuation(cue - 1, ",") else { return nil }
+        let run = start..<t
+        guard !run.contains(where: { speakers.isInMention($0) }),
+              !text.token(start, isOneOf: SpeechLexicon.commonSubjects) else { return nil }
         return run
     }
 
@@ -173,12 +189,23 @@ struct QuoteAttribution {
         }
 
         let after = span.closeMark.flatMap { attributionAfter(span, close: $0, end: afterEnd!) }
-        let before = attributionBefore(span, start: start)
+        // "Human Rights Watch said in a report last month:⏎“...”": a line ending in a colon leads in.
+        var before = attributionBefore(span, start: start)
+        if before == nil, start == span.openMark, start > 0, text.tokens[start].gap >= .line, text.isPunctuation(start - 1, ":"),
+           let leadIn = attributionBefore(span, start: windowStart(before: start - 1, previousClose: nil)), leadIn.cue != nil {
+            before = leadIn
+        }
         let endsWithComma = span.closeMark.map { text.isPunctuation($0 - 1, ",") } ?? false
         let chosen: Attribution?
         if let after, let before, after.speaker?.entity == nil, before.speaker?.entity != nil,
            after.speaker == nil || before.frame == .adjacent || before.frame == .colon {
             // "... and said, “...,” the prosecutor’s office said": the named speaker right before wins.
+            chosen = before
+        } else if let after, let before, before.speaker?.entity != nil, !endsWithComma, let close = span.closeMark,
+                  text.token(close + 1, isOneOf: SpeechLexicon.clauseStarts) || text.token(close + 1, is: "and") {
+            // "X said the department was “...” but did not elaborate, the Daily News reported": the
+            // clause after the quote is X's; the report is of what X said.
+            _ = after
             chosen = before
         } else if let after, endsWithComma || before == nil || before!.frame == .weak {
             chosen = after
@@ -244,12 +271,38 @@ struct QuoteAttribution {
         var t = close + 1
         var steps = 0
         while t < text.count, steps < 45 {
+            if text.kind(t) == .quote, let inner = shortQuotedName(at: t) {
+                // "the “Pose” actor previously said": a quoted name inside the attribution.
+                steps += inner - t
+                t = inner
+                continue
+            }
+            // "the Rev.⏎Larry Kroon said": a title's period ends no sentence, nor does a line break after it.
+            if text.isSentenceEnd(t), isTitle(t - 1) || (t > 0 && text.tokens[t - 1].range.count > 1 && isTitle(t - 1)) {
+                t += 1
+                steps += 1
+                if t < text.count, text.tokens[t].gap == .line { t += 1 }
+                continue
+            }
             if text.tokens[t].gap >= .line || text.kind(t) == .quote { return t }
             if text.isSentenceEnd(t) { return t }
             t += 1
             steps += 1
         }
         return t
+    }
+
+    /// The token after a short quoted name opening at `t` (“Pose”, up to three capitalized words
+    /// closed on the same line and followed by a word), or nil.
+    private func shortQuotedName(at t: Int) -> Int? {
+        guard text.isCapitalized(t + 1) else { return nil }
+        var k = t + 1
+        while k < t + 5, k < text.count, text.kind(k) != .quote {
+            guard text.isWord(k), text.tokens[k].gap < .line else { return nil }
+            k += 1
+        }
+        guard k < text.count, text.kind(k) == .quote, text.isWord(k + 1), text.tokens[k + 1].gap == .space else { return nil }
+        return k + 1
     }
 
     /// The cue a reporting word at `t` gives, or nil: lowercase, not a noun after a determiner
@@ -293,7 +346,10 @@ struct QuoteAttribution {
             if cue(at: t) != nil { found = t; break }
             t += 1
         }
-        guard let c = found, let kind = cue(at: c), kind == .speech || kind == .according else { return nil }
+        if found == nil { found = reportingVerb(after: close, from: j, end: end) }
+        guard let c = found else { return nil }
+        let kind = cue(at: c) ?? .speech
+        guard kind == .speech || kind == .according else { return nil }
         // "“...,” highlighting the leaders’ view": a participle clause shares the sentence's subject.
         if c == j, kind == .speech, isParticiple(c) { return nil }
         var speaker: SpeakerResolver.Speaker? = nil
@@ -311,7 +367,7 @@ struct QuoteAttribution {
                 return speakers.isSubjectLike(candidate) ? candidate : nil
             }
             let appositive = text.isPunctuation(c - 1, ",")
-            if let first = candidates.first, appositive, first.tokens.lowerBound - j <= 5, speakers.isSubjectLike(first),
+            if let first = candidates.first(where: speakers.isSubjectLike), appositive, first.tokens.lowerBound - j <= 5,
                text.isPunctuation(first.tokens.upperBound, ",") {
                 // "Dylan Nelson, a postdoctoral fellow at ..., said"
                 speaker = speakers.resolve(first)
@@ -323,6 +379,10 @@ struct QuoteAttribution {
             } else if let adjacent, text.isPunctuation(adjacent.tokens.lowerBound - 1, ",") {
                 // "“...” and affects every community, Noem said"
                 speaker = speakers.resolve(adjacent)
+            } else if appositive, let name = appositiveName(from: j, before: c) {
+                // "“...,” Osman-aga, who herds camels in a remote desert area, told Reuters": a name
+                // recognition missed, then its appositive, then the verb.
+                speaker = SpeakerResolver.Speaker(entity: nil, name: text.string(tokens: name), nameTokens: name)
             } else if c - j <= 6, let phrase = speakerPhrase(j..<c) {
                 // A name recognition missed, or an unnamed speaker: "one user quipped".
                 speaker = SpeakerResolver.Speaker(entity: nil, name: phrase)
@@ -344,6 +404,31 @@ struct QuoteAttribution {
         }
         let venue = venues.venue(in: c..<end)
         return Attribution(cue: cueText(at: c), speaker: speaker, frame: .after, venue: venue)
+    }
+
+    /// A verb the lexicon lacks in the reporting clause's own shape: a quote ending in a comma,
+    /// question or exclamation mark, then a pronoun or a person's name and a verb ("“Oh, actually?
+    /// Yes,” he assures himself"), or the verb and a name ("“...,” comments Johnston"). The verb
+    /// is a lowercase word ending in -s or -ed.
+    private func reportingVerb(after close: Int, from j: Int, end: Int) -> Int? {
+        guard text.isPunctuation(close - 1, ",") || text.isPunctuation(close - 1, "?") || text.isPunctuation(close - 1, "!") else { return nil }
+        func isVerb(_ t: Int) -> Bool {
+            guard t < end, text.isWord(t), !text.isCapitalized(t) else { return false }
+            let r = text.tokens[t].range
+            guard r.count > 3, !text.token(t, isOneOf: SpeechLexicon.prepositions), !text.token(t, isOneOf: SpeechLexicon.clauseStarts) else { return false }
+            let last = text.bytes[r.upperBound - 1], previous = text.bytes[r.upperBound - 2]
+            return (last == UInt8(ascii: "s") && previous != UInt8(ascii: "s") && previous != UInt8(ascii: "u"))
+                || (last == UInt8(ascii: "d") && previous == UInt8(ascii: "e"))
+        }
+        func isPersonMention(_ t: Int) -> Range<Int>? {
+            guard let candidate = speakers.candidates(in: t..<min(end, t + 6)).first, candidate.tokens.lowerBound == t,
+                  case .mention(let index) = candidate.kind, speakers.mentions[index].mention.type == .person else { return nil }
+            return candidate.tokens
+        }
+        if text.token(j, is: "he") || text.token(j, is: "she"), isVerb(j + 1) { return j + 1 }
+        if let name = isPersonMention(j), isVerb(name.upperBound) { return name.upperBound }
+        if isVerb(j), isPersonMention(j + 1) != nil { return j }
+        return nil
     }
 
     /// A word of a title before a name: "JPL", "scientist", "and", "co", "-", "author".
@@ -400,8 +485,13 @@ struct QuoteAttribution {
         } else {
             let before = speakers.candidates(in: start..<c)
             // "Liu said that the army could be deployed, warning: “...”": a participle's subject is the sentence's.
-            candidate = isParticiple(c) ? before.first(where: speakers.isSubjectLike) ?? speakers.nearestSubject(before, cue: c)
-                : speakers.subject(ofCue: c, among: before)
+            if isParticiple(c), let own = before.last, own.tokens.upperBound == c, !own.isPronoun {
+                // "with a spokesman stating: “...”": the participle's own subject.
+                candidate = own
+            } else {
+                candidate = isParticiple(c) ? before.first(where: speakers.isSubjectLike) ?? speakers.nearestSubject(before, cue: c)
+                    : speakers.subject(ofCue: c, among: before)
+            }
             if candidate == nil, frame == .adjacent || frame == .weak {
                 // "said Netanyahu: “...”"
                 candidate = speakers.candidates(in: (c + 1)..<open).first { $0.tokens.lowerBound == c + 1 }
@@ -516,17 +606,25 @@ struct QuoteAttribution {
             defer { last = k }
             if let own = decisions[k].attribution, own.speaker == nil, let p = last,
                let previous = decisions[p].attribution?.speaker, let close = decisions[p].span.closeMark,
-               decisions[p].span.paragraph == decisions[k].span.paragraph, decisions[k].windowStart == close + 1 {
+               decisions[p].span.paragraph == decisions[k].span.firstParagraph, decisions[k].windowStart == close + 1 {
                 // "“A,” adding “B”": the cue's subject spoke the quote before, in the same sentence.
                 decisions[k].attribution?.speaker = previous
                 continue
             }
             guard decisions[k].attribution == nil else { continue }
             let span = decisions[k].span
-            let firstInParagraph = last.map { decisions[$0].span.paragraph != span.paragraph } ?? true
+            if let p = last, let previous = decisions[p].attribution, previous.speaker != nil, !decisions[k].standalone,
+               let close = decisions[p].span.closeMark, decisions[p].span.paragraph == span.firstParagraph,
+               decisions[k].windowStart == close + 1, speakers.candidates(in: (close + 1)..<span.openMark).isEmpty {
+                // "the DEA says that “...” and that “...”": a quote joined to the one before in its
+                // sentence, with nobody new between, has the same speaker.
+                decisions[k].attribution = previous
+                continue
+            }
+            let firstInParagraph = last.map { decisions[$0].span.paragraph != span.firstParagraph } ?? true
             if let p = last, let previous = decisions[p].attribution, previous.speaker != nil {
-                let sameParagraph = decisions[p].span.paragraph == span.paragraph && decisions[k].standalone
-                let continues = decisions[p].span.paragraph == span.paragraph - 1 && decisions[k].standalone && firstInParagraph
+                let sameParagraph = decisions[p].span.paragraph == span.firstParagraph && decisions[k].standalone
+                let continues = decisions[p].span.paragraph == span.firstParagraph - 1 && decisions[k].standalone && firstInParagraph
                 if sameParagraph || continues, let subject = speakers.newSubject(
                     from: decisions[p].span.closeMark ?? decisions[p].span.inner.upperBound, to: span.openMark,
                     other: previous.speaker?.entity) {
@@ -542,8 +640,7 @@ struct QuoteAttribution {
                 }
             }
             if decisions[k].standalone, !decisions[k].needsSpeaker, firstInParagraph, text.tokens[span.openMark].gap >= .line,
-               let s = speakers.sentenceIndex(of: span.openMark - 1), let subject = speakers.subject(ofSentence: s) {
-                let speaker = SpeakerResolver.Speaker(entity: subject.mention.entity, name: text.string(subject.mention.range))
+               let s = speakers.sentenceIndex(of: span.openMark - 1), let speaker = speakers.speaker(ofSentence: s) {
                 decisions[k].attribution = Attribution(cue: nil, speaker: speaker, frame: .weak, venue: nil)
             }
         }

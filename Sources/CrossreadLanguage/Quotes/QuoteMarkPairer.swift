@@ -5,7 +5,9 @@
 ///    straight " opens after a space and closes before one; a curly mark set the wrong way round
 ///    (“ touching the word before it and followed by a space) is read by its context.
 /// 2. Within a paragraph a stack of depth one pairs them: an opener while a quote is open restarts
-///    the quote there (the earlier mark was stray); a closer with nothing open is ignored.
+///    the quote there (the earlier mark was stray), unless it was typed for a closer (after the
+///    quote's last comma or period, with nothing after it that could close); a closer with nothing
+///    open is ignored.
 /// 3. A quote still open at a paragraph's end continues when the next paragraph opens with a quote
 ///    mark (the news convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
 ///    A single line break (hard-wrapped text, one sentence a line) does not end a quote: it stays
@@ -21,7 +23,11 @@ struct QuoteMarkPairer {
         var content: Range<Int>
         /// Token indices of the words inside.
         var inner: Range<Int>
+        /// The paragraph (or line) holding the closing mark, or the last one the quote runs to.
         var paragraph: Int
+        /// The paragraph (or line) holding the opening mark: earlier than `paragraph` when the quote
+        /// runs over line breaks.
+        var firstParagraph: Int
         var continuesInNextParagraph: Bool { closeMark == nil }
     }
 
@@ -58,6 +64,7 @@ struct QuoteMarkPairer {
         var spans: [Span] = []
         var paragraph = 0
         var open: Int? = nil
+        var openParagraph = 0
         var openLines = 0
         let n = text.count
         var i = 0
@@ -70,7 +77,7 @@ struct QuoteMarkPairer {
                         openLines += 1
                     } else {
                         // A paragraph opening with a quote mark continues a quote left open.
-                        if opensLine, let span = span(open: o, close: nil, end: i, paragraph: paragraph) {
+                        if opensLine, let span = span(open: o, close: nil, end: i, paragraphs: openParagraph...paragraph) {
                             spans.append(span)
                         }
                         open = nil
@@ -80,17 +87,19 @@ struct QuoteMarkPairer {
             }
             if let g = glyph(i) {
                 let opens = canOpen(i, g)
-                let closes = canClose(i, g)
+                let closes = canClose(i, g) || (open != nil && closesTypedWrongly(i, g))
                 if let o = open {
                     if closes {
-                        if let span = span(open: o, close: i, end: i, paragraph: paragraph) { spans.append(span) }
+                        if let span = span(open: o, close: i, end: i, paragraphs: openParagraph...paragraph) { spans.append(span) }
                         open = nil
                     } else if opens {
                         open = i
+                        openParagraph = paragraph
                         openLines = 0
                     }
                 } else if opens {
                     open = i
+                    openParagraph = paragraph
                     openLines = 0
                 }
             }
@@ -136,8 +145,28 @@ struct QuoteMarkPairer {
         return before && after
     }
 
+    /// An opening mark typed where a closing one belongs: “I made the decision, “said Stefanski.”
+    /// It follows the open quote's final comma or sentence punctuation after a space, and no mark
+    /// after it in its paragraph could close a quote it opened.
+    private func closesTypedWrongly(_ i: Int, _ g: Glyph) -> Bool {
+        guard g == .opening, i > 1, text.tokens[i].gap == .space, text.kind(i - 1) == .punctuation,
+              text.isPunctuation(i - 1, ",") || text.isSentenceEnd(i - 1), text.kind(i - 2) != .quote else { return false }
+        var j = i + 1
+        var steps = 0
+        while j < text.count, steps < 200, text.tokens[j].gap != .paragraph {
+            if let next = glyph(j) {
+                // The next line opens with a quote mark: nothing closes this one before it.
+                if text.tokens[j].gap == .line, canOpen(j, next) { return true }
+                return !canClose(j, next)
+            }
+            j += 1
+            steps += 1
+        }
+        return true
+    }
+
     /// The span between an opening mark and a closing one (or the paragraph end at token `end`).
-    private func span(open: Int, close: Int?, end: Int, paragraph: Int) -> Span? {
+    private func span(open: Int, close: Int?, end: Int, paragraphs: ClosedRange<Int>) -> Span? {
         let inner = (open + 1)..<end
         guard !inner.isEmpty else { return nil }
         var last = inner.upperBound - 1
@@ -147,6 +176,7 @@ struct QuoteMarkPairer {
         }
         guard last >= inner.lowerBound else { return nil }
         let content = text.tokens[inner.lowerBound].range.lowerBound..<text.tokens[last].range.upperBound
-        return Span(openMark: open, closeMark: close, content: content, inner: inner.lowerBound..<(last + 1), paragraph: paragraph)
+        return Span(openMark: open, closeMark: close, content: content, inner: inner.lowerBound..<(last + 1),
+                    paragraph: paragraphs.upperBound, firstParagraph: paragraphs.lowerBound)
     }
 }

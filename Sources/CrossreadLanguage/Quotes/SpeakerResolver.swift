@@ -39,6 +39,8 @@ struct SpeakerResolver {
         var name: String?
         /// The tokens of a name recognition missed ("Lt. Hastings said"), to become an entity.
         var nameTokens: Range<Int>? = nil
+        /// The type that entity takes, when the words around the name tell it.
+        var nameType: EntityType? = nil
     }
 
     let text: FinderText
@@ -136,6 +138,10 @@ struct SpeakerResolver {
             case .person, .organization, .place, .group:
                 // "Netanyahu’s office": the office speaks, not Netanyahu.
                 if text.kind(ref.tokens.upperBound) == .possessive, ref.tokens.upperBound + 1 < window.upperBound,
+                   text.token(ref.tokens.upperBound + 1, isOneOf: SpeechLexicon.documents) {
+                    // "Willoughby’s letter continued": the letter's author speaks.
+                    found.append(Candidate(kind: .mention(index), tokens: ref.tokens.lowerBound..<(ref.tokens.upperBound + 2)))
+                } else if text.kind(ref.tokens.upperBound) == .possessive, ref.tokens.upperBound + 1 < window.upperBound,
                    text.token(ref.tokens.upperBound + 1, isOneOf: SpeechLexicon.speakerNouns) {
                     found.append(Candidate(kind: .descriptor, tokens: ref.tokens.lowerBound..<(ref.tokens.upperBound + 2)))
                 } else {
@@ -170,7 +176,40 @@ struct SpeakerResolver {
                 t = end - 1
             }
         }
-        return found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // The head of "the 36-year-old Klitschko", "the former president Donald Trump" and "White
+        // House Press Secretary Stephanie Grisham" is the person: the words before only describe them.
+        return found.filter { !describesPerson($0) }
+    }
+
+    /// True when the candidate only modifies a person mention that follows it in the same noun
+    /// phrase: a description ending right at the name, or an organization, place or group followed
+    /// by title words and the name ("Greek President Carolos Papoulias").
+    func describesPerson(_ candidate: Candidate) -> Bool {
+        var t = candidate.tokens.upperBound
+        switch candidate.kind {
+        case .pronoun, .organizationPronoun: return false
+        case .role, .personDescriptor, .descriptor:
+            break
+        case .mention(let index):
+            let type = mentions[index].mention.type
+            guard type == .organization || type == .place || type == .group else { return false }
+            var steps = 0
+            while steps < 4, text.isWord(t), text.tokens[t].gap == .space, !isPersonMentionStart(t),
+                  text.isCapitalized(t) ? !text.token(t, isOneOf: SpeechLexicon.prepositions)
+                    : text.token(t, isOneOf: SpeechLexicon.roles) || text.token(t, isOneOf: SpeechLexicon.roleModifiers)
+                        || text.token(t, isOneOf: SpeechLexicon.speakerNouns) || text.token(t, isOneOf: SpeechLexicon.unnamedSpeakers)
+                        || SpeechLexicon.personNouns.value(text.bytes, text.tokens[t].range) != nil {
+                t += 1
+                steps += 1
+            }
+        }
+        return t < text.count && text.tokens[t].gap == .space && isPersonMentionStart(t)
+    }
+
+    private func isPersonMentionStart(_ t: Int) -> Bool {
+        guard let ref = mentionStarting(at: t) else { return false }
+        return ref.mention.type == .person && !isQuoted(t)
     }
 
     /// True when an entity mention covers token `t`.
@@ -266,7 +305,15 @@ struct SpeakerResolver {
             || text.token(t, is: "some") || text.token(t, is: "many") else { return nil }
         var j = t + 1
         while j < text.count, j <= t + 5, text.isWord(j) {
-            if text.token(j, isOneOf: SpeechLexicon.speakerNouns) || text.token(j, isOneOf: SpeechLexicon.unnamedSpeakers) { return j + 1 }
+            if text.token(j, isOneOf: SpeechLexicon.speakerNouns) || text.token(j, isOneOf: SpeechLexicon.unnamedSpeakers)
+                || (text.token(t, is: "the") && text.token(j, isOneOf: SpeechLexicon.documents)) {
+                // "a Surrey Police spokeswoman": a capitalized noun inside a name is not the head.
+                if text.isCapitalized(j), text.isWord(j + 1), text.token(j + 1, isOneOf: SpeechLexicon.speakerNouns) {
+                    j += 1
+                    continue
+                }
+                return j + 1
+            }
             if text.token(j, isOneOf: SpeechLexicon.prepositions) { return nil }
             j += 1
         }
@@ -302,7 +349,15 @@ struct SpeakerResolver {
             steps += 1
         }
         if text.token(j, is: "the") { j -= 1 }
-        return text.token(j, isOneOf: SpeechLexicon.prepositions)
+        if text.token(j, isOneOf: SpeechLexicon.prepositions) { return true }
+        // "in the journal JAMA Psychiatry", "at the firm Acme": a common noun before the name.
+        var k = j
+        while k > j - 2, text.isWord(k), !text.isCapitalized(k), !text.token(k, isOneOf: SpeechLexicon.determiners),
+              !text.token(k, isOneOf: SpeechLexicon.prepositions), SpeechLexicon.cues.value(text.bytes, text.tokens[k].range) == nil {
+            k -= 1
+        }
+        return k < j && (text.token(k, is: "the") || text.token(k, is: "a") || text.token(k, is: "an"))
+            && text.token(k - 1, isOneOf: SpeechLexicon.prepositions)
     }
 
     /// The candidate nearest the end of `candidates` that is subject-like; places and groups count
@@ -334,6 +389,16 @@ struct SpeakerResolver {
             adverbs += 1
         }
         if nearest.tokens.upperBound == k + 1 { return nearest }
+        // "an employee who had followed her in and had yelled": the relative pronoun's antecedent.
+        var w = text.isPunctuation(k, ",") ? 0 : k
+        while w > nearest.tokens.upperBound, w > cue - 12 {
+            if text.token(w, is: "who"), let antecedent = candidates.last(where: {
+                $0.tokens.upperBound == w || ($0.tokens.upperBound == w - 1 && text.isPunctuation(w - 1, ","))
+            }), !candidates.contains(where: { $0.tokens.lowerBound > w && $0.tokens.upperBound <= cue }) {
+                return antecedent
+            }
+            w -= 1
+        }
         func isName(_ candidate: Candidate) -> Bool {
             if case .mention(let index) = candidate.kind {
                 let type = mentions[index].mention.type
@@ -403,6 +468,7 @@ struct SpeakerResolver {
             guard let ref = antecedent(ofPronounAt: candidate.tokens.lowerBound, gender: gender) else { return Speaker() }
             return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
         case .organizationPronoun:
+            if let speaker = organizationSubject(before: candidate.tokens.lowerBound) { return speaker }
             guard let organization = lastOrganization(before: candidate.tokens.lowerBound, sentencesBack: 3) else { return Speaker() }
             return Speaker(entity: organization.mention.entity,
                            name: entities[organization.mention.entity]?.name ?? text.string(organization.mention.range))
@@ -423,6 +489,10 @@ struct SpeakerResolver {
             if let organization = mentions(in: candidate.tokens).first(where: { $0.mention.type == .organization }) {
                 return Speaker(entity: organization.mention.entity, name: name)
             }
+            if text.token(candidate.tokens.lowerBound, is: "the"), text.token(candidate.tokens.upperBound - 1, isOneOf: SpeechLexicon.documents),
+               let author = author(ofDocument: candidate.tokens.upperBound - 1) {
+                return resolve(author)
+            }
             // "a WeWork spokesperson" where recognition missed this WeWork but named it elsewhere.
             for t in candidate.tokens where text.isCapitalized(t) {
                 let word = text.text(t)
@@ -431,13 +501,128 @@ struct SpeakerResolver {
                     return Speaker(entity: organization.id, name: name)
                 }
             }
+            if let represented = representedOrganization(candidate.tokens) { return represented }
             if text.token(candidate.tokens.lowerBound, is: "the"),
                text.token(candidate.tokens.upperBound - 1, isOneOf: SpeechLexicon.organizationNouns),
-               let organization = lastOrganization(before: candidate.tokens.lowerBound) {
+               let organization = organizationAntecedent(of: candidate.tokens) {
                 return Speaker(entity: organization.mention.entity, name: entities[organization.mention.entity]?.name ?? name)
             }
             return Speaker(entity: nil, name: name)
         }
+    }
+
+    /// The organization a spokesperson or a statement speaks for: "a spokesman for Waitrose", "a
+    /// statement from the British Foreign Office", "a Surrey Police spokeswoman", named by a mention
+    /// of any type or by capitalized words recognition missed (then an organization to add).
+    private func representedOrganization(_ tokens: Range<Int>) -> Speaker? {
+        let last = tokens.upperBound - 1
+        guard text.token(last, isOneOf: SpeechLexicon.representatives) else { return nil }
+        var start: Int
+        var end: Int
+        if text.token(tokens.upperBound, is: "for") || text.token(tokens.upperBound, is: "from")
+            || text.token(tokens.upperBound, is: "of") {
+            start = tokens.upperBound + 1
+            if text.token(start, is: "the") { start += 1 }
+            if let ref = mentionStarting(at: start), !isQuoted(start) {
+                return Speaker(entity: ref.mention.entity, name: entities[ref.mention.entity]?.name ?? text.string(ref.mention.range))
+            }
+            end = start
+            while end < start + 6, text.isCapitalized(end), !text.token(end, isOneOf: SpeechLexicon.prepositions) { end += 1 }
+        } else {
+            // "A Surrey Police spokeswoman": the capitalized words inside the description.
+            start = tokens.lowerBound + 1
+            while start < last, !text.isCapitalized(start) { start += 1 }
+            end = start
+            while end < last, text.isCapitalized(end) { end += 1 }
+            guard end == last else { return nil }
+        }
+        guard end > start, !(start..<end).contains(where: isInMention) else { return nil }
+        return Speaker(entity: nil, name: text.string(tokens: start..<end), nameTokens: start..<end, nameType: .organization)
+    }
+
+    /// The organization "the company" or "the group" at `tokens` stands for: the name in an
+    /// appositive ("The group, WeWorkers Coalition, formed"), else what the same description
+    /// earlier stood for ("The group said ... the group added"), else the last organization named
+    /// as a subject (not "on Twitter", not "told The Associated Press"). Nil for a description of
+    /// an organization not named before ("the French foreign ministry").
+    func organizationAntecedent(of tokens: Range<Int>, depth: Int = 0) -> MentionRef? {
+        if tokens.dropFirst().contains(where: { text.isCapitalized($0) }) { return nil }
+        // "The company that runs the AMAs, Dick Clark Productions, denies": the description tells
+        // the type, so a name recognition typed otherwise still counts.
+        var comma = tokens.upperBound
+        while comma < tokens.upperBound + 8, comma < text.count, !text.isPunctuation(comma, ","), !text.isSentenceEnd(comma) { comma += 1 }
+        if text.isPunctuation(comma, ","), let ref = mentionStarting(at: comma + 1), !isQuoted(comma + 1),
+           text.isPunctuation(ref.tokens.upperBound, ",") || ref.mention.type == .organization || ref.mention.type == .group {
+            return ref
+        }
+        let noun = text.tokens[tokens.upperBound - 1].range
+        let floor = sentenceIndex(of: tokens.lowerBound).map { sentences[max(0, $0 - 6)].lowerBound } ?? 0
+        var t = tokens.lowerBound - 1
+        var sameDescription: Int? = nil
+        while t > floor {
+            if text.token(t - 1, is: "the"), text.tokens[t].range.count == noun.count, !isQuoted(t),
+               text.bytes[text.tokens[t].range].elementsEqual(text.bytes[noun]) {
+                sameDescription = t - 1
+                break
+            }
+            t -= 1
+        }
+        let subjects = mentions(in: (sameDescription ?? floor)..<tokens.lowerBound).filter { ref in
+            ref.mention.type == .organization && !isQuoted(ref.tokens.lowerBound) && !isPrepositionalObject(startingAt: ref.tokens.lowerBound)
+                && SpeechLexicon.cues.value(text.bytes, text.tokens[max(0, ref.tokens.lowerBound - (text.token(ref.tokens.lowerBound - 1, is: "the") ? 2 : 1))].range) == nil
+        }
+        if let same = sameDescription, depth < 4 {
+            if let ref = organizationAntecedent(of: same..<(same + 2), depth: depth + 1) { return ref }
+        }
+        return subjects.last ?? lastOrganization(before: tokens.lowerBound)
+    }
+
+    /// The organization "it" or "they" at `t` continues: the subject of one of the two sentences
+    /// before, when that subject is an organization, a spokesperson or statement of one ("A
+    /// statement from Waitrose said ... “...,” it added"), or "the company" naming one. Nil when
+    /// that subject is a person or nothing names an organization.
+    private func organizationSubject(before t: Int) -> Speaker? {
+        guard let s = sentenceIndex(of: t) else { return nil }
+        for back in 1...2 where s - back >= 0 {
+            guard let subject = candidates(in: sentences[s - back]).first(where: isSubjectLike) else { continue }
+            switch subject.kind {
+            case .mention(let index) where mentions[index].mention.type == .organization:
+                return resolve(subject)
+            case .descriptor:
+                let speaker = resolve(subject)
+                return speaker.entity == nil ? nil : speaker
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Who wrote the document "the letter" at `noun` names: the subject of the sentence that last
+    /// spoke of a letter ("Matthew Willoughby ... wrote a heartfelt letter"), within six sentences.
+    private func author(ofDocument noun: Int) -> Candidate? {
+        guard let s = sentenceIndex(of: noun) else { return nil }
+        let word = text.tokens[noun].range
+        for back in 0...6 where s - back >= 0 {
+            let sentence = sentences[s - back]
+            var t = min(sentence.upperBound, noun) - 1
+            while t >= sentence.lowerBound {
+                if t != noun, !isQuoted(t), text.tokens[t].range.count == word.count,
+                   text.bytes[text.tokens[t].range].elementsEqual(text.bytes[word]) {
+                    // "the US military said in a statement": the reporting verb's subject, named or not.
+                    if let cue = (sentence.lowerBound..<t).last(where: isCue) {
+                        return subject(ofCue: cue, among: candidates(in: sentence.lowerBound..<cue))
+                    }
+                    let before = candidates(in: sentence.lowerBound..<t).filter { candidate in
+                        if case .descriptor = candidate.kind { return false }
+                        return isSubjectLike(candidate)
+                    }
+                    if let subject = before.first { return subject }
+                }
+                t -= 1
+            }
+        }
+        return nil
     }
 
     /// The organization named last before token `t` (outside quotes), within the sentences before.
@@ -523,6 +708,24 @@ struct SpeakerResolver {
         }
         if let ref = mentions.last(where: { $0.tokens.upperBound <= position && holds($0) }) { return ref }
         return mentions.first(where: holds)
+    }
+
+    /// Who the sentence is about as its speaker: its first subject-like person or "he"/"she"
+    /// (resolved), outside quotes; else its first person.
+    func speaker(ofSentence s: Int) -> Speaker? {
+        guard s >= 0, s < sentences.count else { return nil }
+        for candidate in candidates(in: sentences[s]) where isSubjectLike(candidate) {
+            switch candidate.kind {
+            case .pronoun:
+                let speaker = resolve(candidate)
+                return speaker.entity == nil ? nil : speaker
+            case .mention(let index) where mentions[index].mention.type == .person:
+                return resolve(candidate)
+            default:
+                continue
+            }
+        }
+        return subject(ofSentence: s).map { Speaker(entity: $0.mention.entity, name: text.string($0.mention.range)) }
     }
 
     /// The first person in the sentence that is not a prepositional object (outside quotes).

@@ -105,6 +105,17 @@ enum SpeechLexicon {
         "council", "board", "bank", "spokesperson", "spokesman", "spokeswoman",
     ], value: true)
 
+    /// Who or what speaks for an organization: "a spokesman for Waitrose", "a statement from X".
+    static let representatives = FoldedWordTable([
+        "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
+        "statement", "representatives",
+    ], value: true)
+
+    /// Writings that speak for their author: "the letter read", "Willoughby’s letter continued".
+    static let documents = FoldedWordTable([
+        "letter", "statement", "post", "tweet", "message", "email", "e-mail", "memo", "note", "release", "op-ed",
+    ], value: true)
+
     /// People a story may quote without naming them ("one user quipped", "a neighbour said").
     static let unnamedSpeakers = FoldedWordTable([
         "user", "users", "man", "woman", "voter", "voters", "fan", "fans", "critic", "critics", "supporter",
