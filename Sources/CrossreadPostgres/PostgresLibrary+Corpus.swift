@@ -317,6 +317,8 @@ extension PostgresLibrary {
     // MARK: Rows
 
     static let storyColumns = "id, topic_id, title, size, first, last, first_day, last_day, keywords, entities, version, results_version"
+    /// The position of the column after the story columns (the profile, where a query adds it).
+    static let storyColumnCount = storyColumns.split(separator: ",").count
     static let topicColumns = "id, title, size, stories, first_day, last_day, keywords, entities"
 
     static func story(_ row: PostgresRow) throws -> StoredStory {
@@ -346,7 +348,7 @@ extension PostgresLibrary {
             try await client.withConnection { connection in
                 var rows: [StoryRow] = []
                 for try await row in try await connection.query(query, logger: logger) {
-                    let profile = try row.makeRandomAccess()[11].decode(ByteBuffer.self)
+                    let profile = try row.makeRandomAccess()[Self.storyColumnCount].decode(ByteBuffer.self)
                     rows.append(StoryRow(story: try Self.story(row), profile: Array(profile.readableBytesView), indexKeys: []))
                 }
                 let keys = try await Self.keys("SELECT story_id, key FROM corpus_story_key WHERE story_id = ANY",
