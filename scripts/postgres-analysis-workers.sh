@@ -11,7 +11,8 @@
 #   ../shared/corpora/ecbplus-dev (the 650-file mix of scripts/postgres-workers.sh)
 #   WORKERS="1 2 4" (the first is the reference, and must be 1); GENERATED=N adds N generated articles
 #   (corpus-eval generate, JSON Lines in 16 files); server: $CROSSREAD_POSTGRES, else a private one
-#   from scripts/postgres-local.sh; build: release (SCRATCH=.build-rel to reuse a release build folder).
+#   from scripts/postgres-local.sh; build: release (SCRATCH=.build-rel to reuse a release build folder;
+#   BIN=FOLDER holding crossread and corpus-eval skips building).
 #   Each run's database is dropped at the end (KEEP=1 keeps them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +31,12 @@ read -r -a counts <<<"${WORKERS:-1 2 4}"
 
 scratch=${SCRATCH:-.build}
 log="${TMPDIR:-/tmp}/postgres-analysis-workers-build.log"
-swift build -c release --scratch-path "$scratch" --product crossread >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/crossread
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN/crossread
+else
+  swift build -c release --scratch-path "$scratch" --product crossread >"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+  bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/crossread
+fi
 server=${CROSSREAD_POSTGRES:-$(scripts/postgres-local.sh start)}
 tmp=$(mktemp -d)
 databases=()
@@ -45,7 +50,7 @@ trap cleanup EXIT
 
 mapfile -t files < <(for c in "${present[@]}"; do find -L "$c" -type f ! -name '.*' ! -name 'README*' ! -name '*.json'; done | sort)
 if [ -n "${GENERATED:-}" ]; then
-  swift build -c release --scratch-path "$scratch" --product corpus-eval >>"$log" 2>&1 || { tail -30 "$log"; exit 1; }
+  [ -n "${BIN:-}" ] || swift build -c release --scratch-path "$scratch" --product corpus-eval >>"$log" 2>&1 || { tail -30 "$log"; exit 1; }
   "$(dirname "$bin")/corpus-eval" generate --articles ../shared/corpora/article-extraction-benchmark/ground-truth.json \
     --ecb ../shared/corpora/ecbplus-dev --count "$GENERATED" --out "$tmp/generated" --parts 16
   files+=("$tmp"/generated-*.jsonl)

@@ -100,7 +100,29 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         var options = LibraryAnalysisOptions()
         if let duplicateThreshold { options.duplicates.threshold = duplicateThreshold }
-        let update = try await LibraryAnalyzer(options: options).update(store)
+        let analyzer = LibraryAnalyzer(options: options)
+        var update = try await analyzer.update(store)
+        // Documents another process claimed (annotating them, or holding them while their story
+        // settles) are not placed yet: wait for them, helping with what becomes free, so that the
+        // dossier holds every article just read.
+        if !ingested.isEmpty {
+            let deadline = Date().addingTimeInterval(1_200)
+            var told = false
+            while true {
+                let missing = ingested.count - (try await store.storiesOf(documents: ingested)).count
+                guard missing > 0, Date() < deadline else { break }
+                if !quiet && !told {
+                    Terminal.out("Waiting for \(missing) of these documents, which another process is analysing\n")
+                    told = true
+                }
+                try await Task.sleep(for: .seconds(1))
+                let more = try await analyzer.update(store)
+                update.annotated += more.annotated
+                update.placed += more.placed
+                update.compared += more.compared
+                for (stage, seconds) in more.seconds { update.seconds[stage, default: 0] += seconds }
+            }
+        }
         if !quiet {
             Terminal.out("Analysis: \(update.annotated) annotated, \(update.placed) placed in stories, \(update.compared) stories compared"
                          + String(format: " (%.1f s)\n", update.seconds.values.reduce(0, +)))
