@@ -100,14 +100,17 @@ struct StatementTokenizer: Sendable {
         let capitalized = (first >= 0x41 && first <= 0x5A)
             || (first >= 0xC3 && String(decoding: bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 4)],
                                          as: UTF8.self).unicodeScalars.first?.properties.isUppercase == true)
-        if let value = ComparisonLexicon.numberWords[surface] {
+        // One look-up says what the lexicons say of the word (a number word, a stop word, a vague amount)
+        // and its comparison form.
+        let word = cache?.word(surface) ?? LexiconWord(surface)
+        if let value = word.numberValue {
             out.append(StatementToken(kind: .number, range: range, folded: surface, term: Self.numberTerm(value),
                                       isCapitalized: capitalized, isContent: true, value: value))
             return
         }
-        let term = computesTerms ? (cache?.term(for: surface) ?? Self.term(for: surface)) : surface
+        let term = computesTerms ? word.term : surface
         let content: Bool
-        if ComparisonLexicon.stopWords.contains(surface) {
+        if word.isStopWord {
             content = false
         } else if folded.count == 1 {
             content = capitalized && surface != "a" && surface != "i"
@@ -116,7 +119,7 @@ struct StatementTokenizer: Sendable {
         }
         var token = StatementToken(kind: .word, range: range, folded: surface, term: term,
                                    isCapitalized: capitalized, isContent: content)
-        token.isVague = ComparisonLexicon.vagueAmounts.contains(surface)
+        token.isVague = word.isVague
         out.append(token)
     }
 
@@ -255,36 +258,50 @@ struct StatementTokenizer: Sendable {
     }
 }
 
-/// Remembers the comparison form of each word seen, for one run of comparison (stemming is the
-/// costly part of tokenizing, and news repeats its words): words of this run first, then those of
-/// every run of the process (`SharedTerms`), so that comparing one small story after another does not
-/// stem the language again each time.
-final class TermCache {
-    private var terms: [String: String] = [:]
+/// What the comparison lexicons say of a lowercased word, and its comparison form.
+struct LexiconWord: Sendable {
+    var term: String
+    var numberValue: Double?
+    var isStopWord: Bool
+    var isVague: Bool
 
-    func term(for surface: String) -> String {
-        if let known = terms[surface] { return known }
-        let term = SharedTerms.shared.term(for: surface)
-        terms[surface] = term
-        return term
+    init(_ surface: String) {
+        numberValue = ComparisonLexicon.numberWords[surface]
+        term = numberValue == nil ? StatementTokenizer.term(for: surface) : surface
+        isStopWord = ComparisonLexicon.stopWords.contains(surface)
+        isVague = ComparisonLexicon.vagueAmounts.contains(surface)
     }
 }
 
-/// The comparison forms of words, shared by all threads of the process, bounded: when it holds
+/// Remembers what the lexicons say of each word seen (stemming is the costly part of tokenizing,
+/// and news repeats its words): words of this run first, then those of every run of the process
+/// (`SharedTerms`), so that comparing one small story after another does not stem the language again.
+final class TermCache {
+    private var words: [String: LexiconWord] = [:]
+
+    func word(_ surface: String) -> LexiconWord {
+        if let known = words[surface] { return known }
+        let word = SharedTerms.shared.word(surface)
+        words[surface] = word
+        return word
+    }
+}
+
+/// What the lexicons say of words, shared by all threads of the process, bounded: when it holds
 /// `capacity` words it starts again empty.
 final class SharedTerms: @unchecked Sendable {
     static let shared = SharedTerms()
     private let lock = NSLock()
-    private var terms: [String: String] = [:]
+    private var words: [String: LexiconWord] = [:]
     private let capacity = 400_000
 
-    func term(for surface: String) -> String {
-        if let known = lock.withLock({ terms[surface] }) { return known }
-        let term = StatementTokenizer.term(for: surface)
+    func word(_ surface: String) -> LexiconWord {
+        if let known = lock.withLock({ words[surface] }) { return known }
+        let word = LexiconWord(surface)
         lock.withLock {
-            if terms.count >= capacity { terms.removeAll(keepingCapacity: true) }
-            terms[surface] = term
+            if words.count >= capacity { words.removeAll(keepingCapacity: true) }
+            words[surface] = word
         }
-        return term
+        return word
     }
 }
