@@ -204,6 +204,12 @@ extension PostgresLibrary {
             WHERE id = \(story) AND version = \(version)
             RETURNING id
             """)
+        if saved.isEmpty {
+            // The story changed since it was claimed: let the next claim take it at once.
+            _ = try await strings("release the claim on \(story)", """
+                UPDATE corpus_story SET results_claim = NULL WHERE id = \(story) RETURNING id
+                """)
+        }
         return !saved.isEmpty
     }
 

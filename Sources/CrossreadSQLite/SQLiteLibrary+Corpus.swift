@@ -284,7 +284,12 @@ extension SQLiteLibrary {
                 try db.execute(sql: """
                     UPDATE corpus_story SET results = ?, results_version = ?, results_claim = NULL WHERE id = ? AND version = ?
                     """, arguments: [Data(results), version, story, version])
-                return db.changesCount == 1
+                guard db.changesCount == 1 else {
+                    // The story changed since it was claimed: let the next claim take it at once.
+                    try db.execute(sql: "UPDATE corpus_story SET results_claim = NULL WHERE id = ?", arguments: [story])
+                    return false
+                }
+                return true
             }
         }
     }

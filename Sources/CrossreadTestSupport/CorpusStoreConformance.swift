@@ -652,6 +652,9 @@ public enum CorpusStoreConformance {
         p.expect(behind.map { $0.resultsVersion < $0.version } == true, "a changed story's results version is not behind its version")
         let late = try await store.saveStoryResults(story: "s", version: first.version, results: [9])
         p.expect(!late, "results for an old version were accepted")
+        // A refused save ends its claim: the story can be claimed again at once.
+        let reclaimed = try await store.claimStaleStories(limit: 10, seconds: 60)
+        p.expect(reclaimed.map(\.id) == ["s"], "after a refused save, the story could not be claimed again: \(reclaimed.map(\.id))")
         let kept = try await store.storyResults(stories: ["s"])
         p.expect(kept == ["s": [1, 2, 3]], "refused results replaced the stored ones: \(kept)")
         let staleAfterLate = try await store.corpusCounts().staleStories
