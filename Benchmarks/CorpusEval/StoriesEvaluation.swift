@@ -75,7 +75,10 @@ enum StoriesEvaluation {
 
     /// Stories and topics of the corpus fed through a `StoryWindow` in date order.
     static func streamed(corpus: LabelledCorpus, batch: Int, options: StoryOptions) -> StoryClustering {
-        let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: 0) }
+        // Undated articles arrive when the corpus is read: the day after its latest dated article.
+        let dated = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: 0) }
+        let arrival = ProcessInfo.processInfo.environment["ARRIVAL_ZERO"] != nil ? 0 : (dated.compactMap(\.day).max() ?? 0) + 1
+        let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: arrival) }
         let order = documents.indices.sorted { (documents[$0].day ?? Int.max, $0) < (documents[$1].day ?? Int.max, $1) }
         var statistics = TermStatistics()
         if ProcessInfo.processInfo.environment["PRIME"] != nil { for document in documents { statistics.count(document) } }

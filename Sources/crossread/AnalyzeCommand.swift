@@ -106,10 +106,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         // settles) are not placed yet: wait for them, helping with what becomes free, so that the
         // dossier holds every article just read.
         if !ingested.isEmpty {
+            // A page read twice (two crawls, two names) is one document.
+            let wanted = Array(Set(ingested))
             let deadline = Date().addingTimeInterval(1_200)
             var told = false
             while true {
-                let missing = ingested.count - (try await store.storiesOf(documents: ingested)).count
+                let missing = wanted.count - (try await store.storiesOf(documents: wanted)).count
                 guard missing > 0, Date() < deadline else { break }
                 if !quiet && !told {
                     Terminal.out("Waiting for \(missing) of these documents, which another process is analysing\n")
