@@ -36,6 +36,15 @@ struct PageScanner {
     /// Parses `bytes` (`encoding` nil: follow the page's charset) and scans the events; nil when
     /// libxml2 cannot start on them.
     func scan(_ bytes: UnsafeRawBufferPointer, encoding: String?, options: Int32) -> PageModel? {
+        // Scripts, styles and unread attributes are dropped first when the bytes are known UTF-8 (any ASCII-compatible
+        // charset would do; a page in its own charset may be UTF-16).
+        if encoding == "UTF-8", let stripped = MarkupTrimmer.strip(bytes) {
+            return stripped.withUnsafeBytes { parse($0, encoding: encoding, options: options) }
+        }
+        return parse(bytes, encoding: encoding, options: options)
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String?, options: Int32) -> PageModel? {
         _ = ParserOptions.initialized
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
               let context = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
