@@ -4,7 +4,8 @@ import Glibc
 
 /// Drops what extraction never reads from a UTF-8 page before libxml2 parses it: the contents of
 /// `<script>` (JSON kept) and `<style>` elements, and attributes other than the few
-/// `ElementAttributes` reads (`src`, `srcset`, `data-*`, event handlers). Half a news page's bytes
+/// `ElementAttributes` reads (`src`, `srcset`, `data-*`, event handlers) and link targets outside
+/// `<link>` (a link's `href` is only checked for presence). Half a news page's bytes
 /// are scripts and styles, and libxml2 steps through them and through every attribute value a
 /// character at a time.
 ///
@@ -72,7 +73,8 @@ enum MarkupTrimmer {
                 while index < count && Self.isNameByte(bytes[index]) { index += 1 }
                 let name = (open + 1, index)
                 let kind = rawKind(name)
-                guard let (end, selfClosing) = tagEnd(from: index) else { return }
+                let keepsHref = index - open == 5 && matches("link", at: open + 1)
+                guard let (end, selfClosing) = tagEnd(from: index, keepsHref: keepsHref) else { return }
                 position = end
                 guard !selfClosing, let kind, kind != .script || !mentionsJSON(from: index, to: end) else { continue }
                 // Contents opening with "</" are read as markup by libxml2: leave them alone.
@@ -142,8 +144,8 @@ enum MarkupTrimmer {
         /// After a start tag's name: the offset just past its end and whether it closed with "/>"
         /// (libxml2's `htmlParseStartTag`: names, `=`, quoted or bare values, other bytes skipped to
         /// a blank); nil when the page ends inside the tag. Attributes extraction never reads are
-        /// added to `drops`.
-        private mutating func tagEnd(from start: Int) -> (Int, Bool)? {
+        /// added to `drops`, and so are the quoted values of `href` outside `<link>` (`keepsHref`).
+        private mutating func tagEnd(from start: Int, keepsHref: Bool) -> (Int, Bool)? {
             let count = bytes.count
             var index = start
             func skipBlanks() { while index < count && Self.isBlank(bytes[index]) { index += 1 } }
@@ -162,6 +164,10 @@ enum MarkupTrimmer {
                         let quote = at(index)
                         if quote == 34 || quote == 39 {
                             guard let close = find([quote], from: index + 1) else { return nil }
+                            // Only a <link>'s href is read; elsewhere it just needs to be there.
+                            if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart) {
+                                drops.append(index + 1..<close)
+                            }
                             index = close + 1
                         } else {
                             while index < count && !Self.isBlank(bytes[index]) && bytes[index] != 62 { index += 1 }

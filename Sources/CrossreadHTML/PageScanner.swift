@@ -190,7 +190,7 @@ struct PageScanner {
                 if model.titleText == nil { startCapture(.title, limit: 2000) }
                 return false
             case .script:
-                if let type = attributes.type, type.lowercased().contains("ld+json") {
+                if let type = attributes.type, type.lowercased().containsASCII("ld+json") {
                     startCapture(.jsonLD, limit: 4 << 20)
                 }
                 return false
@@ -229,7 +229,7 @@ struct PageScanner {
             if let itemprop = attributes.itemprop?.lowercased() {
                 if itemprop == "articlebody" || itemprop == "reviewbody" || itemprop == "text" {
                     if !hint.isBoilerplate { hint = .articleBody }
-                } else if itemprop.contains("comment") {
+                } else if itemprop.containsASCII("comment") {
                     hint = .comments
                 }
             }
@@ -266,7 +266,7 @@ struct PageScanner {
                 markAttribute = attributes.datetime
             }
             if let itemprop {
-                if itemprop.contains("author") || itemprop.contains("creator") {
+                if itemprop.containsASCII("author") || itemprop.containsASCII("creator") {
                     markKind = .authorProperty
                 } else if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
                     if let value = attributes.datetime ?? attributes.content {
@@ -277,7 +277,7 @@ struct PageScanner {
                     }
                 }
             }
-            if markKind == nil, let rel = attributes.rel, rel.lowercased().contains("author") { markKind = .authorLink }
+            if markKind == nil, let rel = attributes.rel, rel.lowercased().containsASCII("author") { markKind = .authorLink }
             if markKind == nil, tag == .h1 { markKind = .h1 }
             if markKind == nil {
                 if hint == .byline { markKind = .bylineHint } else if hint == .dateline { markKind = .datelineHint }
