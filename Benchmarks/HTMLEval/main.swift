@@ -99,8 +99,8 @@ func articleBenchmark() -> (Row, Int)? {
     var pages: [(id: String, url: String, html: String, body: String)] = []
     for id in truth.keys.sorted() {
         let path = base.appendingPathComponent("html/\(id).html.gz")
-        guard let gz = try? Data(contentsOf: path), let raw = Gzip.decompress([UInt8](gz)) else { continue }
-        pages.append((id, truth[id]?["url"] as? String ?? id, String(decoding: raw, as: UTF8.self),
+        guard let gz = try? Data(contentsOf: path), let html = Gzip.decompressString([UInt8](gz)) else { continue }
+        pages.append((id, truth[id]?["url"] as? String ?? id, html,
                       truth[id]?["articleBody"] as? String ?? ""))
     }
     let bytes = pages.reduce(0) { $0 + $1.html.utf8.count }
