@@ -122,6 +122,13 @@ enum MarkupTrimmer {
             return nil
         }
 
+        /// The offset of the first `byte` at or after `start`.
+        private func findByte(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start)
+            else { return nil }
+            return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes.baseAddress!
+        }
+
         /// The offset of the first occurrence of `needle` at or after `start`.
         private func find(_ needle: [UInt8], from start: Int) -> Int? {
             let base = bytes.baseAddress!
@@ -163,7 +170,7 @@ enum MarkupTrimmer {
                         skipBlanks()
                         let quote = at(index)
                         if quote == 34 || quote == 39 {
-                            guard let close = find([quote], from: index + 1) else { return nil }
+                            guard let close = findByte(quote, from: index + 1) else { return nil }
                             // Only a <link>'s href is read; elsewhere it just needs to be there.
                             if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart) {
                                 drops.append(index + 1..<close)
@@ -185,20 +192,32 @@ enum MarkupTrimmer {
             return bytes[index] == 62 ? (index + 1, false) : (index + 2, true)
         }
 
-        /// The attribute names `ElementAttributes` reads (any case).
-        private static let readNames: [[UInt8]] = [
-            "class", "content", "charset", "id", "itemprop", "href", "hidden", "http-equiv", "role", "rel", "name",
-            "property", "type", "lang", "datetime", "style", "xml:lang",
-        ].map { Array($0.utf8) }
-
+        /// Whether `ElementAttributes` reads the attribute named by these bytes (any case): class,
+        /// content, charset, id, itemprop, href, hidden, http-equiv, role, rel, name, property, type,
+        /// lang, datetime, style, xml:lang.
         private static func isRead(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
             let length = end - start
             guard length >= 2 && length <= 10 else { return false }
-            outer: for name in readNames where name.count == length {
-                for offset in 0..<length where bytes[start + offset] | 0x20 != name[offset] { continue outer }
+            func spells(_ word: StaticString) -> Bool {
+                guard word.utf8CodeUnitCount == length else { return false }
+                let letters = word.utf8Start
+                for offset in 0..<length where bytes[start + offset] | 0x20 != letters[offset] { return false }
                 return true
             }
-            return false
+            switch bytes[start] | 0x20 {
+            case 99: return spells("class") || spells("content") || spells("charset")  // c
+            case 105: return spells("id") || spells("itemprop")  // i
+            case 104: return spells("href") || spells("hidden") || spells("http-equiv")  // h
+            case 114: return spells("role") || spells("rel")  // r
+            case 110: return spells("name")  // n
+            case 112: return spells("property")  // p
+            case 116: return spells("type")  // t
+            case 108: return spells("lang")  // l
+            case 100: return spells("datetime")  // d
+            case 115: return spells("style")  // s
+            case 120: return spells("xml:lang")  // x
+            default: return false
+            }
         }
     }
 }
