@@ -6,15 +6,17 @@
 # documents/s, MB/s, peak memory (max RSS, target under 200 MB), every skipped record by reason, and
 # whether each re-crawled page was stored once.
 # Usage: scripts/bench-warc.sh [GIGABYTES] (default 1.0). BENCH_WARC_DIR=/tmp/somewhere keeps the
-# generated file there and reuses it on the next run (generating takes minutes).
+# generated file there and reuses it on the next run (generating takes minutes); SCRATCH is the
+# SwiftPM scratch path (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gigabytes=${1:-1.0}
 if [ ! -d ../shared/corpora/article-extraction-benchmark/html ]; then
     echo "skipped: ../shared/corpora/article-extraction-benchmark is absent"; exit 0
 fi
-swift build -c release --product crossread >/dev/null
-bin=$(swift build -c release --show-bin-path)/crossread
+scratch="${SCRATCH:-.build}"   # SwiftPM scratch path of the release build
+swift build -c release --product crossread --scratch-path "$scratch" >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/crossread
 if [ -n "${BENCH_WARC_DIR:-}" ]; then
     tmp=$BENCH_WARC_DIR
     mkdir -p "$tmp"

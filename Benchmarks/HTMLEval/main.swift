@@ -99,18 +99,18 @@ func articleBenchmark() -> (Row, Int)? {
     var pages: [(id: String, url: String, html: String, body: String)] = []
     for id in truth.keys.sorted() {
         let path = base.appendingPathComponent("html/\(id).html.gz")
-        guard let gz = try? Data(contentsOf: path), let raw = Gzip.decompress([UInt8](gz)) else { continue }
-        pages.append((id, truth[id]?["url"] as? String ?? id, String(decoding: raw, as: UTF8.self),
+        guard let gz = try? Data(contentsOf: path), let html = Gzip.decompressString([UInt8](gz)) else { continue }
+        pages.append((id, truth[id]?["url"] as? String ?? id, html,
                       truth[id]?["articleBody"] as? String ?? ""))
     }
     let bytes = pages.reduce(0) { $0 + $1.html.utf8.count }
-    var outputs = [String](repeating: "", count: pages.count)
+    var results = [CleanedArticle?](repeating: nil, count: pages.count)
     var elapsed = 0.0
     for _ in 0..<arguments.repeatCount {
         elapsed += seconds {
             for (index, page) in pages.enumerated() {
                 let article = RawArticle(source: page.url, format: .html, content: page.html, original: [])
-                outputs[index] = (try? extractor.clean(article))?.text ?? ""
+                results[index] = try? extractor.clean(article)
             }
         }
     }
@@ -118,16 +118,14 @@ func articleBenchmark() -> (Row, Int)? {
     if arguments.speedOnly {  // the whole-process timing measures extraction, not scoring
         return (Row(pagesPerSecond: Double(pages.count) / elapsed, mbPerSecond: Double(bytes) / 1e6 / elapsed), pages.count)
     }
+    let outputs = results.map { $0?.text ?? "" }
     var sums = (0.0, 0.0, 0.0)
     var perDocument: [(f1: Double, id: String)] = []
     for (index, page) in pages.enumerated() {
         let (tp, fp, fn) = ShingleScore.match(truth: page.body, prediction: outputs[index])
         sums.0 += tp; sums.1 += fp; sums.2 += fn
         perDocument.append((prf(tp, fp, fn).2, page.id))
-        if let dump = arguments.dump {
-            try? FileManager.default.createDirectory(atPath: dump, withIntermediateDirectories: true)
-            try? outputs[index].write(toFile: "\(dump)/\(page.id).txt", atomically: false, encoding: .utf8)
-        }
+        dumpResult(results[index], set: "bench", name: page.id)
     }
     if arguments.worst > 0 {
         for item in perDocument.sorted(by: { $0.f1 < $1.f1 }).prefix(arguments.worst) {
@@ -139,6 +137,17 @@ func articleBenchmark() -> (Row, Int)? {
     let (p, r, f) = prf(sums.0, sums.1, sums.2)
     return (Row(precision: p, recall: r, f1: f, pagesPerSecond: Double(pages.count) / elapsed,
                 mbPerSecond: Double(bytes) / 1e6 / elapsed), pages.count)
+}
+
+/// With `--dump DIR`: writes a page's text under DIR/SET/NAME.txt, after a line of its metadata (title,
+/// authors, dates), so two runs can be compared with `diff -r`.
+func dumpResult(_ result: CleanedArticle?, set: String, name: String) {
+    guard let dump = arguments.dump else { return }
+    try? FileManager.default.createDirectory(atPath: "\(dump)/\(set)", withIntermediateDirectories: true)
+    let metadata = result?.metadata ?? DocumentMetadata()
+    let header = "title: \(metadata.title ?? "-") | authors: \(metadata.authors.joined(separator: "; ")) | published: "
+        + "\(metadata.published?.iso8601 ?? "-") | updated: \(metadata.updated?.iso8601 ?? "-") | url: \(metadata.url ?? "-")\n"
+    try? (header + (result?.text ?? "")).write(toFile: "\(dump)/\(set)/\(name).txt", atomically: false, encoding: .utf8)
 }
 
 // MARK: trafilatura evaluation pages
@@ -195,6 +204,7 @@ func trafilaturaEval() -> (Row, Int)? {
             fp += 1
             misses.append("  extra \(page.url)  «\(snippet)»")
         }
+        dumpResult(result, set: "trafilatura-eval", name: String(page.entry["file"] as? String ?? "\(index)"))
         let metadata = result?.metadata ?? DocumentMetadata()
         if let title = page.entry["title"] as? String, !title.isEmpty {
             titleN += 1
@@ -298,10 +308,7 @@ func wcxbDev() -> (Row, [String: TypeScore], Int, Double)? {
             undated += 1
             if metadata.published != nil { falseDates += 1 }
         }
-        if let dump = arguments.dump {
-            try? FileManager.default.createDirectory(atPath: dump + "/wcxb", withIntermediateDirectories: true)
-            try? (result?.text ?? "").write(toFile: "\(dump)/wcxb/\(page.id).txt", atomically: false, encoding: .utf8)
-        }
+        dumpResult(result, set: "wcxb", name: page.id)
     }
     if arguments.worst > 0 {
         for item in perPage.sorted(by: { $0.f1 < $1.f1 }).prefix(arguments.worst) { print(item.line) }

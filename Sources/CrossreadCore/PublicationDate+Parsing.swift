@@ -183,6 +183,7 @@ enum DateToken: Equatable {
 enum DateTokenizer {
     /// Splits a date string into numbers, lowercased words and single punctuation marks.
     static func tokens(of string: String) -> [DateToken] {
+        if let tokens = asciiTokens(of: string) { return tokens }
         var tokens: [DateToken] = []
         var current = ""
         var currentIsDigits = false
@@ -211,5 +212,47 @@ enum DateTokenizer {
         }
         flush()
         return tokens
+    }
+
+    /// The same on bytes when the first 200 characters are ASCII (nearly every date a page gives);
+    /// nil otherwise.
+    private static func asciiTokens(of string: String) -> [DateToken]? {
+        var copy = string
+        return copy.withUTF8 { bytes -> [DateToken]? in
+            // The first 200 characters ("\r\n" is one).
+            var limit = 0, characters = 0
+            while limit < bytes.count && characters < 200 {
+                guard bytes[limit] < 128 else { return nil }
+                limit += bytes[limit] == 13 && limit + 1 < bytes.count && bytes[limit + 1] == 10 ? 2 : 1
+                characters += 1
+            }
+            for index in limit..<min(bytes.count, limit + 4) where bytes[index] >= 128 { return nil }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+            var tokens: [DateToken] = []
+            var index = 0
+            while index < limit {
+                let byte = bytes[index]
+                let start = index
+                if isDigit(byte) {
+                    var value = 0
+                    while index < limit && isDigit(bytes[index]) {
+                        if index - start < 9 { value = value * 10 + Int(bytes[index] - 48) }
+                        index += 1
+                    }
+                    if index - start <= 9 { tokens.append(.number(value, digits: index - start)) }
+                } else if isLetter(byte) {
+                    while index < limit && isLetter(bytes[index]) { index += 1 }
+                    tokens.append(.word(String(unsafeUninitializedCapacity: index - start) { buffer in
+                        for offset in 0..<(index - start) { buffer[offset] = bytes[start + offset] | 0x20 }
+                        return index - start
+                    }))
+                } else {
+                    index += 1
+                    if byte != 32 && !(byte >= 9 && byte <= 13) { tokens.append(.punct(Character(Unicode.Scalar(byte)))) }
+                }
+            }
+            return tokens
+        }
     }
 }

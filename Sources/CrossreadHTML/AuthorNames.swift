@@ -97,7 +97,7 @@ enum AuthorNames {
     /// A person's name: 1 to 5 words, capitalized, no digits, links, e-mail or role words.
     static func isName(_ name: String, trusted: Bool = false) -> Bool {
         guard name.count >= 3, name.count <= 60 else { return false }
-        if name.contains("@") || name.contains("http") || name.contains("www.") || name.contains("/")
+        if name.containsASCII("@") || name.containsASCII("http") || name.containsASCII("www.") || name.containsASCII("/")
             || name.contains(where: \.isNumber) { return false }
         let words = name.split(separator: " ")
         // "jane.doe", "example.com": a handle or a domain, not a name ("T. V. Raman" keeps its initials).

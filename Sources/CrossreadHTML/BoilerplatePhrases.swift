@@ -93,7 +93,7 @@ enum BoilerplatePhrases {
                                                     "geschrieben von", "par", "écrit par", "por", "escrito por"]
 
     private static func isReadingTime(_ key: String) -> Bool {
-        (key.contains("min") && (key.contains("read") || key.contains("lese") || key.contains("lectur")))
+        (key.containsASCII("min") && (key.containsASCII("read") || key.containsASCII("lese") || key.containsASCII("lectur")))
             || key.hasPrefix("reading time") || key.hasPrefix("lesezeit")
     }
 

@@ -10,25 +10,6 @@ struct ClassWord {
     var isModifier = false
     /// The first eight letters packed, the lookup key of short words.
     var key: UInt64 { bytes.0 }
-    /// Whether the word holds `stem` anywhere.
-    func contains(_ stem: [UInt8]) -> Bool {
-        guard stem.count <= length else { return false }
-        var copy = bytes
-        return withUnsafeBytes(of: &copy) { raw in
-            let first = stem[0]
-            var start = 0
-            while start + stem.count <= length {
-                if raw[start] == first {
-                    var index = 1
-                    while index < stem.count && raw[start + index] == stem[index] { index += 1 }
-                    if index == stem.count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
-    }
-
     var text: String {
         var copy = bytes
         return withUnsafeBytes(of: &copy) { raw in

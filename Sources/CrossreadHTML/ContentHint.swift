@@ -89,29 +89,43 @@ enum ContentHint: UInt8 {
 
     /// One class word, by whole word for short words and by stem inside longer ones.
     private static func hintOfWord(_ word: ClassWord, previous: UInt64) -> ContentHint {
-        // "has-sidebar", "no-comments", "with-ads": page layout switches, not the thing itself.
-        if layoutSwitches.contains(previous) { return .none }
-        if let pair = pairs[previous], pair.0 == word.key { return pair.1 }
-        if word.length <= 8, let exact = exactWords[word.key] {
-            // Taxonomy words ("tag-news", "category-sport") name the post's tags unless they end the name.
-            if taxonomyWords.contains(word.key) && !word.isLastOfClassName { return .none }
-            // "header" alone is the site's header; "table-header", "recipe-header" are parts of content.
-            if word.key == headerKey && !(word.isFirstOfClassName && word.isLastOfClassName) { return .none }
-            return exact
+        let tables = wordTables
+        if previous != 0 {
+            // "has-sidebar", "no-comments", "with-ads": page layout switches, not the thing itself.
+            if tables.words.flags(of: previous) & WordKeyTable.layoutSwitch != 0 { return .none }
+            for pair in pairs where pair.first == previous && pair.second == word.key { return pair.hint }
         }
-        guard word.length >= 5 else { return .none }
-        for (stem, hint) in stemBytes where word.contains(stem) { return hint }
-        return .none
+        if word.length <= 8 {
+            let flags = tables.words.flags(of: word.key)
+            if let exact = ContentHint(rawValue: flags & WordKeyTable.hintMask), flags & WordKeyTable.hasHint != 0 {
+                // Taxonomy words ("tag-news", "category-sport") name the post's tags unless they end the name.
+                if flags & WordKeyTable.taxonomy != 0 && !word.isLastOfClassName { return .none }
+                // "header" alone is the site's header; "table-header", "recipe-header" are parts of content.
+                if word.key == headerKey && !(word.isFirstOfClassName && word.isLastOfClassName) { return .none }
+                return exact
+            }
+        }
+        guard word.length >= 5, let stem = word.firstStem(of: tables.stems) else { return .none }
+        return stems[stem].1
     }
 
     /// Two-word names: "visually-hidden", "sr-only", "article-body".
-    private static let pairs: [UInt64: (UInt64, ContentHint)] = [
-        ClassWordScanner.key("visually"): (ClassWordScanner.key("hidden"), .hidden),
-        ClassWordScanner.key("sr"): (ClassWordScanner.key("only"), .hidden),
-        ClassWordScanner.key("screen"): (ClassWordScanner.key("reader"), .hidden),
-        ClassWordScanner.key("article"): (ClassWordScanner.key("body"), .articleBody),
-        ClassWordScanner.key("story"): (ClassWordScanner.key("body"), .articleBody),
+    private static let pairs: [(first: UInt64, second: UInt64, hint: ContentHint)] = [
+        (ClassWordScanner.key("visually"), ClassWordScanner.key("hidden"), .hidden),
+        (ClassWordScanner.key("sr"), ClassWordScanner.key("only"), .hidden),
+        (ClassWordScanner.key("screen"), ClassWordScanner.key("reader"), .hidden),
+        (ClassWordScanner.key("article"), ClassWordScanner.key("body"), .articleBody),
+        (ClassWordScanner.key("story"), ClassWordScanner.key("body"), .articleBody),
     ]
+
+    /// The word lists below as one hash table of flags, and the stems by first letter.
+    private static let wordTables: (words: WordKeyTable, stems: StemIndex) = {
+        var table = WordKeyTable()
+        for (key, hint) in exactWords { table.add(key, WordKeyTable.hasHint | hint.rawValue) }
+        for key in layoutSwitches { table.add(key, WordKeyTable.layoutSwitch) }
+        for key in taxonomyWords { table.add(key, WordKeyTable.taxonomy) }
+        return (table, StemIndex(stems.map { Array($0.0.utf8) }))
+    }()
 
     private static let headerKey = ClassWordScanner.key("header")
 
@@ -172,8 +186,6 @@ enum ContentHint: UInt8 {
         ("visuallyhidden", .hidden), ("articlebody", .articleBody), ("storybody", .articleBody),
         ("pagination", .chrome), ("categories", .chrome), ("sronly", .hidden), ("screenreader", .hidden),
     ]
-
-    private static let stemBytes: [([UInt8], ContentHint)] = stems.map { (Array($0.0.utf8), $0.1) }
 
     static func lowercasedASCII(_ value: UnsafePointer<UInt8>, limit: Int) -> String {
         var bytes: [UInt8] = []

@@ -408,6 +408,17 @@ struct ContentSelector {
 
     /// Lowercased letters and digits only, for comparing a heading with the title.
     static func comparable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter(\.isLetterOrDigit)))
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 128 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                let lower = byte | 0x20
+                if byte >= 48 && byte <= 57 { out.append(byte) } else if lower >= 97 && lower <= 122 { out.append(lower) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return ascii ?? String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter(\.isLetterOrDigit)))
     }
 }

@@ -179,7 +179,9 @@ struct MetadataExtractor {
     private func bylineBlockAuthors(_ page: PageModel) -> [String] {
         let limit = max(20, page.blocks.count * 3 / 5)
         for (index, block) in page.blocks.prefix(limit).enumerated() where block.chars <= 100 {
-            if block.element >= 0, insideRelatedContent(page, element: block.element) { continue }
+            if block.element >= 0, insideRelatedContent(page, element: block.element) || insideNavigation(page, element: block.element) {
+                continue
+            }
             let text = page.string(block)
             let key = BoilerplatePhrases.normalized(text)
             if BoilerplatePhrases.isByline(key) {
@@ -205,6 +207,18 @@ struct MetadataExtractor {
             case .related, .comments, .ad, .appeal: return true
             default: break
             }
+            index = Int(page.elements[index].parent)
+            steps += 1
+        }
+        return false
+    }
+
+    /// Inside the site's navigation (`<nav>`, `<menu>`): "By Role", "By Industry" are menu groups there.
+    private func insideNavigation(_ page: PageModel, element: Int32) -> Bool {
+        var index = Int(element)
+        var steps = 0
+        while index >= 0 && steps < 60 {
+            if page.elements[index].tag == .nav || page.elements[index].tag == .menu { return true }
             index = Int(page.elements[index].parent)
             steps += 1
         }

@@ -36,6 +36,15 @@ struct PageScanner {
     /// Parses `bytes` (`encoding` nil: follow the page's charset) and scans the events; nil when
     /// libxml2 cannot start on them.
     func scan(_ bytes: UnsafeRawBufferPointer, encoding: String?, options: Int32) -> PageModel? {
+        // Scripts, styles and unread attributes are dropped first when the bytes are known UTF-8 (any ASCII-compatible
+        // charset would do; a page in its own charset may be UTF-16).
+        if encoding == "UTF-8", let stripped = MarkupTrimmer.strip(bytes) {
+            return stripped.withUnsafeBytes { parse($0, encoding: encoding, options: options) }
+        }
+        return parse(bytes, encoding: encoding, options: options)
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer, encoding: String?, options: Int32) -> PageModel? {
         _ = ParserOptions.initialized
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
               let context = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
@@ -181,7 +190,7 @@ struct PageScanner {
                 if model.titleText == nil { startCapture(.title, limit: 2000) }
                 return false
             case .script:
-                if let type = attributes.type, type.lowercased().contains("ld+json") {
+                if let type = attributes.type, type.lowercased().containsASCII("ld+json") {
                     startCapture(.jsonLD, limit: 4 << 20)
                 }
                 return false
@@ -220,7 +229,7 @@ struct PageScanner {
             if let itemprop = attributes.itemprop?.lowercased() {
                 if itemprop == "articlebody" || itemprop == "reviewbody" || itemprop == "text" {
                     if !hint.isBoilerplate { hint = .articleBody }
-                } else if itemprop.contains("comment") {
+                } else if itemprop.containsASCII("comment") {
                     hint = .comments
                 }
             }
@@ -257,7 +266,7 @@ struct PageScanner {
                 markAttribute = attributes.datetime
             }
             if let itemprop {
-                if itemprop.contains("author") || itemprop.contains("creator") {
+                if itemprop.containsASCII("author") || itemprop.containsASCII("creator") {
                     markKind = .authorProperty
                 } else if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
                     if let value = attributes.datetime ?? attributes.content {
@@ -268,7 +277,7 @@ struct PageScanner {
                     }
                 }
             }
-            if markKind == nil, let rel = attributes.rel, rel.lowercased().contains("author") { markKind = .authorLink }
+            if markKind == nil, let rel = attributes.rel, rel.lowercased().containsASCII("author") { markKind = .authorLink }
             if markKind == nil, tag == .h1 { markKind = .h1 }
             if markKind == nil {
                 if hint == .byline { markKind = .bylineHint } else if hint == .dateline { markKind = .datelineHint }

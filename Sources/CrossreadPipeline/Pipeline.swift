@@ -4,7 +4,8 @@ import Dispatch
 import Foundation
 
 /// Ingest and clean, streamed: reads inputs on a thread of its own, cleans each batch of articles
-/// on all cores, and hands batches to the caller in input order. At most two batches wait in memory.
+/// on all cores, and hands batches to the caller in input order. A batch closes at `batchSize`
+/// articles or `batchBytes` of input, and at most two batches wait in memory.
 ///
 ///     paths ─▶ Ingestor ─▶ batch ─▶ DocumentBuilder (all cores) ─▶ handle(batch) ─▶ store / print
 public struct Pipeline: Sendable {
@@ -93,8 +94,10 @@ public struct Pipeline: Sendable {
         let cancelled = CancellationFlag()
         let builder = DocumentBuilder(options: options)
         let batchSize = max(1, options.batchSize)
+        let batchBytes = max(1, options.batchBytes)
         let thread = Thread {
             var pending: [Pending] = []
+            var pendingBytes = 0
             var notices: [IngestNotice] = []
             var filesRead = 0, bytesRead = 0
             func flush() {
@@ -106,6 +109,7 @@ public struct Pipeline: Sendable {
                 let batch = Batch(events: Self.build(pending, with: builder), notices: notices,
                                   filesRead: filesRead, bytesRead: bytesRead)
                 pending.removeAll(keepingCapacity: true)
+                pendingBytes = 0
                 notices.removeAll(keepingCapacity: true)
                 slots.wait()
                 continuation.yield(batch)
@@ -121,8 +125,9 @@ public struct Pipeline: Sendable {
                     if notices.count >= Self.noticesPerBatch { flush() }
                     return
                 }
+                if case .raw(let raw) = item { pendingBytes += raw.original.count }
                 pending.append(item)
-                if pending.count >= batchSize { flush() }
+                if pending.count >= batchSize || pendingBytes >= batchBytes { flush() }
             }
             flush()
             continuation.finish()

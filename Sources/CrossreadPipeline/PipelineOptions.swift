@@ -9,6 +9,9 @@ public struct PipelineOptions: Sendable, Codable, Equatable {
     public var maxArticleBytes: Int = 20 * 1024 * 1024
     /// Articles cleaned together on all cores before they are handed on.
     public var batchSize: Int = 32
+    /// A batch is also closed once its articles' bytes reach this, so that the few batches in
+    /// flight hold a bounded amount of memory whatever the pages weigh.
+    public var batchBytes: Int = 4 << 20
 
     public init(clean: Bool = true, maxArticleBytes: Int = 20 * 1024 * 1024, batchSize: Int = 32) {
         self.clean = clean
@@ -22,5 +25,6 @@ public struct PipelineOptions: Sendable, Codable, Equatable {
         clean = try c.decodeIfPresent(Bool.self, forKey: .clean) ?? defaults.clean
         maxArticleBytes = try c.decodeIfPresent(Int.self, forKey: .maxArticleBytes) ?? defaults.maxArticleBytes
         batchSize = max(1, try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? defaults.batchSize)
+        batchBytes = max(1, try c.decodeIfPresent(Int.self, forKey: .batchBytes) ?? defaults.batchBytes)
     }
 }

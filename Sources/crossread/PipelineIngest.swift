@@ -6,6 +6,7 @@ extension Pipeline {
     /// the summary (only failures when `quiet`).
     func ingestShowingProgress(_ paths: [String], into store: any DocumentStore, quiet: Bool,
                                library: String) async throws -> IngestReport {
+        AllocatorSettings.boundForStreaming()
         let enabled = Terminal.stderrIsTerminal && !quiet
         let planned = enabled ? plan(paths: paths) : (files: 0, bytes: 0)
         let progress = ProgressLine(enabled: enabled, totalFiles: planned.files, totalBytes: planned.bytes)
