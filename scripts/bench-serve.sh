@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load test of `crossread serve` on loopback: a library of generated articles (variants of real ones
-# from ../shared, see Benchmarks/ServeLoad), then wrk against the search page and the document page at
-# 1, 8 and 64 connections, DURATION each, reporting requests/s, p50 and p99 latency and errors
-# (non-2xx answers plus socket errors and timeouts).
+# from ../shared, see Benchmarks/ServeLoad), then wrk against the search, document, entity and story
+# pages at 1, 8 and 64 connections, DURATION each, reporting requests/s, p50 and p99 latency and errors
+# (non-2xx answers plus socket errors and timeouts), while an ingest worker (a second process) adds
+# new documents one transaction each at up to INGEST_RATE a second; its throughput is reported.
+# OVERLAP=200 first compares the bounded top-k search with ranking every match on 200 fixed queries.
 #
 #   scripts/bench-serve.sh [sqlite|postgres|both]    (default: both)
 #
@@ -11,7 +13,8 @@
 # (libraries kept here between runs, default /tmp/crossread-serve-load), SCRATCH (swift build folder,
 # default .build; BIN: a folder holding release crossread and serve-load skips building),
 # CROSSREAD_POSTGRES (a server URL; default: a private one in LOAD_DIR/postgres from
-# scripts/postgres-local.sh, synchronous_commit off for the bulk load). Needs Debian's `wrk`. A library
+# scripts/postgres-local.sh, synchronous_commit off for the bulk load), INGEST_RATE (default 20; 0: no
+# worker), OVERLAP (queries for the overlap@10 report; default 0: none). Needs Debian's `wrk`. A library
 # already at DOCS documents is reused. The server and wrk share the machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +54,11 @@ run_backend() {
     --workload "$workload" | tee -a "$work/$backend-generate.jsonl" >&2
   # After a bulk load PostgreSQL's planner has no statistics yet (autovacuum catches up later, and a
   # fast shutdown forgets them): without them it scans the whole table for common words.
-  [ "$backend" = postgres ] && psql "$url" -qc "VACUUM ANALYZE document" >&2
+  [ "$backend" = postgres ] && psql "$url" -qc "VACUUM ANALYZE document; ANALYZE search_term" >&2
+  if [ "${OVERLAP:-0}" -gt 0 ]; then
+    echo "   overlap@10, top-k against every match, $OVERLAP queries:" >&2
+    "$bin/serve-load" "${library[@]}" --corpora "$corpora" --overlap "$OVERLAP" | tee -a "$work/$backend-overlap.jsonl" >&2
+  fi
 
   local port; port=$(free_port)
   "$bin/crossread" serve "${library[@]}" --host 127.0.0.1 --port "$port" >"$work/$backend-serve.log" 2>&1 &
@@ -64,11 +71,33 @@ run_backend() {
     sleep 0.5
   done
   echo "   server answered after $((SECONDS - started)) s; RSS $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')" >&2
-  # Warm up caches once over both pages.
-  for page in searches documents; do
+  # Entity and story pages: the entities naming the most documents, the stories of the server's analysis.
+  until curl -sf "http://127.0.0.1:$port/api/stories" -o "$work/stories.json"; do sleep 2; done
+  curl -sf "http://127.0.0.1:$port/api/entities" -o "$work/entities.json"
+  python3 - "$work" "$workload" <<'PY'
+import json, sys, urllib.parse
+work, workload = sys.argv[1], sys.argv[2]
+entities = json.load(open(work + "/entities.json")).get("entities", [])
+stories = json.load(open(work + "/stories.json")).get("stories", [])
+with open(workload + "/entities.txt", "w") as out:
+    out.writelines("/entities/" + urllib.parse.quote(e["id"], safe=":") + "\n" for e in entities)
+with open(workload + "/stories.txt", "w") as out:
+    out.writelines("/stories/" + s["id"] + "\n" for s in stories[:500])
+PY
+  local pages=(searches documents)
+  [ -s "$workload/entities.txt" ] && pages+=(entities)
+  [ -s "$workload/stories.txt" ] && pages+=(stories)
+  # Warm up caches once over every page.
+  for page in "${pages[@]}"; do
     wrk -t1 -c4 -d3s --timeout 10s -s scripts/bench-serve.lua "http://127.0.0.1:$port" -- "$workload/$page.txt" >/dev/null
   done
-  for page in searches documents; do
+  local worker=
+  if [ "${INGEST_RATE:-20}" != 0 ]; then
+    "$bin/serve-load" "${library[@]}" --corpora "$corpora" --annotate-every "$annotate" --ingest-seconds $(( ${#pages[@]} * 3 * (${duration%s} + 1) )) \
+      --ingest-rate "${INGEST_RATE:-20}" >"$work/$backend-ingest.json" 2>>"$work/$backend-ingest.log" &
+    worker=$!
+  fi
+  for page in "${pages[@]}"; do
     for connections in 1 8 64; do
       local threads=$(( connections < 2 ? 1 : 2 )) label=${page%s}
       [ "$page" = searches ] && label=search
@@ -82,6 +111,10 @@ run_backend() {
     done
   done
   echo "   RSS after the runs $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')" >&2
+  if [ -n "$worker" ]; then
+    wait $worker || echo "   the ingest worker failed: $(tail -3 "$work/$backend-ingest.log")" >&2
+    echo "   ingest worker: $(cat "$work/$backend-ingest.json")" >&2
+  fi
   kill $server; wait $server 2>/dev/null || true
   trap - EXIT
 }

@@ -11,7 +11,7 @@ struct LibraryFiller {
     let store: any DocumentStore
     /// Every `annotateEvery`-th article gets language annotations (1: all, 0: none).
     let annotateEvery: Int
-    /// Adds in flight at once (1 for SQLite, whose writes are serial; more for a server).
+    /// Adds in flight at once (1 for SQLite, whose writes are serial and go in batches; more for a server).
     let concurrentAdds: Int
     var batchSize = 1000
 
@@ -59,8 +59,11 @@ struct LibraryFiller {
 
     private func store(_ documents: [Document]) async throws -> [StoreOutcome] {
         if concurrentAdds <= 1 {
+            // One transaction per 250 documents: SQLite's search index is written once per commit.
             var outcomes: [StoreOutcome] = []
-            for document in documents { outcomes.append(try await store.add(document)) }
+            for start in stride(from: 0, to: documents.count, by: 250) {
+                outcomes += try await store.add(contentsOf: Array(documents[start..<min(documents.count, start + 250)]))
+            }
             return outcomes
         }
         let store = self.store, width = concurrentAdds
