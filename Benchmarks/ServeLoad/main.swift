@@ -9,6 +9,7 @@ import Foundation
 //              [--corpora ../shared/corpora] [--workload DIR] [--seed 7]
 //   serve-load (--db FILE | --postgres URL) --ingest-seconds S [--ingest-rate R]   (the ingest worker)
 //   serve-load (--db FILE | --postgres URL) --overlap 200                         (top-k against every match)
+//   serve-load --postgres URL --copy-from FILE [--documents N]   (fill from an SQLite library, same documents)
 //
 // Articles are variants of real ones read from ../shared at run time (ECB+ development articles and
 // the trafilatura evaluation pages as text): sentences dropped, swapped and substituted from another
@@ -86,11 +87,18 @@ if present < target {
     let filler = LibraryFiller(variants: ArticleVariants(bases: bases, seed: seed), store: store,
                                annotateEvery: annotateEvery, concurrentAdds: concurrentAdds)
     var lastPrint = Date.distantPast
-    report = try await filler.fill(target: target - present, startingAt: present) { progress in
+    let progress: (LibraryFiller.Report) -> Void = { progress in
         guard Date().timeIntervalSince(lastPrint) > 5 else { return }
         lastPrint = Date()
         FileHandle.standardError.write(Data(String(format: "  %d added (%.0f/s)\n", progress.added,
                                                    Double(progress.added) / max(progress.seconds, 0.001)).utf8))
+    }
+    if let file = value("--copy-from") {
+        let source: SQLiteLibrary
+        do { source = try SQLiteLibrary(path: file) } catch { fail("\(error)") }
+        report = try await filler.copy(from: source, skip: present, target: target - present, progress: progress)
+    } else {
+        report = try await filler.fill(target: target - present, startingAt: present, progress: progress)
     }
 }
 
