@@ -13,6 +13,7 @@ struct SearchOverlap {
         var topK: Latency
         var exhaustive: Latency
         var worst: [String] = []
+        var slowest: [String] = []
     }
 
     struct Latency: Encodable {
@@ -49,11 +50,12 @@ struct SearchOverlap {
 
     static func measure(_ queries: [SearchQuery], store: any DocumentStore) async throws -> Report {
         var strict = 0.0, tieAware = 0.0, counted = 0, bounded = 0
-        var fast: [Double] = [], slow: [Double] = [], worst: [(Double, String)] = []
+        var fast: [Double] = [], slow: [Double] = [], worst: [(Double, String)] = [], slowest: [(Double, String)] = []
         for query in queries {
             var start = Date()
             let topK = try await store.searchResults(query)
             fast.append(Date().timeIntervalSince(start))
+            slowest.append((fast[fast.count - 1], "\(query.text) \(query.source ?? "") \(query.publishedFrom ?? "") \(query.entityIDs.count) entities"))
             var every = query
             every.exactBound = Int.max
             start = Date()
@@ -74,6 +76,7 @@ struct SearchOverlap {
                       strictOverlapAt10: counted == 0 ? 0 : (strict / Double(counted) * 1000).rounded() / 1000,
                       tieAwareOverlapAt10: counted == 0 ? 0 : (tieAware / Double(counted) * 1000).rounded() / 1000,
                       topK: Latency(fast), exhaustive: Latency(slow),
-                      worst: worst.sorted { $0.0 < $1.0 }.prefix(5).map { String(format: "%.1f %@", $0.0, $0.1) })
+                      worst: worst.sorted { $0.0 < $1.0 }.prefix(5).map { String(format: "%.1f %@", $0.0, $0.1) },
+                      slowest: slowest.sorted { $0.0 > $1.0 }.prefix(5).map { String(format: "%.0f ms %@", $0.0 * 1000, $0.1) })
     }
 }
