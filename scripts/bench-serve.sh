@@ -14,7 +14,7 @@
 # default .build; BIN: a folder holding release crossread and serve-load skips building),
 # CROSSREAD_POSTGRES (a server URL; default: a private one in LOAD_DIR/postgres from
 # scripts/postgres-local.sh, synchronous_commit off for the bulk load), INGEST_RATE (default 20; 0: no
-# worker), OVERLAP (queries for the overlap@10 report; default 0: none). Needs Debian's `wrk`. A library
+# worker), OVERLAP (queries for the overlap@10 report; default 0: none), FILL=0 (use the library as it is). Needs Debian's `wrk`. A library
 # already at DOCS documents is reused. The server and wrk share the machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +50,9 @@ run_backend() {
     workload=$work/postgres-$docs.workload
   fi
   echo "== $backend: library of $docs documents" >&2
-  "$bin/serve-load" "${library[@]}" --documents "$docs" --annotate-every "$annotate" --corpora "$corpora" \
+  # FILL=0 uses the library as it is (a partly filled one too) and only writes the workload.
+  "$bin/serve-load" "${library[@]}" --documents "$([ "${FILL:-1}" = 0 ] && echo 0 || echo "$docs")" \
+    --annotate-every "$annotate" --corpora "$corpora" \
     --workload "$workload" | tee -a "$work/$backend-generate.jsonl" >&2
   # After a bulk load PostgreSQL's planner has no statistics yet (autovacuum catches up later, and a
   # fast shutdown forgets them): without them it scans the whole table for common words.
@@ -70,9 +72,16 @@ run_backend() {
     [ $((SECONDS - started)) -lt 300 ] || { echo "crossread serve did not answer within 300 s" >&2; exit 1; }
     sleep 0.5
   done
+  echo "   library holds $(curl -sf "http://127.0.0.1:$port/api/library" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("documents"))') documents" >&2
   echo "   server answered after $((SECONDS - started)) s; RSS $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')" >&2
   # Entity and story pages: the entities naming the most documents, the stories of the server's analysis.
-  until curl -sf "http://127.0.0.1:$port/api/stories" -o "$work/stories.json"; do sleep 2; done
+  # The server analyses the most recent annotated documents after it starts; wait (at most 10 minutes).
+  local waited=$SECONDS
+  until curl -sf "http://127.0.0.1:$port/api/stories" -o "$work/stories.json" \
+    && python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["status"] != "ready")' "$work/stories.json"; do
+    [ $((SECONDS - waited)) -lt 600 ] || { echo "   stories not ready after 600 s; story pages left out" >&2; break; }
+    sleep 2
+  done
   curl -sf "http://127.0.0.1:$port/api/entities" -o "$work/entities.json"
   python3 - "$work" "$workload" <<'PY'
 import json, sys, urllib.parse
@@ -126,7 +135,7 @@ case $backends in
 esac
 
 echo
-echo "crossread serve, $docs documents, $duration per row, wrk on the same $(nproc)-core machine"
+echo "crossread serve, library named for $docs documents (each backend's count is printed above), $duration per row, wrk on the same $(nproc)-core machine"
 echo "| backend  | page     | conn | req/s    | p50 ms   | p99 ms   | errors |"
 echo "|----------|----------|-----:|---------:|---------:|---------:|-------:|"
 printf '%s\n' "${rows[@]}"
