@@ -56,7 +56,7 @@ run_backend() {
     --workload "$workload" | tee -a "$work/$backend-generate.jsonl" >&2
   # After a bulk load PostgreSQL's planner has no statistics yet (autovacuum catches up later, and a
   # fast shutdown forgets them): without them it scans the whole table for common words.
-  [ "$backend" = postgres ] && psql "$url" -qc "VACUUM ANALYZE document; ANALYZE search_term" >&2
+  [ "$backend" = postgres ] && psql "$url" -q -c "VACUUM ANALYZE document" -c "ANALYZE search_term" >&2
   if [ "${OVERLAP:-0}" -gt 0 ]; then
     echo "   overlap@10, top-k against every match, $OVERLAP queries:" >&2
     "$bin/serve-load" "${library[@]}" --corpora "$corpora" --overlap "$OVERLAP" | tee -a "$work/$backend-overlap.jsonl" >&2
@@ -108,8 +108,8 @@ PY
   fi
   for page in "${pages[@]}"; do
     for connections in 1 8 64; do
-      local threads=$(( connections < 2 ? 1 : 2 )) label=${page%s}
-      [ "$page" = searches ] && label=search
+      local threads=$(( connections < 2 ? 1 : 2 )) label
+      case $page in searches) label=search ;; entities) label=entity ;; stories) label=story ;; *) label=document ;; esac
       local result
       result=$(wrk -t$threads -c$connections -d"$duration" --timeout 10s -s scripts/bench-serve.lua \
         "http://127.0.0.1:$port" -- "$workload/$page.txt" | grep '^RESULT')

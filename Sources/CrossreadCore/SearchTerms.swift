@@ -21,22 +21,43 @@ public struct SearchTerms: Sendable, Equatable {
     public static let titleWeight = 5.0
     static let k1 = 1.2, b = 0.75, typicalLength = 400.0
 
-    public init(title: String?, text: String, limit: Int = SearchTerms.defaultLimit) {
-        var weights: [String: Double] = [:]
+    /// How a word's impact is computed: to order each word's list as the store ranks one word.
+    public enum Weighting: Sendable {
+        /// BM25's term-frequency part, length-normalized (SQLite's FTS5 `bm25`).
+        case bm25
+        /// PostgreSQL's `ts_rank` for one word with title weight 1.0 and text 0.2 (normalization 0):
+        /// the occurrences' weights, strongest first, the i-th divided by i².
+        case tsRank
+    }
+
+    public init(title: String?, text: String, limit: Int = SearchTerms.defaultLimit, weighting: Weighting = .bm25) {
+        var titleCounts: [String: Int] = [:], textCounts: [String: Int] = [:]
         var length = 0
         for word in Self.words(title ?? "") {
-            weights[word, default: 0] += Self.titleWeight
+            titleCounts[word, default: 0] += 1
             length += 1
         }
         for word in Self.words(text) {
-            weights[word, default: 0] += 1
+            textCounts[word, default: 0] += 1
             length += 1
         }
         let norm = Self.k1 * (1 - Self.b + Self.b * Double(length) / Self.typicalLength)
-        var entries = weights.compactMap { term, weight -> Entry? in
+        var entries: [Entry] = []
+        for term in Set(titleCounts.keys).union(textCounts.keys) where term.utf8.count > 1 {
             // Single letters and digits are never worth a list of their own.
-            guard term.utf8.count > 1 else { return nil }
-            return Entry(term: term, impact: weight * (Self.k1 + 1) / (weight + norm))
+            let inTitle = titleCounts[term] ?? 0, inText = textCounts[term] ?? 0
+            switch weighting {
+            case .bm25:
+                let weight = Self.titleWeight * Double(inTitle) + Double(inText)
+                entries.append(Entry(term: term, impact: weight * (Self.k1 + 1) / (weight + norm)))
+            case .tsRank:
+                var impact = 0.0
+                for position in 0..<min(inTitle + inText, 64) {
+                    let weight = position < inTitle ? 1.0 : 0.2
+                    impact += weight / Double((position + 1) * (position + 1))
+                }
+                entries.append(Entry(term: term, impact: impact))
+            }
         }
         entries.sort { $0.impact > $1.impact || ($0.impact == $1.impact && $0.term < $1.term) }
         if entries.count > limit { entries.removeLast(entries.count - limit) }

@@ -137,7 +137,9 @@ extension PostgresLibrary {
         let newestSeq = try await seqs(Parameters(), "SELECT max(seq) FROM document", connection, logger).first ?? 1
         var estimate = Double(first.count) * Double(newestSeq) / Double(max(1, first.max() ?? 1))
         if !filter.isEmpty {
-            estimate *= Double(try await passing(first, filter, connection, logger)) / Double(first.count)
+            // The share of the first 200 matches that pass the filters.
+            let sample = Array(first.prefix(200))
+            estimate *= Double(try await passing(sample, filter, connection, logger)) / Double(sample.count)
         }
         return SearchResults(hits: hits, total: max(matched ?? 0, Int(estimate.rounded())), totalIsExact: false)
     }

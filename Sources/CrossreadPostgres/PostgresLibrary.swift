@@ -93,7 +93,7 @@ public final class PostgresLibrary: DocumentStore {
             RemovedBlockRow(position: $0.offset, kind: $0.element.kind.rawValue, text: $0.element.text)
         })
         let annotations = document.annotations
-        let terms = SearchTerms(title: document.metadata.title, text: document.text)
+        let terms = SearchTerms(title: document.metadata.title, text: document.text, weighting: .tsRank)
         let logger = logger
         return try await operation("store \(document.id) (\(document.source))") {
             try await client.withTransaction(logger: logger) { connection in

@@ -143,7 +143,7 @@ enum PostgresSchema {
             }
             guard let last = batch.last else { break }
             for (seq, title, text, published) in batch {
-                try await PostgresLibrary.writeSearchTerms(SearchTerms(title: title, text: text), seq: seq,
+                try await PostgresLibrary.writeSearchTerms(SearchTerms(title: title, text: text, weighting: .tsRank), seq: seq,
                                                            published: published, connection, logger)
             }
             after = last.0
