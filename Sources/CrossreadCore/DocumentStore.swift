@@ -92,7 +92,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var id: String
     public var source: String
     public var title: String?
-    /// BM25 score; lower is better, as SQLite reports it.
+    /// Lower is better: SQLite's BM25 (PostgreSQL's `ts_rank`, negated) when every match was
+    /// ranked; above `SearchResults.exactBound` matches on SQLite, minus the summed word impacts.
     public var score: Double
     /// Snippet text.
     public var snippet: String
