@@ -11,7 +11,7 @@ struct LibraryFiller {
     let store: any DocumentStore
     /// Every `annotateEvery`-th article gets language annotations (1: all, 0: none).
     let annotateEvery: Int
-    /// Adds in flight at once (1 for SQLite, whose writes are serial; more for a server).
+    /// Adds in flight at once (1 for SQLite, whose writes are serial and go in batches; more for a server).
     let concurrentAdds: Int
     var batchSize = 1000
 
@@ -57,10 +57,13 @@ struct LibraryFiller {
         return report
     }
 
-    private func store(_ documents: [Document]) async throws -> [StoreOutcome] {
+    func store(_ documents: [Document]) async throws -> [StoreOutcome] {
         if concurrentAdds <= 1 {
+            // One transaction per 250 documents: SQLite's search index is written once per commit.
             var outcomes: [StoreOutcome] = []
-            for document in documents { outcomes.append(try await store.add(document)) }
+            for start in stride(from: 0, to: documents.count, by: 250) {
+                outcomes += try await store.add(contentsOf: Array(documents[start..<min(documents.count, start + 250)]))
+            }
             return outcomes
         }
         let store = self.store, width = concurrentAdds
@@ -82,6 +85,31 @@ struct LibraryFiller {
             }
             return outcomes.map { $0! }
         }
+    }
+
+    /// Copies the documents of another library (oldest first, past the `skip` this one holds) until
+    /// `target` more are stored: no cleaning or annotating, so a second backend fills at its own
+    /// write speed with the same documents.
+    func copy(from source: any DocumentStore, skip: Int, target: Int, progress: (Report) -> Void) async throws -> Report {
+        var report = Report()
+        let start = Date()
+        let ids = try await source.list().map(\.id).dropFirst(skip).prefix(target)
+        var position = ids.startIndex
+        while position < ids.endIndex {
+            let chunk = ids[position..<min(ids.endIndex, position + batchSize)]
+            position = chunk.endIndex
+            var documents: [Document] = []
+            for id in chunk { if let document = try await source.document(id: id) { documents.append(document) } }
+            for (document, outcome) in zip(documents, try await store(documents)) {
+                guard case .added(let id) = outcome else { report.alreadyPresent += 1; continue }
+                report.added += 1
+                report.ids.append(id)
+                if !document.annotations.sentences.isEmpty { report.annotatedIDs.append(id) }
+            }
+            report.seconds = Date().timeIntervalSince(start)
+            progress(report)
+        }
+        return report
     }
 
     /// Cleans (and annotates every `annotateEvery`-th of) the articles in `range` on all cores.

@@ -2,7 +2,7 @@ import CrossreadCore
 import Foundation
 
 /// The requests the load test sends, written next to the library: `searches.txt` (search page
-/// paths: one or two words from the articles, some with a source or date filter) and
+/// paths: one or two words from the articles, some with an entity, source or date filter) and
 /// `documents.txt` (document page paths), one a line, which `scripts/bench-serve.lua` picks from.
 struct Workload {
     var searches: [String] = []
@@ -38,6 +38,8 @@ struct Workload {
             case 0..<4: fields = [("q", topNames.randomElement(using: &random)!)]
             case 4..<6: fields = [("q", topWords.randomElement(using: &random)!)]
             case 6..<8: fields = [("q", topNames.randomElement(using: &random)! + " " + topWords.randomElement(using: &random)!)]
+            case 8 where Int.random(in: 0..<2, using: &random) == 0:
+                fields = [("q", topWords.randomElement(using: &random)!), ("entity", topNames.randomElement(using: &random)!)]
             case 8:
                 let outlet = ArticleVariants.outlets.randomElement(using: &random)!
                 fields = [("q", topNames.randomElement(using: &random)!), ("source", outlet.name)]

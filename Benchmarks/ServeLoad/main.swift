@@ -7,6 +7,9 @@ import Foundation
 //
 //   serve-load (--db FILE | --postgres URL) [--documents 100000] [--annotate-every 1]
 //              [--corpora ../shared/corpora] [--workload DIR] [--seed 7]
+//   serve-load (--db FILE | --postgres URL) --ingest-seconds S [--ingest-rate R]   (the ingest worker)
+//   serve-load (--db FILE | --postgres URL) --overlap 200                         (top-k against every match)
+//   serve-load --postgres URL --copy-from FILE [--documents N]   (fill from an SQLite library, same documents)
 //
 // Articles are variants of real ones read from ../shared at run time (ECB+ development articles and
 // the trafilatura evaluation pages as text): sentences dropped, swapped and substituted from another
@@ -50,6 +53,32 @@ if let db = value("--db") {
 let bases = try ArticleBase.load(corpora: corpora)
 guard !bases.isEmpty else { fail("no articles found under \(corpora.path)") }
 let present = try await store.count()
+
+func printJSON(_ object: [String: Any]) throws {
+    print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+}
+
+if let seconds = value("--ingest-seconds").flatMap(Double.init) {
+    // Indexes far past any fill, so the worker's articles are new.
+    let worker = IngestWorker(variants: ArticleVariants(bases: bases, seed: seed), store: store, annotateEvery: annotateEvery)
+    let report = try await worker.run(seconds: seconds, rate: value("--ingest-rate").flatMap(Double.init) ?? 0,
+                                      firstIndex: 100_000_000 + present * 7)
+    try printJSON(["ingested": report.added, "seconds": (report.seconds * 10).rounded() / 10,
+                   "documentsPerSecond": (Double(report.added) / max(report.seconds, 0.001) * 10).rounded() / 10])
+    await postgres?.close()
+    exit(0)
+}
+
+if let count = value("--overlap").flatMap(Int.init) {
+    // A fixed query set: the load test's kind of queries, from a seed of its own.
+    let paths = Workload.searches(from: bases, count: count, seed: 1717)
+    let entities = paths.contains { $0.contains("entity=") } ? try await store.entities() : []
+    let queries = paths.compactMap { SearchOverlap.query(path: $0, entities: entities) }
+    let report = try await SearchOverlap.measure(queries, store: store)
+    print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+    await postgres?.close()
+    exit(0)
+}
 FileHandle.standardError.write(Data("serve-load: \(bases.count) base articles; library holds \(present), target \(target)\n".utf8))
 
 var report = LibraryFiller.Report()
@@ -58,11 +87,18 @@ if present < target {
     let filler = LibraryFiller(variants: ArticleVariants(bases: bases, seed: seed), store: store,
                                annotateEvery: annotateEvery, concurrentAdds: concurrentAdds)
     var lastPrint = Date.distantPast
-    report = try await filler.fill(target: target - present, startingAt: present) { progress in
+    let progress: (LibraryFiller.Report) -> Void = { progress in
         guard Date().timeIntervalSince(lastPrint) > 5 else { return }
         lastPrint = Date()
         FileHandle.standardError.write(Data(String(format: "  %d added (%.0f/s)\n", progress.added,
                                                    Double(progress.added) / max(progress.seconds, 0.001)).utf8))
+    }
+    if let file = value("--copy-from") {
+        let source: SQLiteLibrary
+        do { source = try SQLiteLibrary(path: file) } catch { fail("\(error)") }
+        report = try await filler.copy(from: source, skip: present, target: target - present, progress: progress)
+    } else {
+        report = try await filler.fill(target: target - present, startingAt: present, progress: progress)
     }
 }
 
@@ -81,11 +117,10 @@ workload.searches = Workload.searches(from: bases, count: 5000, seed: seed)
 try workload.write(to: workloadFolder)
 let total = try await store.count()
 
-let summary: [String: Any] = [
+try printJSON([
     "documents": total, "added": report.added, "alreadyPresent": report.alreadyPresent,
     "annotated": report.annotatedIDs.count, "annotateEvery": annotateEvery, "seconds": (report.seconds * 10).rounded() / 10,
     "documentsPerSecond": report.seconds > 0 ? Int(Double(report.added) / report.seconds) : 0,
     "workload": workloadFolder.path,
-]
-print(String(decoding: try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]), as: UTF8.self))
+])
 await postgres?.close()

@@ -8,8 +8,14 @@ public protocol DocumentStore: CorpusStore {
     func document(id: String) async throws -> Document?
     /// Every document's summary, oldest first.
     func list() async throws -> [DocumentSummary]
-    /// Full-text search over title and text, filtered by entity, source and date, best match first.
-    func search(_ query: SearchQuery) async throws -> [SearchHit]
+    /// Stores documents in order, in as few transactions as the store can (all or none of a batch
+    /// on SQLite); each is skipped when a document with its content hash is already there.
+    func add(contentsOf documents: [Document]) async throws -> [StoreOutcome]
+    /// Full-text search over title and text, filtered by entity, source and date, best match first,
+    /// with how many documents match. Its cost is bounded however many documents match: above
+    /// `SearchResults.exactBound` matches the top hits come from the impact-ordered word lists
+    /// (`SearchTerms`) and the newest matches, and the count is an estimate.
+    func searchResults(_ query: SearchQuery) async throws -> SearchResults
     func count() async throws -> Int
     /// Keeps a document's annotations (replacing earlier ones), so later runs reuse them and the
     /// library can list entities and quotes.
@@ -18,6 +24,16 @@ public protocol DocumentStore: CorpusStore {
     func entities() async throws -> [EntityCount]
     /// Every quote in the annotated documents, in ingest order.
     func quotes() async throws -> [StoredQuote]
+}
+
+extension DocumentStore {
+    /// One `add` after another; stores that can batch writes do better.
+    public func add(contentsOf documents: [Document]) async throws -> [StoreOutcome] {
+        var outcomes: [StoreOutcome] = []
+        outcomes.reserveCapacity(documents.count)
+        for document in documents { outcomes.append(try await add(document)) }
+        return outcomes
+    }
 }
 
 /// An entity as the library knows it: from one or more documents.
@@ -76,7 +92,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var id: String
     public var source: String
     public var title: String?
-    /// BM25 score; lower is better, as SQLite reports it.
+    /// Lower is better: SQLite's BM25 (PostgreSQL's `ts_rank`, negated) when every match was
+    /// ranked; above `SearchResults.exactBound` matches on SQLite, minus the summed word impacts.
     public var score: Double
     /// Snippet text.
     public var snippet: String

@@ -14,6 +14,9 @@ public struct SearchQuery: Sendable, Equatable, Codable {
     public var limit: Int
     /// Hits to skip, for paging.
     public var offset: Int
+    /// Rank every match when there are at most this many (nil: `SearchResults.exactBound`); above
+    /// it, rank bounded candidates. `Int.max` ranks every match however many (for measuring).
+    public var exactBound: Int?
 
     public init(_ text: String, entityIDs: [String] = [], source: String? = nil, publishedFrom: String? = nil,
                 publishedThrough: String? = nil, limit: Int = 20, offset: Int = 0) {
@@ -27,7 +30,32 @@ public struct SearchQuery: Sendable, Equatable, Codable {
     }
 }
 
+/// A page of search hits with how many documents match in all: counted exactly up to
+/// `SearchResults.exactBound` matches, estimated above it ("about 12,000 results").
+public struct SearchResults: Sendable, Equatable {
+    public var hits: [SearchHit]
+    /// Documents matching the words and every filter; an estimate when `totalIsExact` is false.
+    public var total: Int
+    public var totalIsExact: Bool
+
+    /// Up to this many matches a search ranks every one and counts exactly; above it, it ranks a
+    /// bounded set of candidates (the best documents for each word and the newest matches) and
+    /// estimates the count, so its cost does not grow with the number of matches.
+    public static let exactBound = 1000
+
+    public init(hits: [SearchHit], total: Int, totalIsExact: Bool) {
+        self.hits = hits
+        self.total = total
+        self.totalIsExact = totalIsExact
+    }
+}
+
 extension DocumentStore {
+    /// Full-text search with filters, best match first (the hits of `searchResults`).
+    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
+        try await searchResults(query).hits
+    }
+
     /// Full-text search over title and text without filters, best match first.
     public func search(_ text: String, limit: Int) async throws -> [SearchHit] {
         try await search(SearchQuery(text, limit: limit))

@@ -93,6 +93,7 @@ public final class PostgresLibrary: DocumentStore {
             RemovedBlockRow(position: $0.offset, kind: $0.element.kind.rawValue, text: $0.element.text)
         })
         let annotations = document.annotations
+        let terms = SearchTerms(title: document.metadata.title, text: document.text, weighting: .tsRank)
         let logger = logger
         return try await operation("store \(document.id) (\(document.source))") {
             try await client.withTransaction(logger: logger) { connection in
@@ -109,8 +110,8 @@ public final class PostgresLibrary: DocumentStore {
                         \(columns.annotations), \(columns.fetched))
                     ON CONFLICT DO NOTHING
                     RETURNING seq
-                    """, logger: logger).collect()
-                guard !inserted.isEmpty else {
+                    """, logger: logger).decode(Int64.self).reduce(into: [Int64]()) { $0.append($1) }
+                guard let seq = inserted.first else {
                     let existing = try await connection.query(
                         "SELECT content_hash FROM document WHERE id = \(columns.id)", logger: logger)
                         .decode(String.self).reduce(into: [String]()) { $0.append($1) }
@@ -138,6 +139,7 @@ public final class PostgresLibrary: DocumentStore {
                                                        connection, logger)
                     try await Self.markAwaitingStory(columns.id, connection, logger)
                 }
+                try await Self.writeSearchTerms(terms, seq: seq, published: columns.published, connection, logger)
                 return StoreOutcome.added(id: columns.id)
             }
         }

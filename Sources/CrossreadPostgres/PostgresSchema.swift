@@ -7,6 +7,7 @@ import PostgresNIO
 ///
 ///     document ──< removed_block            (document_id → document.id)
 ///        │  search: tsvector (title weight A, text weight B), GIN index, config crossread_text
+///        ├──< search_term      (a document's strongest words by impact, with its day: top-k search)
 ///        ├──< document_entity  (entities an annotated document names, with mention counts)
 ///        ├──< quote            (quotes of an annotated document; annotations JSON in document)
 ///        ├── corpus_pending    (annotated, waiting for a story)
@@ -115,7 +116,39 @@ enum PostgresSchema {
             // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
             try await connection.query("ALTER TABLE document ADD COLUMN fetched text", logger: logger)
         },
+        Migration(name: "Add search impacts", apply: addSearchImpacts),
     ]
+
+    /// Impact-ordered word lists (`SearchTerms`): for each word, the documents it matters most in,
+    /// strongest first, with the publication day so a date filter is applied while reading the list.
+    /// Written by `add` in the document's transaction; filled here for older documents.
+    @Sendable static func addSearchImpacts(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query("""
+            CREATE TABLE search_term (
+                term text COLLATE "C" NOT NULL,
+                impact float8 NOT NULL,
+                seq bigint NOT NULL,
+                day text
+            )
+            """, logger: logger)
+        try await connection.query(
+            "CREATE INDEX search_term_by_impact ON search_term (term, impact DESC, seq) INCLUDE (day)", logger: logger)
+        var after: Int64 = 0
+        while true {
+            var batch: [(Int64, String?, String, String?)] = []
+            for try await row in try await connection.query("""
+                SELECT seq, title, text, published FROM document WHERE seq > \(after) ORDER BY seq LIMIT 500
+                """, logger: logger).decode((Int64, String?, String, String?).self) {
+                batch.append(row)
+            }
+            guard let last = batch.last else { break }
+            for (seq, title, text, published) in batch {
+                try await PostgresLibrary.writeSearchTerms(SearchTerms(title: title, text: text, weighting: .tsRank), seq: seq,
+                                                           published: published, connection, logger)
+            }
+            after = last.0
+        }
+    }
 
     /// The corpus analysis (`CorpusStore`): the annotation claim, the queue of documents waiting for a
     /// story, each placed document's story, copy group, MinHash signature and LSH band keys, stories
@@ -218,7 +251,7 @@ enum PostgresSchema {
     /// record is someone else's, and is not changed.
     static let tableNames = ["document", "removed_block", "document_entity", "quote", "corpus_pending", "corpus_document",
                              "corpus_copy_band", "corpus_story", "corpus_story_key", "corpus_topic", "corpus_topic_key",
-                             "corpus_value", "corpus_generation"]
+                             "corpus_value", "corpus_generation", "search_term"]
 
     /// Applies pending migrations on `connection` under the advisory lock, in one transaction.
     /// Returns the names it applied (empty when the schema was up to date).

@@ -1,3 +1,4 @@
+import CrossreadCore
 internal import GRDB
 
 /// The library's tables, as named migrations. A migration, once released, is never edited: a
@@ -6,6 +7,7 @@ internal import GRDB
 ///     document ──< removed_block          (document_id → document.id)
 ///        │
 ///        ├── document_fts (FTS5, external content, rowid = document.seq, kept by triggers)
+///        ├──< search_term  (a document's strongest words by impact, with its day: top-k search)
 ///        ├──< document_entity  (entities an annotated document names, with mention counts)
 ///        ├──< quote            (quotes of an annotated document; annotations JSON in document)
 ///        ├── corpus_pending    (annotated, waiting for a story)
@@ -17,6 +19,7 @@ enum LibrarySchema {
     static let addAnnotations = "Add annotations"
     static let addCorpusAnalysis = "Add corpus analysis"
     static let addFetchTime = "Add fetch time"
+    static let addSearchImpacts = "Add search impacts"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -179,6 +182,25 @@ enum LibrarySchema {
         migrator.registerMigration(addFetchTime) { db in
             // When a crawler fetched the page (a WARC record's WARC-Date), ISO 8601; null for other inputs.
             try db.execute(sql: "ALTER TABLE document ADD COLUMN fetched TEXT")
+        }
+        migrator.registerMigration(addSearchImpacts) { db in
+            // Impact-ordered word lists (`SearchTerms`): for each word, the documents it matters most
+            // in, strongest first, with the publication day so a date filter is applied while reading
+            // the list. Written by `add` in the document's transaction; filled here for older documents.
+            try db.execute(sql: """
+                CREATE TABLE search_term (
+                    term TEXT NOT NULL,
+                    impact REAL NOT NULL,
+                    seq INTEGER NOT NULL,
+                    day TEXT,
+                    PRIMARY KEY (term, impact DESC, seq)
+                ) WITHOUT ROWID;
+                """)
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, title, text, published FROM document ORDER BY seq")
+            while let row = try rows.next() {
+                try SQLiteLibrary.writeSearchTerms(SearchTerms(title: row["title"], text: row["text"]), seq: row["seq"],
+                                                   published: row["published"], db)
+            }
         }
         return migrator
     }

@@ -52,41 +52,63 @@ public actor SQLiteLibrary: DocumentStore {
     // MARK: DocumentStore
 
     public func add(_ document: Document) async throws -> StoreOutcome {
-        try Self.validate(document)
+        try await add(contentsOf: [document])[0]
+    }
+
+    /// Stores the documents in one transaction: all of them or, when one cannot be stored (its id
+    /// taken by different content), none.
+    public func add(contentsOf documents: [Document]) async throws -> [StoreOutcome] {
+        guard !documents.isEmpty else { return [] }
+        for document in documents { try Self.validate(document) }
         let ingestedAt = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)
             .timeZone(separator: .omitted).dateSeparator(.dash).timeSeparator(.colon))
-        return try await storeOperation("store \(document.id) (\(document.source))") { writer in
+        // Search terms are found off the write lock.
+        let terms = documents.map { SearchTerms(title: $0.metadata.title, text: $0.text) }
+        let what = documents.count == 1 ? "store \(documents[0].id) (\(documents[0].source))" : "store \(documents.count) documents"
+        return try await storeOperation(what) { writer in
             try await writer.writeWithoutTransaction { db in
-                var outcome = StoreOutcome.added(id: document.id)
+                var outcomes: [StoreOutcome] = []
                 // IMMEDIATE takes the write lock first, so the look-up and the insert cannot
                 // interleave with another connection's (another process's) add.
                 try db.inTransaction(.immediate) {
-                    let existing = try String.fetchOne(
-                        db, sql: "SELECT content_hash FROM document WHERE id = ?", arguments: [document.id])
-                    if let existing {
-                        guard existing == document.contentHash else {
-                            throw CrossreadError(
-                                source: document.source, stage: .store,
-                                reason: "id \(document.id) is already taken by a different document "
-                                    + "(content hash \(existing)); refusing to store \(document.contentHash)")
-                        }
-                        outcome = .alreadyPresent(id: document.id)
-                        return .rollback
+                    for (document, terms) in zip(documents, terms) {
+                        outcomes.append(try Self.insert(document, terms: terms, ingestedAt: ingestedAt, db))
                     }
-                    // The insert trigger writes the search index row in this same transaction.
-                    try DocumentRecord(document, ingestedAt: ingestedAt).insert(db)
-                    for (position, block) in document.removed.enumerated() {
-                        try RemovedBlockRecord(documentID: document.id, position: position, block: block).insert(db)
-                    }
-                    if document.annotations != Annotations() {
-                        try Self.writeAnnotationRows(document.annotations, documentID: document.id, db)
-                        try Self.markAwaitingStory(document.id, db)
-                    }
-                    return .commit
+                    return outcomes.contains(where: { if case .added = $0 { true } else { false } }) ? .commit : .rollback
                 }
-                return outcome
+                return outcomes
             }
         }
+    }
+
+    /// Inserts one document with its removed blocks, annotation rows and search terms, unless a
+    /// document with its content hash is there; throws when its id is taken by different content.
+    private static func insert(_ document: Document, terms: SearchTerms, ingestedAt: String,
+                               _ db: Database) throws -> StoreOutcome {
+        let existing = try String.fetchOne(
+            db, sql: "SELECT content_hash FROM document WHERE id = ?", arguments: [document.id])
+        if let existing {
+            guard existing == document.contentHash else {
+                throw CrossreadError(
+                    source: document.source, stage: .store,
+                    reason: "id \(document.id) is already taken by a different document "
+                        + "(content hash \(existing)); refusing to store \(document.contentHash)")
+            }
+            return .alreadyPresent(id: document.id)
+        }
+        // The insert trigger writes the search index row in this same transaction.
+        let record = DocumentRecord(document, ingestedAt: ingestedAt)
+        try record.insert(db)
+        let seq = db.lastInsertedRowID
+        for (position, block) in document.removed.enumerated() {
+            try RemovedBlockRecord(documentID: document.id, position: position, block: block).insert(db)
+        }
+        if document.annotations != Annotations() {
+            try writeAnnotationRows(document.annotations, documentID: document.id, db)
+            try markAwaitingStory(document.id, db)
+        }
+        try writeSearchTerms(terms, seq: seq, published: record.published, db)
+        return .added(id: document.id)
     }
 
     public func document(id: String) async throws -> Document? {
@@ -129,56 +151,6 @@ public actor SQLiteLibrary: DocumentStore {
                     """).map {
                     DocumentSummary(id: $0["id"], source: $0["source"], title: $0["title"],
                                     published: $0["published"], publisher: $0["publisher"], words: $0["word_count"])
-                }
-            }
-        }
-    }
-
-    public func search(_ query: SearchQuery) async throws -> [SearchHit] {
-        guard query.limit > 0, let expression = FTSQuery(query.text).expression else { return [] }
-        var filters = ""
-        var arguments: [DatabaseValue] = [expression.databaseValue]
-        if !query.entityIDs.isEmpty {
-            filters += " AND d.id IN (SELECT document_id FROM document_entity WHERE entity_id IN ("
-                + Array(repeating: "?", count: query.entityIDs.count).joined(separator: ", ") + "))"
-            arguments += query.entityIDs.map(\.databaseValue)
-        }
-        if let source = query.source?.lowercased(), !source.isEmpty {
-            filters += " AND (instr(lower(d.source), ?) > 0 OR instr(lower(coalesce(d.publisher, '')), ?) > 0"
-                + " OR instr(lower(coalesce(d.url, '')), ?) > 0)"
-            arguments += Array(repeating: source.databaseValue, count: 3)
-        }
-        if let from = query.publishedFrom {
-            filters += " AND substr(d.published, 1, 10) >= ?"
-            arguments.append(from.databaseValue)
-        }
-        if let through = query.publishedThrough {
-            filters += " AND substr(d.published, 1, 10) <= ?"
-            arguments.append(through.databaseValue)
-        }
-        arguments += [query.limit.databaseValue, max(0, query.offset).databaseValue]
-        let bound = arguments
-        // Title weighs 5, text 1. `ORDER BY rank` lets FTS5 sort internally, so snippets are only
-        // made for the rows returned. The text's snippet is preferred; a title-only match shows
-        // the title with its words marked.
-        let sql = """
-            SELECT d.id, d.source, d.title, d.published, d.publisher, document_fts.rank AS score,
-                   snippet(document_fts, 1, '\(MarkedSnippet.start)', '\(MarkedSnippet.end)', '…', 24) AS text_snippet,
-                   snippet(document_fts, 0, '\(MarkedSnippet.start)', '\(MarkedSnippet.end)', '…', 24) AS title_snippet
-            FROM document_fts JOIN document d ON d.seq = document_fts.rowid
-            WHERE document_fts MATCH ? AND document_fts.rank MATCH 'bm25(5.0, 1.0)'\(filters)
-            ORDER BY document_fts.rank
-            LIMIT ? OFFSET ?
-            """
-        return try await storeOperation("search for \"\(query.text)\"") { writer in
-            try await writer.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(bound)).map { row in
-                    let text = MarkedSnippet(marked: row["text_snippet"] ?? "")
-                    let title = MarkedSnippet(marked: row["title_snippet"] ?? "")
-                    let shown = text.hasHighlights || !title.hasHighlights ? text : title
-                    return SearchHit(id: row["id"], source: row["source"], title: row["title"], score: row["score"],
-                                     snippet: shown.text, highlights: shown.highlights,
-                                     published: row["published"], publisher: row["publisher"])
                 }
             }
         }

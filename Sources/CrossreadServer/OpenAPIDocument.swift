@@ -156,12 +156,14 @@ enum OpenAPIDocument {
             ], required: ["documents", "entities", "sources", "topPeople", "topOrganizations", "stories", "analysis"]),
             "SearchResults": object([
                 "query": string, "page": integer, "limit": integer, "hasMore": ["type": "boolean"], "note": string,
+                "total": ["type": "integer", "description": "documents matching in all; an estimate when totalIsExact is false (above 1,000 matches)"],
+                "totalIsExact": ["type": "boolean"],
                 "entities": array(object(["id": string, "name": string, "type": string])),
                 "hits": array(object(["id": string, "title": optionalString, "source": string, "published": optionalString,
                                       "publisher": optionalString, "score": ["type": "number"], "snippet": string,
                                       "highlights": array(object(["start": integer, "end": integer]))],
                                      required: ["id", "source", "score", "snippet", "highlights"])),
-            ], required: ["query", "page", "limit", "hasMore", "entities", "hits"]),
+            ], required: ["query", "page", "limit", "hasMore", "total", "totalIsExact", "entities", "hits"]),
             "Document": object([
                 "id": string, "source": string, "format": string, "title": optionalString, "authors": strings,
                 "published": optionalString, "updated": optionalString, "publisher": optionalString, "language": optionalString,

@@ -9,6 +9,9 @@ extension ServerRoutes {
         var form: SearchForm
         var hits: [SearchHit]
         var hasMore: Bool
+        /// Documents matching in all; an estimate when `totalIsExact` is false.
+        var total: Int
+        var totalIsExact: Bool
         var entities: [LibraryEntities.MergedEntity]
         /// Why nothing could match (an entity filter naming no known entity).
         var note: String?
@@ -41,14 +44,16 @@ extension ServerRoutes {
             entities = snapshot.entities(matching: needle)
             storedIDs = entities.flatMap(\.storedIDs)
             if storedIDs.isEmpty {
-                return SearchOutcome(form: form, hits: [], hasMore: false, entities: [],
+                return SearchOutcome(form: form, hits: [], hasMore: false, total: 0, totalIsExact: true, entities: [],
                                      note: "No person, organization or place in the library matches “\(needle)”.")
             }
         }
-        var hits = try await store.search(form.query(entityIDs: storedIDs))
+        let results = try await store.searchResults(form.query(entityIDs: storedIDs))
+        var hits = results.hits
         let hasMore = hits.count > form.limit
         if hasMore { hits.removeLast(hits.count - form.limit) }
-        return SearchOutcome(form: form, hits: hits, hasMore: hasMore, entities: entities, note: nil)
+        return SearchOutcome(form: form, hits: hits, hasMore: hasMore, total: results.total,
+                             totalIsExact: results.totalIsExact, entities: entities, note: nil)
     }
 
     func searchPage(form: SearchForm?, fields: FormFields? = nil, outcome: SearchOutcome?, error: String?) -> String {
@@ -78,7 +83,8 @@ extension ServerRoutes {
         }
         let first = outcome.form.offset + 1
         let shown = outcome.hits.isEmpty ? "No documents found"
-            : "Results \(HTML.number(first))–\(HTML.number(first + outcome.hits.count - 1))"
+            : "Results \(HTML.number(first))–\(HTML.number(first + outcome.hits.count - 1)) of "
+                + (outcome.totalIsExact ? "" : "about ") + HTML.number(outcome.total)
         body += "<p id=\"result-summary\">\(shown)\(outcome.note.map { ". " + HTML.text($0) } ?? "")</p>"
         body += "<ol id=\"search-results\" class=\"hits\" start=\"\(first)\">"
         for hit in outcome.hits {
@@ -127,6 +133,9 @@ struct SearchResultsJSON: Encodable {
     var page: Int
     var limit: Int
     var hasMore: Bool
+    /// Documents matching in all: exact up to a bound, an estimate above it (`totalIsExact` false).
+    var total: Int
+    var totalIsExact: Bool
     var entities: [EntityRef]
     var note: String?
     var hits: [Hit]
@@ -136,6 +145,8 @@ struct SearchResultsJSON: Encodable {
         page = outcome.form.page
         limit = outcome.form.limit
         hasMore = outcome.hasMore
+        total = outcome.total
+        totalIsExact = outcome.totalIsExact
         note = outcome.note
         entities = outcome.entities.map { EntityRef(id: $0.entity.id, name: $0.entity.name, type: $0.entity.type.rawValue) }
         hits = outcome.hits.map { hit in

@@ -30,6 +30,9 @@ public enum DocumentStoreConformance {
         Check(name: "search respects its limit", body: searchLimit),
         Check(name: "search pages with an offset", body: searchOffset),
         Check(name: "search filters by entity, source and publication day", body: searchFilters),
+        Check(name: "search counts exactly up to its bound and estimates above it", body: searchCounts),
+        Check(name: "bounded top-k search finds the strongest matches, filters included", body: boundedTopK),
+        Check(name: "a batch add stores each new document once", body: batchAdd),
         Check(name: "concurrent adds of one document store one row", body: concurrentSameDocument),
         Check(name: "concurrent adds of different documents store them all", body: concurrentDifferentDocuments),
         Check(name: "documents are found by id, hash or unique prefix", body: prefixLookups),
@@ -451,6 +454,95 @@ public enum DocumentStoreConformance {
         let hit = try await store.search(SearchQuery("reopened", source: "gazette")).first
         p.expect(hit?.publisher == "Hill Gazette" && hit?.published?.hasPrefix("2024-03-10") == true,
                  "a hit carries its publisher and date: \(String(describing: hit))")
+    }
+
+    static func searchCounts(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        let docs = (0..<6).map { document("count-\($0)", paragraphs: ["The quarry \($0) closed for the winter."]) }
+        try await add(docs, to: store)
+        let exact = try await store.searchResults(SearchQuery("quarry", limit: 2))
+        p.expect(exact.total == 6 && exact.totalIsExact && exact.hits.count == 2,
+                 "6 matches under the bound: total \(exact.total), exact \(exact.totalIsExact), \(exact.hits.count) hits")
+        var bounded = SearchQuery("quarry", limit: 4)
+        bounded.exactBound = 3
+        let estimated = try await store.searchResults(bounded)
+        p.expect(!estimated.totalIsExact && estimated.total >= 4 && estimated.hits.count == 4,
+                 "6 matches over a bound of 3: total \(estimated.total), exact \(estimated.totalIsExact), \(estimated.hits.count) hits")
+        let none = try await store.searchResults(SearchQuery("quarry penguin"))
+        p.expect(none.total == 0 && none.totalIsExact && none.hits.isEmpty, "no match: \(none)")
+        let filtered = try await store.searchResults(SearchQuery("quarry", source: "count-3"))
+        p.expect(filtered.total == 1 && filtered.totalIsExact, "a source filter's count: \(filtered.total)")
+    }
+
+    static func boundedTopK(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        // The word weighs differently in each: in the title or not, said once or several times, in
+        // shorter or longer texts; two publishers, two days, one entity.
+        var docs: [Document] = []
+        for index in 0..<16 {
+            let repeats = Array(repeating: "The harbor crane moved again.", count: index % 4 + 1)
+            let filler = Array(repeating: "Cargo ships waited offshore for the tide.", count: index % 5)
+            docs.append(document("topk-\(index)", title: index % 6 == 0 ? "Harbor news \(index)" : "Port news \(index)",
+                                 paragraphs: [(repeats + filler).joined(separator: " ")],
+                                 published: PublicationDate(year: 2024, month: 5, day: index % 2 + 1),
+                                 publisher: index % 3 == 0 ? "Quay Times" : "Dock Daily"))
+        }
+        try await add(docs, to: store)
+        let pilot = Entity(id: "person:ada-kline", name: "Ada Kline", type: .person, aliases: ["Ada Kline"])
+        for doc in docs.enumerated() where doc.offset % 4 == 1 {
+            try await store.saveAnnotations(Annotations(mentions: [EntityMention(range: 0..<4, type: .person, entity: pilot.id)],
+                                                        entities: [pilot]), forDocument: doc.element.id)
+        }
+        let queries = [SearchQuery("harbor", limit: 5), SearchQuery("harbor crane", limit: 5),
+                       SearchQuery("harbor", limit: 3, offset: 3), SearchQuery("harbor", source: "quay", limit: 5),
+                       SearchQuery("harbor", publishedFrom: "2024-05-02", publishedThrough: "2024-05-02", limit: 5),
+                       SearchQuery("crane", entityIDs: [pilot.id], limit: 5)]
+        for query in queries {
+            var bounded = query
+            bounded.exactBound = 2
+            var every = query
+            every.exactBound = Int.max
+            let topK = try await store.searchResults(bounded)
+            let best = try await store.searchResults(every)
+            every.limit = 100
+            every.offset = 0
+            let all = try await store.searchResults(every)
+            p.expect(all.totalIsExact && best.totalIsExact, "ranking every match for \(query.text) gave an estimate")
+            let matching = Set(all.hits.map(\.id))
+            let expected = min(query.limit, max(0, matching.count - query.offset))
+            p.expect(topK.hits.count == expected && topK.hits.allSatisfy { matching.contains($0.id) },
+                     "\(query): top-k gave \(topK.hits.map(\.id)), not \(expected) of the matches \(matching.sorted())")
+            p.expect(topK.hits.map(\.score) == topK.hits.map(\.score).sorted(), "\(query): top-k is not best first")
+            // The strongest documents for the words stay on top: most of the top 5 agree.
+            if query.offset == 0 {
+                let shared = Set(topK.hits.map(\.id)).intersection(best.hits.map(\.id)).count
+                p.expect(shared * 5 >= best.hits.count * 3,
+                         "\(query): top-k \(topK.hits.map(\.id)) shares \(shared) with every match's \(best.hits.map(\.id))")
+            }
+            for hit in topK.hits {
+                p.expect(hit.highlights.contains { !$0.isEmpty }, "\(query.text): top-k hit \(hit.id) has no highlight")
+            }
+        }
+        // A prefix has no word list: above the bound it ranks the newest matches, still best first.
+        var prefix = SearchQuery("harb*", limit: 3)
+        prefix.exactBound = 5
+        let prefixed = try await store.searchResults(prefix)
+        p.expect(prefixed.hits.count == 3 && prefixed.hits.map(\.score) == prefixed.hits.map(\.score).sorted(),
+                 "a bounded prefix search gave scores \(prefixed.hits.map(\.score))")
+        let filtered = try await store.searchResults(SearchQuery("harbor", source: "quay", limit: 20))
+        p.expect(filtered.hits.allSatisfy { $0.publisher == "Quay Times" } && filtered.total == 6,
+                 "the source filter kept \(filtered.hits.map { $0.publisher ?? "-" }), total \(filtered.total)")
+    }
+
+    static func batchAdd(_ store: any DocumentStore, _ p: inout Problems) async throws {
+        let first = document("batch-a", paragraphs: ["The orchard harvest began early."])
+        let second = document("batch-b", paragraphs: ["The orchard harvest ended late."])
+        _ = try await store.add(first)
+        let outcomes = try await store.add(contentsOf: [first, second, second])
+        p.expect(outcomes == [.alreadyPresent(id: first.id), .added(id: second.id), .alreadyPresent(id: second.id)],
+                 "batch outcomes \(outcomes)")
+        let count = try await store.count()
+        p.expect(count == 2, "count is \(count) after the batch")
+        let hits = try await store.search("orchard", limit: 10)
+        p.expect(Set(hits.map(\.id)) == [first.id, second.id], "the batch's search rows: \(hits.map(\.id))")
     }
 
     static func concurrentSameDocument(_ store: any DocumentStore, _ p: inout Problems) async throws {

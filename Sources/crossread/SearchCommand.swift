@@ -61,7 +61,8 @@ struct SearchCommand: AsyncParsableCommand {
             }
             search.entityIDs = matches.flatMap(\.storedIDs)
         }
-        let hits = try await store.search(search)
+        let results = try await store.searchResults(search)
+        let hits = results.hits
         var out = ""
         if json {
             out = try Terminal.jsonLines(hits.map(SearchHitJSON.init))
@@ -70,7 +71,8 @@ struct SearchCommand: AsyncParsableCommand {
                 out += "\(rank + 1). \(Terminal.bold(hit.title ?? hit.source))  [\(hit.id)]\n"
                 out += "   \(Self.highlighted(hit))\n"
             }
-            out += hits.isEmpty ? "No match.\n" : ""
+            out += hits.isEmpty ? "No match.\n"
+                : "\(hits.count) shown of \(results.totalIsExact ? "" : "about ")\(results.total) matching documents.\n"
         }
         Terminal.out(out)
     }

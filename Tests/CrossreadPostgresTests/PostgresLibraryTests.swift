@@ -10,7 +10,7 @@ import Testing
 /// Opening a library: migrations exactly once under concurrency, clear errors when the server
 /// cannot be used, and a library that is closed says so.
 @Suite struct PostgresLibraryTests {
-    static let migrationNames = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time"]
+    static let migrationNames = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time", "Add search impacts"]
 
     @Test func librariesOpenedAtOnceMigrateExactlyOnce() async throws {
         guard let server = TestServer.location() else { return }

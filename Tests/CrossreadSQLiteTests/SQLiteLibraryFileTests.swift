@@ -22,7 +22,8 @@ import Testing
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("lib.sqlite")
-        let expected = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time"]
+        let expected = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time",
+                        "Add search impacts"]
         do {
             let library = try SQLiteLibrary(path: path)
             _ = try await library.add(Self.sample)
