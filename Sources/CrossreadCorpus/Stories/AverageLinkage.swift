@@ -31,6 +31,27 @@ struct AverageLinkage {
         // the candidates per cluster.
         let maximumPosting = max(64, Int(Double(n).squareRoot() * 4))
         var pair = [[Int: Double]](repeating: [:], count: n)
+        // Each sum as keys in order with their values: a dot product is then one walk over both.
+        let sorted = sums.map { sum -> (keys: [UInt64], values: [Double]) in
+            let keys = sum.keys.sorted()
+            return (keys, keys.map { sum[$0]! })
+        }
+        func dot(_ a: Int, _ b: Int) -> Double {
+            let x = sorted[a], y = sorted[b]
+            var i = 0, j = 0, total = 0.0
+            while i < x.keys.count && j < y.keys.count {
+                if x.keys[i] == y.keys[j] {
+                    total += x.values[i] * y.values[j]
+                    i += 1
+                    j += 1
+                } else if x.keys[i] < y.keys[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return total
+        }
         for a in 0..<n {
             var candidates = Set<Int>()
             for key in strongest[a] {
@@ -38,7 +59,7 @@ struct AverageLinkage {
                 for b in list where b > a { candidates.insert(b) }
             }
             for b in candidates {
-                let dot = sparseDot(sums[a], sums[b])
+                let dot = dot(a, b)
                 if dot > 0 {
                     pair[a][b] = dot
                     pair[b][a] = dot
