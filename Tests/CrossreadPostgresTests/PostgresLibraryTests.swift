@@ -51,8 +51,9 @@ import Testing
             #expect(!"\(error)".contains("certainly-not-the-password"), "the error echoes the password: \(error)")
             #expect(error.source == location.redacted)
         }
-        // A hang would be the pool's minute of retries; the bound leaves room for a busy machine.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // A hang would be the pool's minute of retries; the bound leaves room for a busy machine (the
+        // suite runs beside CPU-bound quality gates on two cores: 23 s was seen there).
+        #expect(ContinuousClock.now - started < .seconds(40))
     }
 
     @Test func anUnreachableServerFailsFast() async throws {
@@ -69,8 +70,9 @@ import Testing
         } catch {
             #expect(error.stage == .store && error.reason.contains("refused"), "\(error)")
         }
-        // A hang would be the pool's minute of retries; the bounds leave room for a busy machine.
-        #expect(ContinuousClock.now - started < .seconds(15), "connecting to a closed port did not give up in time")
+        // A hang would be the pool's minute of retries; the bounds leave room for a busy machine (the
+        // suite runs beside CPU-bound quality gates on two cores: 23 s was seen there).
+        #expect(ContinuousClock.now - started < .seconds(40), "connecting to a closed port did not give up in time")
         var silent = server
         silent.host = "10.255.255.1"
         started = ContinuousClock.now
@@ -81,7 +83,7 @@ import Testing
         } catch {
             #expect(error.stage == .store && error.source == silent.redacted, "\(error)")
         }
-        #expect(ContinuousClock.now - started < .seconds(15), "connecting to a silent address did not give up in time")
+        #expect(ContinuousClock.now - started < .seconds(40), "connecting to a silent address did not give up in time")
     }
 
     @Test func aMissingDatabaseIsNamed() async throws {
