@@ -34,9 +34,8 @@ enum GenerateCommand {
         var made = 0
         while made < count {
             for text in generator.nextFamily(limit: count - made) {
-                let date = PublicationDate.civilDate(dayCount: 20_000 + made * 365 / count)
-                let title = String(text.split(separator: "\n").first { $0.split(separator: " ").count >= 4 }?.prefix(90) ?? "")
-                let record = Record(text: text, title: title,
+                let date = VariantGenerator.date(made, of: count)
+                let record = Record(text: text, title: VariantGenerator.headline(of: text),
                                     published: String(format: "%04d-%02d-%02d", date.year, date.month, date.day),
                                     url: "https://generated.example/\(made)", family: generator.family)
                 let part = made % parts

@@ -45,11 +45,10 @@ enum LibraryScaleBenchmark {
             while left > 0 {
                 let members = generator.nextFamily(limit: left)
                 for text in members {
-                    let day = 20_000 + made * 365 / total
-                    let date = PublicationDate.civilDate(dayCount: day)
+                    let date = VariantGenerator.date(made, of: total)
                     var metadata = DocumentMetadata()
                     metadata.published = PublicationDate(year: date.year, month: date.month, day: date.day)
-                    metadata.title = String(text.split(separator: "\n").first { $0.split(separator: " ").count >= 4 }?.prefix(90) ?? "")
+                    metadata.title = VariantGenerator.headline(of: text)
                     let hash = SHA256.hex(Array("\(made)\n\(text)".utf8))
                     pending.append(Document(contentHash: hash, source: "generated/\(made)", format: .text, original: [],
                                             text: text, paragraphs: [], metadata: metadata, removed: []))

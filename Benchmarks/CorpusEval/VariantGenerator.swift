@@ -26,6 +26,16 @@ struct VariantGenerator {
         vocabulary = words.sorted()
     }
 
+    /// The headline a generated article gets: its first line of four words or more, at most 90 characters.
+    static func headline(of text: String) -> String {
+        String(text.split(separator: "\n").first { $0.split(separator: " ").count >= 4 }?.prefix(90) ?? "")
+    }
+
+    /// The publication date of the `index`th of `total` generated articles: spread in order over a year.
+    static func date(_ index: Int, of total: Int) -> (year: Int, month: Int, day: Int) {
+        PublicationDate.civilDate(dayCount: 20_000 + index * 365 / total)
+    }
+
     static func sentences(_ text: String) -> [String] {
         var out: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {

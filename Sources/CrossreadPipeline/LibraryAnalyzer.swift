@@ -311,4 +311,14 @@ public struct LibraryAnalysisReport: Sendable, Equatable {
     public var seconds: [String: Double] = [:]
 
     public init() {}
+
+    /// Adds what another update did (a later round of the same run).
+    public mutating func add(_ other: LibraryAnalysisReport) {
+        annotated += other.annotated
+        placed += other.placed
+        batches += other.batches
+        retries += other.retries
+        compared += other.compared
+        for (stage, value) in other.seconds { seconds[stage, default: 0] += value }
+    }
 }

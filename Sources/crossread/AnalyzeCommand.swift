@@ -118,11 +118,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                     told = true
                 }
                 try await Task.sleep(for: .seconds(1))
-                let more = try await analyzer.update(store)
-                update.annotated += more.annotated
-                update.placed += more.placed
-                update.compared += more.compared
-                for (stage, seconds) in more.seconds { update.seconds[stage, default: 0] += seconds }
+                update.add(try await analyzer.update(store))
             }
         }
         if !quiet {

@@ -46,10 +46,7 @@ struct WorkerCommand: AsyncParsableCommand {
         while !stop.requested {
             let started = Date()
             let report = try await analyzer.update(store)
-            total.annotated += report.annotated
-            total.placed += report.placed
-            total.compared += report.compared
-            total.retries += report.retries
+            total.add(report)
             let worked = report.annotated + report.placed + report.compared > 0
             if worked && !quiet {
                 let stamp = ISO8601DateFormatter().string(from: Date())

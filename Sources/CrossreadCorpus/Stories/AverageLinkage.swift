@@ -31,26 +31,10 @@ struct AverageLinkage {
         // the candidates per cluster.
         let maximumPosting = max(64, Int(Double(n).squareRoot() * 4))
         var pair = [[Int: Double]](repeating: [:], count: n)
-        // Each sum as keys in order with their values: a dot product is then one walk over both.
-        let sorted = sums.map { sum -> (keys: [UInt64], values: [Double]) in
+        // Each sum as a sparse vector (keys in order): a dot product is then one walk over both.
+        let vectors = sums.map { sum in
             let keys = sum.keys.sorted()
-            return (keys, keys.map { sum[$0]! })
-        }
-        func dot(_ a: Int, _ b: Int) -> Double {
-            let x = sorted[a], y = sorted[b]
-            var i = 0, j = 0, total = 0.0
-            while i < x.keys.count && j < y.keys.count {
-                if x.keys[i] == y.keys[j] {
-                    total += x.values[i] * y.values[j]
-                    i += 1
-                    j += 1
-                } else if x.keys[i] < y.keys[j] {
-                    i += 1
-                } else {
-                    j += 1
-                }
-            }
-            return total
+            return SparseVector(keys: keys, values: keys.map { sum[$0]! })
         }
         for a in 0..<n {
             var candidates = Set<Int>()
@@ -59,7 +43,7 @@ struct AverageLinkage {
                 for b in list where b > a { candidates.insert(b) }
             }
             for b in candidates {
-                let dot = dot(a, b)
+                let dot = vectors[a].dot(vectors[b])
                 if dot > 0 {
                     pair[a][b] = dot
                     pair[b][a] = dot

@@ -473,15 +473,8 @@ public struct StoryWindow: Sendable {
     /// `gone`'s stories move into `kept`, which counts as paired by kind.
     private mutating func merge(topic gone: StreamTopic, into kept: StreamTopic) {
         var topic = kept
-        topic.profile.add(gone.profile)
-        topic.profile.prune(to: options.topicProfileKeys)
-        topic.kindProfile.add(gone.kindProfile)
-        topic.size += gone.size
-        topic.stories += gone.stories
-        topic.firstDay = min(topic.firstDay, gone.firstDay)
-        topic.lastDay = max(topic.lastDay, gone.lastDay)
-        for (key, surface) in gone.surfaces where topic.surfaces[key] == nil { topic.surfaces[key] = surface }
-        topic.surfaces = StreamNaming.trimmed(topic.surfaces, profile: topic.profile)
+        absorb(profile: gone.profile, kinds: gone.kindProfile, size: gone.size, stories: gone.stories,
+               firstDay: gone.firstDay, lastDay: gone.lastDay, surfaces: gone.surfaces, into: &topic)
         topic.pairedByKind = true
         for (id, story) in stories where story.topic == gone.id {
             stories[id]!.topic = topic.id
@@ -495,14 +488,21 @@ public struct StoryWindow: Sendable {
     }
 
     private func add(_ story: StreamStory, to topic: inout StreamTopic) {
-        topic.profile.add(story.topicProfile)
+        absorb(profile: story.topicProfile, kinds: story.kindProfile, size: story.size, stories: 1,
+               firstDay: story.firstDay, lastDay: story.lastDay, surfaces: story.surfaces, into: &topic)
+    }
+
+    /// A story's or a whole topic's profiles, sizes, days and names added to `topic`.
+    private func absorb(profile: StoryProfile, kinds: StoryProfile, size: Int, stories: Int, firstDay: Int, lastDay: Int,
+                        surfaces: [UInt64: String], into topic: inout StreamTopic) {
+        topic.profile.add(profile)
         topic.profile.prune(to: options.topicProfileKeys)
-        topic.kindProfile.add(story.kindProfile)
-        topic.size += story.size
-        topic.stories += 1
-        topic.firstDay = min(topic.firstDay, story.firstDay)
-        topic.lastDay = max(topic.lastDay, story.lastDay)
-        for (key, surface) in story.surfaces where topic.surfaces[key] == nil { topic.surfaces[key] = surface }
+        topic.kindProfile.add(kinds)
+        topic.size += size
+        topic.stories += stories
+        topic.firstDay = min(topic.firstDay, firstDay)
+        topic.lastDay = max(topic.lastDay, lastDay)
+        for (key, surface) in surfaces where topic.surfaces[key] == nil { topic.surfaces[key] = surface }
         topic.surfaces = StreamNaming.trimmed(topic.surfaces, profile: topic.profile)
     }
 
