@@ -6,7 +6,9 @@
 # added and analysed. Prints seconds per stage and per tenth of the documents, peak memory, library size,
 # and pairwise precision and recall of stories against the generator's families.
 # Usage: scripts/bench-library.sh [N...] (default 10000 100000); DB=PATH for the library (default under
-# /tmp); SWIFT_SCRATCH=DIR to build elsewhere, CORPUS_EVAL=BINARY to use a release corpus-eval built already
+# /tmp); SWIFT_SCRATCH=DIR to build elsewhere, CORPUS_EVAL=BINARY to use a release corpus-eval built already;
+# GENERATED=DIR keeps each size's annotated library there before analysis and starts from it on later runs
+# (the analysis is then timed without generating and annotating again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=../shared/corpora/article-extraction-benchmark/ground-truth.json
@@ -28,5 +30,7 @@ counts=("$@")
 for n in "${counts[@]}"; do
     db=${DB:-/tmp/crossread-bench-library-$n.db}
     echo "== $n documents, then 10 and 1000 added ($db)"
-    "$bin" library-scale --articles "$articles" "${extra[@]}" --count "$n" --db "$db" --add 10,1000
+    keep=()
+    [ -n "${GENERATED:-}" ] && { mkdir -p "$GENERATED"; keep=(--generated "$GENERATED/library-$n.db"); }
+    "$bin" library-scale --articles "$articles" "${extra[@]}" --count "$n" --db "$db" --add 10,1000 "${keep[@]}"
 done

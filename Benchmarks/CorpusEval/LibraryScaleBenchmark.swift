@@ -4,13 +4,14 @@ import CrossreadPipeline
 import CrossreadSQLite
 import Foundation
 
-/// `corpus-eval library-scale --articles GROUND_TRUTH_JSON [--ecb FOLDER] --count N --db PATH [--add K...]`:
+/// `corpus-eval library-scale --articles GROUND_TRUTH_JSON [--ecb FOLDER] --count N --db PATH [--add K...] [--generated COPY]`:
 /// library analysis (`LibraryAnalyzer`) at scale. Generates N documents in families (variants and
 /// composites of real articles read at run time, dated over a year in order), annotates and stores
 /// them in a new SQLite library (timed apart), then brings the analysis up to date from nothing
 /// (copies, stories, topics, comparison, timeline), printing the time of every tenth of the
 /// documents placed; then adds K more documents at a time and analyses again. Ends with how well
 /// stories recover the generator's families (pairwise precision and recall) and the peak memory.
+/// `--generated COPY` keeps the annotated library before analysis there, or starts from it when it exists.
 enum LibraryScaleBenchmark {
     static func run(_ arguments: [String]) async throws {
         func value(_ flag: String) -> String? {
@@ -21,18 +22,29 @@ enum LibraryScaleBenchmark {
             exit(2)
         }
         let additions = (value("--add") ?? "10,1000").split(separator: ",").compactMap { Int($0) }
-        try? FileManager.default.removeItem(atPath: path)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        if let generated = value("--generated"), FileManager.default.fileExists(atPath: generated) {
+            try FileManager.default.copyItem(atPath: generated, toPath: path)
+        }
         let library = try SQLiteLibrary(path: path)
         let texts = try DuplicatesBenchmark.articleTexts(articlesPath: articlesPath, ecbFolder: value("--ecb"))
         var generator = VariantGenerator(articles: texts, seed: 17)
         var family: [String: Int] = [:]
         var made = 0
         let total = count + additions.reduce(0, +)
-        func generate(_ wanted: Int) async throws -> Double {
+        /// Generates `wanted` documents; `stores` false only advances the generator (a library copied
+        /// from `--generated` holds them already).
+        func generate(_ wanted: Int, stores: Bool = true) async throws -> Double {
             let start = Date()
             var pending: [Document] = []
             var families: [Int] = []
             func flush() async throws {
+                guard stores else {
+                    for (document, group) in zip(pending, families) { family[document.id] = group }
+                    pending.removeAll(keepingCapacity: true)
+                    families.removeAll(keepingCapacity: true)
+                    return
+                }
                 let annotated = CorpusAnalyzer().annotate(pending)
                 for (document, group) in zip(annotated, families) {
                     _ = try await library.add(document)
@@ -62,7 +74,13 @@ enum LibraryScaleBenchmark {
             return Date().timeIntervalSince(start)
         }
         var output: [String: Any] = ["documents": count]
-        output["generateAnnotateStoreSeconds"] = try await generate(count)
+        if let generated = value("--generated"), FileManager.default.fileExists(atPath: generated) {
+            // The annotated library of an earlier run with the same count (copied above), not made again.
+            _ = try await generate(count, stores: false)
+        } else {
+            output["generateAnnotateStoreSeconds"] = try await generate(count)
+            if let generated = value("--generated") { try snapshot(path, to: generated) }
+        }
 
         // From nothing: every tenth of the documents placed, the time since the start.
         let analyzer = LibraryAnalyzer()
@@ -117,6 +135,19 @@ enum LibraryScaleBenchmark {
         output["libraryMB"] = Double((attributes[.size] as? Int) ?? 0) / 1_048_576
         let data = try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys, .prettyPrinted])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// A consistent copy of the library at `path` (its write-ahead log included), by SQLite's own `VACUUM INTO`.
+    static func snapshot(_ path: String, to copy: String) throws {
+        try? FileManager.default.removeItem(atPath: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, "VACUUM INTO '\(copy.replacingOccurrences(of: "'", with: "''"))'"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CrossreadError(source: copy, stage: .store, reason: "sqlite3 could not copy the generated library")
+        }
     }
 
     static func peakMemoryMB() -> Double {

@@ -31,7 +31,8 @@ import Testing
 
     /// The same articles streamed in publication-date order, 50 at a time, through the window the
     /// library keeps (30 days open; older stories found again by their keys, as the library finds them):
-    /// measured event 0.865, topic 0.890 (`corpus-eval stories --stream 50`).
+    /// measured event 0.932, topic 0.875 (`corpus-eval stories --stream 50`). The event floor fails when a
+    /// story reloaded for an article leaves the window again while that article still waits (0.865).
     @Test func streamedInDateOrderHoldsItsFloors() throws {
         guard let folder = SharedCorpus.path("corpora/ecbplus-dev") else { return }
         let labels = try JSONDecoder().decode([String: String].self,
@@ -67,7 +68,7 @@ import Testing
         let event = BCubed(predicted: names.map { storyOf[$0]! }, gold: names.map { labels[$0]! })
         let folderTopic = BCubed(predicted: names.map { stories[storyOf[$0]!]!.topic },
                                  gold: names.map { String(labels[$0]!.split(separator: "-")[0]) })
-        #expect(event.f1 >= 0.85, "streamed event level \(event)")
+        #expect(event.f1 >= 0.90, "streamed event level \(event)")
         #expect(folderTopic.f1 >= 0.87, "streamed topic level \(folderTopic)")
     }
 

@@ -38,9 +38,11 @@ struct AverageLinkage {
         }
         for a in 0..<n {
             var candidates = Set<Int>()
+            // Two fixed clusters never merge: their pair is never needed.
+            let lowest = a < fixedCount ? max(a, fixedCount - 1) : a
             for key in strongest[a] {
                 guard let list = postings[key], list.count <= maximumPosting else { continue }
-                for b in list where b > a { candidates.insert(b) }
+                for b in list where b > lowest { candidates.insert(b) }
             }
             for b in candidates {
                 let dot = vectors[a].dot(vectors[b])
@@ -65,24 +67,29 @@ struct AverageLinkage {
         func cohesion(_ a: Int) -> Double? {
             size[a] > 1 ? internalSum[a] / (size[a] * (size[a] - 1) / 2) : nil
         }
+        // Rows whose best pair reaches the floor, best first (ties: lower row first); an entry is
+        // stale once its row's best changed (`stamp`) or the row merged away.
+        var heap = RowHeap()
+        var stamp = [Int](repeating: 0, count: n)
+        func setBest(_ a: Int, _ best: (value: Double, column: Int)) {
+            rowBest[a] = best
+            stamp[a] += 1
+            if best.value >= floor { heap.push(RowHeap.Entry(value: best.value, row: a, stamp: stamp[a])) }
+        }
         func refresh(_ a: Int) {
             var best: (value: Double, column: Int) = (-.infinity, -1)
             for (b, dot) in pair[a] where alive[b] && !blocked[a].contains(b) {
                 let value = dot / (size[a] * size[b])
                 if value > best.value || (value == best.value && b < best.column) { best = (value, b) }
             }
-            rowBest[a] = best
+            setBest(a, best)
         }
         for a in 0..<n { refresh(a) }
 
-        while true {
-            var a = -1
-            var bestValue = -Double.infinity
-            for row in 0..<n where alive[row] && rowBest[row].value > bestValue {
-                bestValue = rowBest[row].value
-                a = row
-            }
-            guard a >= 0, bestValue >= floor else { break }
+        while let top = heap.pop() {
+            let a = top.row
+            guard alive[a], top.stamp == stamp[a] else { continue }
+            let bestValue = top.value
             let b = rowBest[a].column
             if fixed[a] && fixed[b] || cohesionRatio > 0 && {
                 guard let ca = cohesion(a), let cb = cohesion(b) else { return false }
@@ -96,21 +103,29 @@ struct AverageLinkage {
             }
             // Merge b into a.
             internalSum[a] += internalSum[b] + (pair[a][b] ?? 0)
+            let mergedIsFixed = fixed[a] || fixed[b]
             let neighbours = Set(pair[a].keys).union(pair[b].keys).subtracting([a, b])
             for c in neighbours {
+                pair[c][b] = nil
+                blocked[c].remove(b)
+                if mergedIsFixed && fixed[c] {
+                    // Two fixed clusters never merge: the pair is dropped.
+                    pair[a][c] = nil
+                    pair[c][a] = nil
+                    blocked[c].remove(a)
+                    continue
+                }
                 let dot = (pair[a][c] ?? 0) + (pair[b][c] ?? 0)
                 pair[a][c] = dot
                 pair[c][a] = dot
-                pair[c][b] = nil
                 blocked[c].remove(a)
-                blocked[c].remove(b)
             }
             pair[a][b] = nil
             pair[b] = [:]
             blocked[a] = []
             blocked[b] = []
             size[a] += size[b]
-            fixed[a] = fixed[a] || fixed[b]
+            fixed[a] = mergedIsFixed
             alive[b] = false
             members[a] += members[b]
             members[b] = []
@@ -118,12 +133,58 @@ struct AverageLinkage {
             for c in neighbours where alive[c] {
                 if rowBest[c].column == a || rowBest[c].column == b {
                     refresh(c)
-                } else if average(c, a) > rowBest[c].value {
-                    rowBest[c] = (average(c, a), a)
+                } else if pair[c][a] != nil, average(c, a) > rowBest[c].value {
+                    setBest(c, (average(c, a), a))
                 }
             }
             // Rows whose best was b but that are not neighbours cannot exist: b's partners are neighbours.
         }
         return members.filter { !$0.isEmpty }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+}
+
+/// A max-heap of rows by their best pair's value (ties: the lower row first), for average linkage's
+/// choice of the next pair without scanning every row.
+struct RowHeap {
+    struct Entry {
+        var value: Double
+        var row: Int
+        var stamp: Int
+
+        func precedes(_ other: Entry) -> Bool {
+            value > other.value || (value == other.value && row < other.row)
+        }
+    }
+
+    private var entries: [Entry] = []
+
+    mutating func push(_ entry: Entry) {
+        entries.append(entry)
+        var child = entries.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entries[child].precedes(entries[parent]) else { break }
+            entries.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Entry? {
+        guard let first = entries.first else { return nil }
+        let last = entries.removeLast()
+        if !entries.isEmpty {
+            entries[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var chosen = parent
+                if left < entries.count, entries[left].precedes(entries[chosen]) { chosen = left }
+                if right < entries.count, entries[right].precedes(entries[chosen]) { chosen = right }
+                guard chosen != parent else { break }
+                entries.swapAt(parent, chosen)
+                parent = chosen
+            }
+        }
+        return first
     }
 }

@@ -532,7 +532,13 @@ public struct StoryWindow: Sendable {
         guard let latestDay else { return [] }
         let storyLimit = latestDay - options.windowDays
         let topicLimit = latestDay - options.topicWindowDays
-        let leaving = stories.values.filter { $0.lastDay < storyLimit && !$0.topic.isEmpty }
+        // Stories the waiting articles find stay until those articles settle (a story reloaded for
+        // an article that waits past its batch would otherwise be gone when that article is grouped).
+        var wanted = Set<String>()
+        for document in tentative {
+            wanted.formUnion(candidates(keys: weighted(document).story.strongestKeys(StoryWindow.queryKeys), excluding: nil))
+        }
+        let leaving = stories.values.filter { $0.lastDay < storyLimit && !$0.topic.isEmpty && !wanted.contains($0.id) }
         let leavingTopics = topics.values.filter { $0.lastDay < topicLimit }.map(\.id)
         guard !leaving.isEmpty || !leavingTopics.isEmpty else { return [] }
         for story in leaving { stories[story.id] = nil }
