@@ -11,7 +11,8 @@ import Foundation
 /// (copies, stories, topics, comparison, timeline), printing the time of every tenth of the
 /// documents placed; then adds K more documents at a time and analyses again. Ends with how well
 /// stories recover the generator's families (pairwise precision and recall) and the peak memory.
-/// `--generated COPY` keeps the annotated library before analysis there, or starts from it when it exists.
+/// `--generated COPY` keeps the annotated library before analysis there (and stops there with
+/// `--generate-only`), or starts from it when it exists.
 enum LibraryScaleBenchmark {
     static func run(_ arguments: [String]) async throws {
         func value(_ flag: String) -> String? {
@@ -80,6 +81,10 @@ enum LibraryScaleBenchmark {
         } else {
             output["generateAnnotateStoreSeconds"] = try await generate(count)
             if let generated = value("--generated") { try snapshot(path, to: generated) }
+            if arguments.contains("--generate-only") {
+                print("generated \(count) documents in \(output["generateAnnotateStoreSeconds"]!) s")
+                return
+            }
         }
 
         // From nothing: every tenth of the documents placed, the time since the start.

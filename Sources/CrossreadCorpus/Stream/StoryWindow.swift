@@ -17,6 +17,8 @@ public struct StoryWindow: Sendable {
     static let storyIndexNames = 16
     public static let topicIndexKeys = 32
     static let queryKeys = 12
+    /// Topics whose similarity to a story is computed exactly (the closest on its strongest keys).
+    static let nearestTopics = 16
     /// Kind keys of a topic that look for a topic to pair with.
     static let kindCandidateKeys = 16
     /// At most this many of the latest stories are compared per key (a key in every story tells little).
@@ -36,6 +38,11 @@ public struct StoryWindow: Sendable {
 
     /// Articles taken in whose story is not settled yet.
     private var tentative: [StreamDocument] = []
+    /// Stories the waiting articles were last grouped with (kept in the window while they wait: one
+    /// reloaded for an article that waits past its batch would otherwise be gone when it is grouped).
+    private var neighboursOfWaiting = Set<String>()
+    /// Stories evicted since the index was last cleaned of them.
+    private var evictedSinceCleaning = 0
     // What the current batch did.
     private var started: [String] = []
     private var grown: [String] = []
@@ -109,19 +116,27 @@ public struct StoryWindow: Sendable {
                 TermWeighting.vector(document.features, channelWeights: [0, 0, 0, 1]) { statistics.idf($0) })
     }
 
-    /// Stories in the window (and those loaded for the batch) indexed under `keys`, latest first per key.
-    private func candidates(keys: [UInt64], excluding: String?) -> [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for key in keys {
+    /// The open stories (and those loaded for the batch) an article is grouped with: among the stories
+    /// its strongest keys find (the latest `longestPosting` per key), the `nearestStories` whose profiles
+    /// weigh those keys most per article, an estimate of the average similarity the grouping computes.
+    /// Bounded per article, however many stories share its words.
+    private func nearest(_ vector: SparseVector) -> [String] {
+        // Each story's estimate, and the last key that counted it (a story listed twice under a key counts once).
+        var score: [String: (value: Double, key: UInt64)] = [:]
+        for (key, weight) in vector.strongest(StoryWindow.queryKeys) {
             guard let posting = storyPostings[key] else { continue }
-            for id in posting.suffix(StoryWindow.longestPosting).reversed() where id != excluding {
-                guard seen.insert(id).inserted, stories[id] != nil else { continue }
-                out.append(id)
+            for id in posting.suffix(StoryWindow.longestPosting) where score[id]?.key != key {
+                guard let story = stories[id], let value = story.profile.value(of: key) else { continue }
+                score[id] = ((score[id]?.value ?? 0) + weight * Double(value) / Double(story.size), key)
             }
         }
-        return out
+        return score.filter { $0.value.value > 0 }
+            .sorted { $0.value.value > $1.value.value || ($0.value.value == $1.value.value && $0.key < $1.key) }
+            .prefix(StoryWindow.nearestStories).map(\.key)
     }
+
+    /// Open stories an article is grouped with (`nearest`).
+    static let nearestStories = 8
 
     private mutating func start(_ document: StreamDocument, vector: SparseVector, topicVector: SparseVector,
                                 kindVector: SparseVector, id: String) {
@@ -240,9 +255,8 @@ public struct StoryWindow: Sendable {
         let vectors = tentative.map { weighted($0) }
         var neighbourhood: [String] = []
         var seen = Set<String>()
-        for (index, document) in tentative.enumerated() {
-            for id in candidates(keys: vectors[index].story.strongestKeys(StoryWindow.queryKeys), excluding: nil)
-            where seen.insert(id).inserted {
+        for index in tentative.indices {
+            for id in nearest(vectors[index].story) where seen.insert(id).inserted {
                 neighbourhood.append(id)
             }
         }
@@ -330,6 +344,8 @@ public struct StoryWindow: Sendable {
             }
         }
         tentative = waiting.flatMap { $0 }.sorted().map { tentative[$0] }
+        // The stories the waiting articles were grouped with stay in the window until they settle.
+        neighboursOfWaiting = tentative.isEmpty ? [] : seen
     }
 
     private mutating func settle(_ articles: [Int], vectors: [(story: SparseVector, topic: SparseVector, kind: SparseVector)]) {
@@ -412,16 +428,25 @@ public struct StoryWindow: Sendable {
     /// `topicThreshold` or above, among the topics its strongest keys find.
     private func bestTopic(for story: StreamStory, excluding excluded: String?) -> String? {
         let s = options.stories
-        var seen = Set<String>()
-        var best: (topic: String, similarity: Double)?
+        // Candidates scored on the story's strongest keys alone; the exact similarity for the best few.
+        var estimate: [String: (value: Double, key: UInt64)] = [:]
         for key in story.topicProfile.strongest(64, channels: [.words, .names]) {
-            for candidate in (topicPostings[key] ?? []).suffix(StoryWindow.longestPosting).reversed()
-            where candidate != excluded && candidate != story.topic && seen.insert(candidate).inserted {
-                guard let topic = topics[candidate], story.lastDay - topic.lastDay <= options.topicWindowDays else { continue }
-                let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
-                if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
-                    best = (candidate, similarity)
-                }
+            guard let posting = topicPostings[key], let weight = story.topicProfile.value(of: key) else { continue }
+            for candidate in posting.suffix(StoryWindow.longestPosting)
+            where candidate != excluded && candidate != story.topic && estimate[candidate]?.key != key {
+                guard let topic = topics[candidate], let value = topic.profile.value(of: key) else { continue }
+                estimate[candidate] = ((estimate[candidate]?.value ?? 0) + Double(weight) * Double(value) / Double(topic.size), key)
+            }
+        }
+        var best: (topic: String, similarity: Double)?
+        let closest = estimate.filter { $0.value.value > 0 }
+            .sorted { $0.value.value > $1.value.value || ($0.value.value == $1.value.value && $0.key < $1.key) }
+            .prefix(StoryWindow.nearestTopics)
+        for (candidate, _) in closest {
+            guard let topic = topics[candidate], story.lastDay - topic.lastDay <= options.topicWindowDays else { continue }
+            let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
+            if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
+                best = (candidate, similarity)
             }
         }
         return best?.topic
@@ -442,7 +467,7 @@ public struct StoryWindow: Sendable {
             guard let topic = topics[id], !topic.pairedByKind, !topic.kindProfile.isEmpty else { return nil }
             return topic
         }
-        let longest = max(64, Int(Double(topics.count).squareRoot() * 4))
+        let longest = min(StoryWindow.longestPosting, max(64, Int(Double(topics.count).squareRoot() * 4)))
         func closest(_ id: String) -> (topic: String, similarity: Double)? {
             guard let topic = pairable(id) else { return nil }
             var seen: Set<String> = [id]
@@ -532,29 +557,40 @@ public struct StoryWindow: Sendable {
         guard let latestDay else { return [] }
         let storyLimit = latestDay - options.windowDays
         let topicLimit = latestDay - options.topicWindowDays
-        // Stories the waiting articles find stay until those articles settle (a story reloaded for
-        // an article that waits past its batch would otherwise be gone when that article is grouped).
-        var wanted = Set<String>()
-        for document in tentative {
-            wanted.formUnion(candidates(keys: weighted(document).story.strongestKeys(StoryWindow.queryKeys), excluding: nil))
-        }
-        let leaving = stories.values.filter { $0.lastDay < storyLimit && !$0.topic.isEmpty && !wanted.contains($0.id) }
+        let leaving = stories.values.filter { $0.lastDay < storyLimit && !$0.topic.isEmpty && !neighboursOfWaiting.contains($0.id) }
         let leavingTopics = topics.values.filter { $0.lastDay < topicLimit }.map(\.id)
         guard !leaving.isEmpty || !leavingTopics.isEmpty else { return [] }
         for story in leaving { stories[story.id] = nil }
         for id in leavingTopics { topics[id] = nil }
-        storyPostings = storyPostings.compactMapValues { ids in
-            let kept = ids.filter { stories[$0] != nil }
-            return kept.isEmpty ? nil : kept
+        // Postings under the leaving stories' keys lose them now; entries under keys a story had
+        // earlier are skipped when read, and cleaned once as many stories left as the window holds
+        // (amortized: the index never grows past twice what the window needs).
+        evictedSinceCleaning += leaving.count
+        if evictedSinceCleaning > max(stories.count, 1024) || !leavingTopics.isEmpty {
+            evictedSinceCleaning = 0
+            storyPostings = storyPostings.compactMapValues { ids in
+                let kept = ids.filter { stories[$0] != nil }
+                return kept.isEmpty ? nil : kept
+            }
+        } else {
+            for story in leaving {
+                for key in story.indexKeys {
+                    guard let ids = storyPostings[key] else { continue }
+                    let kept = ids.filter { $0 != story.id }
+                    storyPostings[key] = kept.isEmpty ? nil : kept
+                }
+            }
         }
-        topicPostings = topicPostings.compactMapValues { ids in
-            let kept = ids.filter { topics[$0] != nil }
-            return kept.isEmpty ? nil : kept
-        }
-        kindPostings = kindPostings.compactMapValues { ids in
-            var seen = Set<String>()
-            let kept = ids.filter { topics[$0].map { !$0.pairedByKind } ?? false && seen.insert($0).inserted }
-            return kept.isEmpty ? nil : kept
+        if !leavingTopics.isEmpty {
+            topicPostings = topicPostings.compactMapValues { ids in
+                let kept = ids.filter { topics[$0] != nil }
+                return kept.isEmpty ? nil : kept
+            }
+            kindPostings = kindPostings.compactMapValues { ids in
+                var seen = Set<String>()
+                let kept = ids.filter { topics[$0].map { !$0.pairedByKind } ?? false && seen.insert($0).inserted }
+                return kept.isEmpty ? nil : kept
+            }
         }
         return leaving.sorted { $0.id < $1.id }
     }
@@ -583,9 +619,14 @@ public struct StoryAssignmentChange: Sendable, Equatable {
 extension SparseVector {
     /// The `count` strongest keys outside the time channel, strongest first.
     func strongestKeys(_ count: Int) -> [UInt64] {
+        strongest(count).map(\.key)
+    }
+
+    /// The `count` strongest keys outside the time channel with their weights, strongest first.
+    func strongest(_ count: Int) -> [(key: UInt64, weight: Double)] {
         let indices = keys.indices.filter { FeatureChannel.of(keys[$0]) != .time }
         return indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && keys[$0] < keys[$1]) }
-            .prefix(count).map { keys[$0] }
+            .prefix(count).map { (keys[$0], values[$0]) }
     }
 }
 
