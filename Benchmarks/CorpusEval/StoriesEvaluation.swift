@@ -79,7 +79,12 @@ enum StoriesEvaluation {
         let dated = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: 0) }
         let arrival = ProcessInfo.processInfo.environment["ARRIVAL_ZERO"] != nil ? 0 : (dated.compactMap(\.day).max() ?? 0) + 1
         let documents = corpus.documents.indices.map { StreamDocument(document: corpus.documents[$0], id: corpus.names[$0], arrivalDay: arrival) }
-        let order = documents.indices.sorted { (documents[$0].day ?? Int.max, $0) < (documents[$1].day ?? Int.max, $1) }
+        var order = documents.indices.sorted { (documents[$0].day ?? Int.max, $0) < (documents[$1].day ?? Int.max, $1) }
+        // SHUFFLE=SEED: articles arrive in no order (as several workers reading overlapping inputs place them).
+        if let seed = ProcessInfo.processInfo.environment["SHUFFLE"].flatMap(UInt64.init) {
+            var generator = SplitMix64(seed: seed)
+            order.shuffle(using: &generator)
+        }
         var statistics = TermStatistics()
         if ProcessInfo.processInfo.environment["PRIME"] != nil { for document in documents { statistics.count(document) } }
         var streamOptions = StoryWindowOptions(stories: options)
@@ -107,6 +112,10 @@ enum StoriesEvaluation {
             for position in order[start..<min(order.count, start + batch)] { window.add(documents[position]) }
             start += batch
             let changes = window.finishBatch(final: start >= order.count)
+            for merge in changes.storyMerges {
+                for (document, story) in storyOf where story == merge.from { storyOf[document] = merge.into }
+                stories[merge.from] = nil
+            }
             for assignment in changes.assignments { storyOf[assignment.document] = assignment.story }
             for merge in changes.topicMerges {
                 for (id, story) in stories where story.topic == merge.from { stories[id]!.topic = merge.into }

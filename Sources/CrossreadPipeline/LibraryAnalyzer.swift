@@ -96,14 +96,26 @@ public struct LibraryAnalyzer: Sendable {
             var pending = held
             for document in streamed { pending[document.id] = (copyKeys[document.id]!, document) }
             var trial = window
-            // Older stories the batch's names (and undated articles' words) find in the library.
+            // Older stories the batch's names (and undated articles' words) find in the library: for an
+            // article the window covers, under the names no open story has; for one older than the
+            // window (read late, or by a worker behind the others), under all its names, around its own days.
             var keys = Set<Int64>()
+            var olderKeys: [ClosedRange<Int>: Set<Int64>] = [:]
+            let reach = options.window.windowDays
+            let windowStart = trial.latestDay.map { $0 - reach } ?? Int.min / 4
             for document in streamed {
-                for key in trial.lookupKeys(document) where !trial.isIndexed(key) { keys.insert(Int64(bitPattern: key)) }
+                let day = document.day ?? document.arrivalDay
+                if day < windowStart {
+                    olderKeys[(day - reach)...(day + reach), default: []].formUnion(trial.lookupKeys(document).map { Int64(bitPattern: $0) })
+                } else {
+                    for key in trial.lookupKeys(document) where !trial.isIndexed(key) { keys.insert(Int64(bitPattern: key)) }
+                }
             }
-            if !keys.isEmpty {
+            var lookups = olderKeys.map { (days: $0.key, keys: $0.value) }.sorted { $0.days.lowerBound < $1.days.lowerBound }
+            if !keys.isEmpty { lookups.append((Int.min / 4...Int.max / 4, keys)) }
+            for lookup in lookups {
                 let known = Set(trial.stories.keys)
-                for row in try await store.storyRows(keys: Array(keys), overlapping: Int.min / 4...Int.max / 4,
+                for row in try await store.storyRows(keys: Array(lookup.keys), overlapping: lookup.days,
                                                      limit: options.lookupLimit) where !known.contains(row.story.id) {
                     if let story = LibraryAnalyzer.story(row) { trial.load(story) }
                 }
@@ -210,6 +222,7 @@ public struct LibraryAnalyzer: Sendable {
         update.stories = changes.stories.map(LibraryAnalyzer.row)
         update.removedTopics = changes.removedTopics
         update.topicMerges = changes.topicMerges
+        update.merges = changes.storyMerges
         update.topics = changes.topics.map(LibraryAnalyzer.row)
         update.values[statisticsName] = window.statistics.encoded()
         if let latest = window.latestDay { update.values["latest-day"] = Array(String(latest).utf8) }

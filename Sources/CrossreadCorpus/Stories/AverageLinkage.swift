@@ -13,8 +13,11 @@ struct AverageLinkage {
     var candidateKeys = 64
 
     /// Groups of input cluster indices, each sorted, in order of their first index. The first `fixed`
-    /// clusters never merge with one another (settled stories; what joins one of them is settled too).
-    func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double], fixed fixedCount: Int = 0) -> [[Int]] {
+    /// clusters never merge with one another (settled stories; what joins one of them is settled too),
+    /// unless `bridged`: then a fixed cluster that took in a new one may merge with another fixed
+    /// cluster (new articles showing that two settled stories are one), two untouched ones never.
+    func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double], fixed fixedCount: Int = 0,
+               bridged: Bool = false) -> [[Int]] {
         let n = sums.count
         guard n > 1 else { return (0..<n).map { [$0] } }
         // Candidate pairs: clusters sharing a strong key; their exact dot products.
@@ -38,8 +41,8 @@ struct AverageLinkage {
         }
         for a in 0..<n {
             var candidates = Set<Int>()
-            // Two fixed clusters never merge: their pair is never needed.
-            let lowest = a < fixedCount ? max(a, fixedCount - 1) : a
+            // Two fixed clusters merge only when bridged: else their pair is never needed.
+            let lowest = a < fixedCount && !bridged ? max(a, fixedCount - 1) : a
             for key in strongest[a] {
                 guard let list = postings[key], list.count <= maximumPosting else { continue }
                 for b in list where b > lowest { candidates.insert(b) }
@@ -59,6 +62,10 @@ struct AverageLinkage {
         }
         var alive = [Bool](repeating: true, count: n)
         var fixed = (0..<n).map { $0 < fixedCount }
+        var touched = [Bool](repeating: false, count: n)
+        func admissible(_ a: Int, _ b: Int) -> Bool {
+            !(fixed[a] && fixed[b]) || bridged && (touched[a] || touched[b])
+        }
         var blocked = [Set<Int>](repeating: [], count: n)
         var members = (0..<n).map { [$0] }
         var rowBest = [(value: Double, column: Int)](repeating: (-.infinity, -1), count: n)
@@ -78,7 +85,7 @@ struct AverageLinkage {
         }
         func refresh(_ a: Int) {
             var best: (value: Double, column: Int) = (-.infinity, -1)
-            for (b, dot) in pair[a] where alive[b] && !blocked[a].contains(b) {
+            for (b, dot) in pair[a] where alive[b] && !blocked[a].contains(b) && admissible(a, b) {
                 let value = dot / (size[a] * size[b])
                 if value > best.value || (value == best.value && b < best.column) { best = (value, b) }
             }
@@ -91,7 +98,7 @@ struct AverageLinkage {
             guard alive[a], top.stamp == stamp[a] else { continue }
             let bestValue = top.value
             let b = rowBest[a].column
-            if fixed[a] && fixed[b] || cohesionRatio > 0 && {
+            if !admissible(a, b) || cohesionRatio > 0 && {
                 guard let ca = cohesion(a), let cb = cohesion(b) else { return false }
                 return bestValue < cohesionRatio * (max(ca, 0) * max(cb, 0)).squareRoot()
             }() {
@@ -108,7 +115,7 @@ struct AverageLinkage {
             for c in neighbours {
                 pair[c][b] = nil
                 blocked[c].remove(b)
-                if mergedIsFixed && fixed[c] {
+                if mergedIsFixed && fixed[c] && !bridged {
                     // Two fixed clusters never merge: the pair is dropped.
                     pair[a][c] = nil
                     pair[c][a] = nil
@@ -125,6 +132,8 @@ struct AverageLinkage {
             blocked[a] = []
             blocked[b] = []
             size[a] += size[b]
+            // A fixed cluster that took in a new one (or a fixed one that did) is touched.
+            touched[a] = touched[a] || touched[b] || (fixed[a] != fixed[b])
             fixed[a] = mergedIsFixed
             alive[b] = false
             members[a] += members[b]
@@ -133,7 +142,7 @@ struct AverageLinkage {
             for c in neighbours where alive[c] {
                 if rowBest[c].column == a || rowBest[c].column == b {
                     refresh(c)
-                } else if pair[c][a] != nil, average(c, a) > rowBest[c].value {
+                } else if pair[c][a] != nil, admissible(c, a), average(c, a) > rowBest[c].value {
                     setBest(c, (average(c, a), a))
                 }
             }

@@ -52,6 +52,7 @@ public struct StoryWindow: Sendable {
     private var changedTopics = Set<String>()
     private var removedTopics = Set<String>()
     private var topicMerges: [(from: String, into: String)] = []
+    private var storyMerges: [(from: String, into: String)] = []
 
     public init(options: StoryWindowOptions = StoryWindowOptions(), statistics: TermStatistics = TermStatistics()) {
         self.options = options
@@ -231,6 +232,7 @@ public struct StoryWindow: Sendable {
         for id in changedTopics.sorted() { if let topic = topics[id] { changes.topics.append(topic) } }
         changes.removedTopics = removedTopics.filter { topics[$0] == nil }.sorted()
         changes.topicMerges = topicMerges
+        changes.storyMerges = storyMerges
         started = []
         grown = []
         topicDelta = [:]
@@ -239,6 +241,7 @@ public struct StoryWindow: Sendable {
         changedTopics = []
         removedTopics = []
         topicMerges = []
+        storyMerges = []
         return changes
     }
 
@@ -313,16 +316,21 @@ public struct StoryWindow: Sendable {
             for key in keys where postings[key]?.last != target { postings[key, default: []].append(target) }
         }
         let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio)
-            .merge(sums: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count)
+            .merge(sums: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count, bridged: true)
         let boundary = final ? Int.max : (latestDay ?? 0) - options.settleDays
         var waiting: [[Int]] = []
         for group in groups {
             let stored = group.filter { $0 < neighbourhood.count }.map { neighbourhood[$0] }
             let articles = group.flatMap { members[$0] }.sorted { tentative[$0].orderKey != tentative[$1].orderKey ? tentative[$0].orderKey < tentative[$1].orderKey : $0 < $1 }
-            if let target = stored.first {
+            if var target = stored.first {
                 // A stored story and the articles grouped with it: they settle into it once old enough
-                // (a newer article may yet pull them into a new story of their own).
+                // (a newer article may yet pull them into a new story of their own). Stories the articles
+                // bridge become one then, the largest keeping its id.
                 if let first = articles.first, tentative[first].orderKey <= boundary {
+                    if stored.count > 1 {
+                        target = stored.max { (stories[$0]!.size, $1) < (stories[$1]!.size, $0) }!
+                        for other in stored where other != target { merge(story: other, into: target) }
+                    }
                     for article in articles { settle(article, vectors: vectors[article], into: target) }
                 } else if !articles.isEmpty {
                     waiting.append(articles)
@@ -346,6 +354,65 @@ public struct StoryWindow: Sendable {
         tentative = waiting.flatMap { $0 }.sorted().map { tentative[$0] }
         // The stories the waiting articles were grouped with stay in the window until they settle.
         neighboursOfWaiting = tentative.isEmpty ? [] : seen
+    }
+
+    /// `gone`, a story settled before this batch, joins `kept`: its articles and profiles move, its
+    /// topic counts one story less (and goes when it had no other), `kept`'s topic gains its articles.
+    /// The library moves its documents (`StoryWindowChanges.storyMerges`).
+    private mutating func merge(story goneID: String, into keptID: String) {
+        guard goneID != keptID, let gone = stories[goneID], var kept = stories[keptID] else { return }
+        let dot = kept.profile.dot(gone.profile)
+        kept.profile.add(gone.profile)
+        kept.profile.prune(to: options.storyProfileKeys)
+        kept.selfSum += gone.selfSum
+        kept.sumNormSquared += gone.sumNormSquared + 2 * dot
+        kept.size += gone.size
+        kept.topicProfile.add(gone.topicProfile)
+        kept.topicProfile.prune(to: options.topicProfileKeys)
+        kept.kindProfile.add(gone.kindProfile)
+        kept.firstDay = min(kept.firstDay, gone.firstDay)
+        kept.lastDay = max(kept.lastDay, gone.lastDay)
+        if let date = gone.first, kept.first.map({ date < $0 }) ?? true { kept.first = date }
+        if let date = gone.last, kept.last.map({ date > $0 }) ?? true { kept.last = date }
+        if gone.titleIsHeadline, !kept.titleIsHeadline {
+            kept.title = gone.title
+            kept.titleIsHeadline = true
+            kept.titleScore = gone.titleScore
+        }
+        for (key, surface) in gone.surfaces where kept.surfaces[key] == nil { kept.surfaces[key] = surface }
+        kept.surfaces = StreamNaming.trimmed(kept.surfaces, profile: kept.profile)
+        if gone.topic == kept.topic, var topic = topics[gone.topic] {
+            topic.stories -= 1
+            topics[topic.id] = topic
+            changedTopics.insert(topic.id)
+        } else {
+            if var topic = topics[gone.topic] {
+                topic.stories -= 1
+                topic.size -= gone.size
+                if topic.stories <= 0 {
+                    topics[topic.id] = nil
+                    removedTopics.insert(topic.id)
+                    changedTopics.remove(topic.id)
+                } else {
+                    topics[topic.id] = topic
+                    changedTopics.insert(topic.id)
+                }
+            }
+            if !kept.topic.isEmpty {
+                var delta = topicDelta[keptID] ?? (StoryProfile(), StoryProfile(), 0)
+                delta.profile.add(gone.topicProfile)
+                delta.kinds.add(gone.kindProfile)
+                delta.size += gone.size
+                topicDelta[keptID] = delta
+            }
+        }
+        stories[goneID] = nil
+        stories[keptID] = kept
+        index(kept)
+        storyMerges.append((from: goneID, into: keptID))
+        changedStories.insert(keptID)
+        changedStories.remove(goneID)
+        if !started.contains(keptID), !grown.contains(keptID) { grown.append(keptID) }
     }
 
     private mutating func settle(_ articles: [Int], vectors: [(story: SparseVector, topic: SparseVector, kind: SparseVector)]) {
@@ -606,6 +673,9 @@ public struct StoryWindowChanges: Sendable {
     public var removedTopics: [String] = []
     /// Topics paired by kind: the stories of `from` (those that left the window too) move into `into`.
     public var topicMerges: [(from: String, into: String)] = []
+    /// Stories that new articles showed to be one: the documents of `from` move into `into`, and
+    /// `from` is gone.
+    public var storyMerges: [(from: String, into: String)] = []
 
     public init() {}
 }
