@@ -102,7 +102,7 @@ struct StatementTokenizer: Sendable {
                                          as: UTF8.self).unicodeScalars.first?.properties.isUppercase == true)
         // One look-up says what the lexicons say of the word (a number word, a stop word, a vague amount)
         // and its comparison form.
-        let word = cache?.word(surface) ?? LexiconWord(surface)
+        let word = cache?.word(surface) ?? SharedTerms.shared.word(surface)
         if let value = word.numberValue {
             out.append(StatementToken(kind: .number, range: range, folded: surface, term: Self.numberTerm(value),
                                       isCapitalized: capitalized, isContent: true, value: value))
@@ -126,7 +126,7 @@ struct StatementTokenizer: Sendable {
     /// The comparison form of a lowercased word.
     static func term(for surface: String) -> String {
         let base = ComparisonLexicon.irregular[surface] ?? surface
-        let stem = base.contains(".") ? base : PorterStemmer.stem(base)
+        let stem = base.utf8.contains(0x2E) ? base : PorterStemmer.stem(base)
         return ComparisonLexicon.synonyms[stem] ?? stem
     }
 
