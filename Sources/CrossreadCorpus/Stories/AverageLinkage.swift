@@ -11,6 +11,9 @@ struct AverageLinkage {
     var floor: Double
     var cohesionRatio: Double
     var candidateKeys = 64
+    /// When set, each cluster is compared exactly only with this many others, those closest on their
+    /// shared strong keys (bounded work for streaming batches); nil compares every candidate.
+    var candidatesPerCluster: Int?
 
     /// Groups of input cluster indices, each sorted, in order of their first index. The first `fixed`
     /// clusters never merge with one another (settled stories; what joins one of them is settled too),
@@ -21,14 +24,14 @@ struct AverageLinkage {
         let n = sums.count
         guard n > 1 else { return (0..<n).map { [$0] } }
         // Candidate pairs: clusters sharing a strong key; their exact dot products.
-        var postings: [UInt64: [Int]] = [:]
-        var strongest: [[UInt64]] = []
+        var postings: [UInt64: [(cluster: Int, value: Double)]] = [:]
+        var strongest: [[(key: UInt64, value: Double)]] = []
         for (cluster, sum) in sums.enumerated() {
             let keys = sum.filter { FeatureChannel.of($0.key) != .time }
                 .sorted { abs($0.value) > abs($1.value) || (abs($0.value) == abs($1.value) && $0.key < $1.key) }
-                .prefix(candidateKeys).map(\.key)
+                .prefix(candidateKeys).map { (key: $0.key, value: $0.value) }
             strongest.append(keys)
-            for key in keys { postings[key, default: []].append(cluster) }
+            for (key, value) in keys { postings[key, default: []].append((cluster, value)) }
         }
         // A key strong in very many clusters says little about any pair of them; skipping it bounds
         // the candidates per cluster.
@@ -39,19 +42,44 @@ struct AverageLinkage {
             let keys = sum.keys.sorted()
             return SparseVector(keys: keys, values: keys.map { sum[$0]! })
         }
-        for a in 0..<n {
-            var candidates = Set<Int>()
-            // Two fixed clusters merge only when bridged: else their pair is never needed.
-            let lowest = a < fixedCount && !bridged ? max(a, fixedCount - 1) : a
-            for key in strongest[a] {
-                guard let list = postings[key], list.count <= maximumPosting else { continue }
-                for b in list where b > lowest { candidates.insert(b) }
+        func needed(_ a: Int, _ b: Int) -> Bool { bridged || !(a < fixedCount && b < fixedCount) }
+        if let limit = candidatesPerCluster {
+            // Each cluster's closest on their shared strong keys (estimated average similarity); the
+            // exact dot products for those pairs only.
+            var chosen = Set<Int>()
+            var estimate: [Int: Double] = [:]
+            for a in 0..<n {
+                estimate.removeAll(keepingCapacity: true)
+                for (key, value) in strongest[a] {
+                    guard let list = postings[key], list.count <= maximumPosting else { continue }
+                    for (b, other) in list where b != a && needed(a, b) { estimate[b, default: 0] += value * other }
+                }
+                let closest = estimate.filter { $0.value > 0 }
+                    .sorted { $0.value / sizeOf(sizes, $0.key) > $1.value / sizeOf(sizes, $1.key) || ($0.value / sizeOf(sizes, $0.key) == $1.value / sizeOf(sizes, $1.key) && $0.key < $1.key) }
+                    .prefix(limit)
+                for (b, _) in closest { chosen.insert(min(a, b) * n + max(a, b)) }
             }
-            for b in candidates {
+            for code in chosen {
+                let a = code / n, b = code % n
                 let dot = vectors[a].dot(vectors[b])
                 if dot > 0 {
                     pair[a][b] = dot
                     pair[b][a] = dot
+                }
+            }
+        } else {
+            for a in 0..<n {
+                var candidates = Set<Int>()
+                for (key, _) in strongest[a] {
+                    guard let list = postings[key], list.count <= maximumPosting else { continue }
+                    for (b, _) in list where b > a && needed(a, b) { candidates.insert(b) }
+                }
+                for b in candidates {
+                    let dot = vectors[a].dot(vectors[b])
+                    if dot > 0 {
+                        pair[a][b] = dot
+                        pair[b][a] = dot
+                    }
                 }
             }
         }
@@ -197,3 +225,5 @@ struct RowHeap {
         return first
     }
 }
+
+private func sizeOf(_ sizes: [Int], _ cluster: Int) -> Double { Double(max(sizes[cluster], 1)) }

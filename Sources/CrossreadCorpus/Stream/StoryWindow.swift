@@ -138,6 +138,8 @@ public struct StoryWindow: Sendable {
 
     /// Open stories an article is grouped with (`nearest`).
     static let nearestStories = 8
+    /// Groups of a batch each compared exactly with this many others (the closest on their strong keys).
+    static let linkageCandidates = 32
 
     private mutating func start(_ document: StreamDocument, vector: SparseVector, topicVector: SparseVector,
                                 kindVector: SparseVector, id: String) {
@@ -315,7 +317,7 @@ public struct StoryWindow: Sendable {
             }
             for key in keys where postings[key]?.last != target { postings[key, default: []].append(target) }
         }
-        let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio)
+        let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio, candidatesPerCluster: StoryWindow.linkageCandidates)
             .merge(sums: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count, bridged: true)
         let boundary = final ? Int.max : (latestDay ?? 0) - options.settleDays
         var waiting: [[Int]] = []
