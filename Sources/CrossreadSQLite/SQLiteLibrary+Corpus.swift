@@ -129,10 +129,11 @@ extension SQLiteLibrary {
     public func topicRows(lastDayFrom day: Int) async throws -> [TopicRow] {
         try await storeOperation("read open topics") { writer in
             try await writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM corpus_topic WHERE last_day >= ? ORDER BY id", arguments: [day]).map { row in
-                    let topic = Self.topic(row)
-                    let keys = try Int64.fetchAll(db, sql: "SELECT key FROM corpus_topic_key WHERE topic_id = ?", arguments: [topic.id])
-                    return TopicRow(topic: topic, profile: [UInt8](row["profile"] as Data), indexKeys: keys)
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM corpus_topic WHERE last_day >= ? ORDER BY id", arguments: [day])
+                let topics = rows.map(Self.topic)
+                let keys = try Self.keys(db, table: "corpus_topic_key", owner: "topic_id", of: topics.map(\.id))
+                return zip(topics, rows).map { topic, row in
+                    TopicRow(topic: topic, profile: [UInt8](row["profile"] as Data), indexKeys: keys[topic.id] ?? [])
                 }
             }
         }
@@ -432,13 +433,25 @@ extension SQLiteLibrary {
     }
 
     static func storyRows(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoryRow] {
-        var rows: [StoryRow] = []
-        for row in try Row.fetchAll(db, sql: "SELECT \(storyColumns), profile FROM corpus_story WHERE \(condition) ORDER BY last_day DESC, id", arguments: arguments) {
-            let story = Self.story(row)
-            let keys = try Int64.fetchAll(db, sql: "SELECT key FROM corpus_story_key WHERE story_id = ?", arguments: [story.id])
-            rows.append(StoryRow(story: story, profile: [UInt8](row["profile"] as Data), indexKeys: keys))
+        let rows = try Row.fetchAll(db, sql: "SELECT \(storyColumns), profile FROM corpus_story WHERE \(condition) ORDER BY last_day DESC, id", arguments: arguments)
+        let stories = rows.map(Self.story)
+        let keys = try Self.keys(db, table: "corpus_story_key", owner: "story_id", of: stories.map(\.id))
+        return zip(stories, rows).map { story, row in
+            StoryRow(story: story, profile: [UInt8](row["profile"] as Data), indexKeys: keys[story.id] ?? [])
         }
-        return rows
+    }
+
+    /// The index keys of many stories or topics, read 400 owners a query (not one query each: the
+    /// window's first load reads every open story and topic).
+    static func keys(_ db: Database, table: String, owner: String, of ids: [String]) throws -> [String: [Int64]] {
+        var keys: [String: [Int64]] = [:]
+        for chunk in ids.chunked(400) {
+            for row in try Row.fetchAll(db, sql: "SELECT \(owner), key FROM \(table) WHERE \(owner) IN (\(placeholders(chunk.count)))",
+                                        arguments: StatementArguments(chunk)) {
+                keys[row[0] as String, default: []].append(row[1])
+            }
+        }
+        return keys
     }
 
     /// Latest last day first; ties by id, so equal days list the same way on every backend.
