@@ -21,15 +21,25 @@ struct AverageLinkage {
     /// cluster (new articles showing that two settled stories are one), two untouched ones never.
     func merge(sums: [[UInt64: Double]], sizes: [Int], selfSums: [Double], fixed fixedCount: Int = 0,
                bridged: Bool = false) -> [[Int]] {
-        let n = sums.count
+        // Each sum as a sparse vector (keys in order): a dot product is then one walk over both.
+        merge(vectors: sums.map { sum in
+            let keys = sum.keys.sorted()
+            return SparseVector(keys: keys, values: keys.map { sum[$0]! })
+        }, sizes: sizes, selfSums: selfSums, fixed: fixedCount, bridged: bridged)
+    }
+
+    /// The same over sums held as sparse vectors.
+    func merge(vectors: [SparseVector], sizes: [Int], selfSums: [Double], fixed fixedCount: Int = 0,
+               bridged: Bool = false) -> [[Int]] {
+        let n = vectors.count
         guard n > 1 else { return (0..<n).map { [$0] } }
         // Candidate pairs: clusters sharing a strong key; their exact dot products.
         var postings: [UInt64: [(cluster: Int, value: Double)]] = [:]
         var strongest: [[(key: UInt64, value: Double)]] = []
-        for (cluster, sum) in sums.enumerated() {
-            let keys = sum.filter { FeatureChannel.of($0.key) != .time }
-                .sorted { abs($0.value) > abs($1.value) || (abs($0.value) == abs($1.value) && $0.key < $1.key) }
-                .prefix(candidateKeys).map { (key: $0.key, value: $0.value) }
+        for (cluster, vector) in vectors.enumerated() {
+            let keys = vector.keys.indices.filter { FeatureChannel.of(vector.keys[$0]) != .time }
+                .sorted { abs(vector.values[$0]) > abs(vector.values[$1]) || (abs(vector.values[$0]) == abs(vector.values[$1]) && vector.keys[$0] < vector.keys[$1]) }
+                .prefix(candidateKeys).map { (key: vector.keys[$0], value: vector.values[$0]) }
             strongest.append(keys)
             for (key, value) in keys { postings[key, default: []].append((cluster, value)) }
         }
@@ -37,11 +47,6 @@ struct AverageLinkage {
         // the candidates per cluster.
         let maximumPosting = max(64, Int(Double(n).squareRoot() * 4))
         var pair = [[Int: Double]](repeating: [:], count: n)
-        // Each sum as a sparse vector (keys in order): a dot product is then one walk over both.
-        let vectors = sums.map { sum in
-            let keys = sum.keys.sorted()
-            return SparseVector(keys: keys, values: keys.map { sum[$0]! })
-        }
         func needed(_ a: Int, _ b: Int) -> Bool { bridged || !(a < fixedCount && b < fixedCount) }
         if let limit = candidatesPerCluster {
             // Each cluster's closest on their shared strong keys (estimated average similarity); the
@@ -86,7 +91,7 @@ struct AverageLinkage {
         var size = sizes.map(Double.init)
         // Sum of similarities over unordered pairs of members: (|sum|² - Σ|v|²) / 2.
         var internalSum = (0..<n).map { cluster in
-            (sums[cluster].values.reduce(0) { $0 + $1 * $1 } - selfSums[cluster]) / 2
+            (vectors[cluster].normSquared - selfSums[cluster]) / 2
         }
         var alive = [Bool](repeating: true, count: n)
         var fixed = (0..<n).map { $0 < fixedCount }

@@ -29,6 +29,26 @@ struct SparseVector: Sendable {
         return total
     }
 
+    /// Adds `other` (a merge walk of the two sorted key lists).
+    mutating func add(_ other: SparseVector) {
+        var mergedKeys: [UInt64] = []
+        var mergedValues: [Double] = []
+        mergedKeys.reserveCapacity(keys.count + other.keys.count)
+        mergedValues.reserveCapacity(keys.count + other.keys.count)
+        var i = 0, j = 0
+        while i < keys.count || j < other.keys.count {
+            if j == other.keys.count || (i < keys.count && keys[i] < other.keys[j]) {
+                mergedKeys.append(keys[i]); mergedValues.append(values[i]); i += 1
+            } else if i == keys.count || other.keys[j] < keys[i] {
+                mergedKeys.append(other.keys[j]); mergedValues.append(other.values[j]); j += 1
+            } else {
+                mergedKeys.append(keys[i]); mergedValues.append(values[i] + other.values[j]); i += 1; j += 1
+            }
+        }
+        keys = mergedKeys
+        values = mergedValues
+    }
+
     func add(to sum: inout [UInt64: Double], scale: Double = 1) {
         for (index, key) in keys.enumerated() { sum[key, default: 0] += values[index] * scale }
     }

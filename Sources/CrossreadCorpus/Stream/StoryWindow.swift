@@ -265,7 +265,7 @@ public struct StoryWindow: Sendable {
                 neighbourhood.append(id)
             }
         }
-        var sums: [[UInt64: Double]] = []
+        var sums: [SparseVector] = []
         var sizes: [Int] = []
         var selfSums: [Double] = []
         var sumNorms: [Double] = []
@@ -273,10 +273,8 @@ public struct StoryWindow: Sendable {
         var postings: [UInt64: [Int]] = [:]
         for id in neighbourhood {
             let story = stories[id]!
-            var sum: [UInt64: Double] = [:]
-            for (key, value) in zip(story.profile.keys, story.profile.values) { sum[key] = Double(value) }
             for key in story.indexKeys { postings[key, default: []].append(sums.count) }
-            sums.append(sum)
+            sums.append(SparseVector(keys: story.profile.keys, values: story.profile.values.map(Double.init)))
             sizes.append(story.size)
             selfSums.append(story.selfSum)
             sumNorms.append(story.sumNormSquared)
@@ -300,16 +298,14 @@ public struct StoryWindow: Sendable {
             if let best {
                 target = best.fragment
                 let dot = vector.dot(sums[target])
-                vector.add(to: &sums[target])
+                sums[target].add(vector)
                 sizes[target] += 1
                 selfSums[target] += vector.normSquared
                 sumNorms[target] += 2 * dot + vector.normSquared
                 members[target].append(index)
             } else {
                 target = sums.count
-                var sum: [UInt64: Double] = [:]
-                vector.add(to: &sum)
-                sums.append(sum)
+                sums.append(vector)
                 sizes.append(1)
                 selfSums.append(vector.normSquared)
                 sumNorms.append(vector.normSquared)
@@ -318,7 +314,7 @@ public struct StoryWindow: Sendable {
             for key in keys where postings[key]?.last != target { postings[key, default: []].append(target) }
         }
         let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio, candidatesPerCluster: StoryWindow.linkageCandidates)
-            .merge(sums: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count, bridged: true)
+            .merge(vectors: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count, bridged: true)
         let boundary = final ? Int.max : (latestDay ?? 0) - options.settleDays
         var waiting: [[Int]] = []
         for group in groups {
