@@ -261,21 +261,26 @@ public struct LibraryAnalyzer: Sendable {
                  progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
         let comparer = SourceComparer(options: options.comparison)
         let timelineBuilder = TimelineBuilder()
-        while true {
-            let claimed = try await store.claimStaleStories(limit: 32, seconds: 900)
-            guard !claimed.isEmpty else { return }
-            var gathered: [(story: StoredStory, documents: [Document], duplicates: [[String]])] = []
-            for story in claimed {
-                let ids = try await store.storyDocumentIDs(story.id, limit: options.storySample)
+        let sample = options.storySample
+        /// Claims up to 32 stale stories and reads their articles and copy groups.
+        @Sendable func claimAndRead() async throws -> [StoryToCompare] {
+            var gathered: [StoryToCompare] = []
+            for story in try await store.claimStaleStories(limit: 32, seconds: 900) {
+                let ids = try await store.storyDocumentIDs(story.id, limit: sample)
                 var documents = try await store.documents(ids: ids)
                 _ = CorpusAnalyzer().mergeEntities(&documents)
-                gathered.append((story, documents, try await store.copyGroups(of: ids)))
+                gathered.append(StoryToCompare(story: story, documents: documents, duplicates: try await store.copyGroups(of: ids)))
             }
-            let inputs = gathered
-            let results = IndexedResults<[UInt8]>(count: inputs.count)
-            let sample = options.storySample
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                let input = inputs[index]
+            return gathered
+        }
+        var inputs = try await claimAndRead()
+        while !inputs.isEmpty {
+            // The next stories are read while these are compared.
+            async let next = claimAndRead()
+            let current = inputs
+            let results = IndexedResults<[UInt8]>(count: current.count)
+            DispatchQueue.concurrentPerform(iterations: current.count) { index in
+                let input = current[index]
                 let story = CrossreadCore.Story(id: input.story.id, title: input.story.title, documents: input.documents.map(\.id),
                                                 first: input.story.first, last: input.story.last, topic: input.story.topic)
                 let comparison = comparer.compare(story: story, documents: input.documents, duplicates: input.duplicates)
@@ -284,14 +289,22 @@ public struct LibraryAnalyzer: Sendable {
                 if input.story.size > sample { record.comparedDocuments = input.documents.count }
                 results.set(index, (try? JSONEncoder().encode(record)).map { [UInt8]($0) } ?? [])
             }
-            for (input, bytes) in zip(inputs, results.values) {
+            for (input, bytes) in zip(current, results.values) {
                 if try await store.saveStoryResults(story: input.story.id, version: input.story.version, results: bytes) {
                     report.compared += 1
                 }
             }
             progress(report)
+            inputs = try await next
         }
     }
+}
+
+/// A claimed story with what its comparison reads.
+struct StoryToCompare: Sendable {
+    var story: StoredStory
+    var documents: [Document]
+    var duplicates: [[String]]
 }
 
 /// Settings of library analysis.
