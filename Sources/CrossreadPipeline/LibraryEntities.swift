@@ -47,3 +47,17 @@ public enum LibraryEntities {
         }
     }
 }
+
+extension LibraryEntities {
+    /// The merged entities the library keeps that `needle` names, each with its stored ids (what a
+    /// search filtered by it must match): the entity an id names, or else those whose name or an alias
+    /// has a word starting with `needle`, the most documents first. A few indexed look-ups.
+    public static func stored(matching needle: String, in store: any DocumentStore, limit: Int = 20) async throws -> [LibraryEntity] {
+        if let exact = try await store.libraryEntity(id: needle), exact.documents > 0 { return [exact] }
+        var found: [LibraryEntity] = []
+        for entity in try await store.libraryEntities(LibraryEntityQuery(name: needle, limit: limit)).entities {
+            if let full = try await store.libraryEntity(id: entity.entity.id) { found.append(full) }
+        }
+        return found
+    }
+}

@@ -9,7 +9,8 @@ struct EntitiesCommand: AsyncParsableCommand {
         abstract: "List the people, organizations, places and groups named across the library.",
         discussion: """
         Aliases are merged across documents ("Netanyahu", "Bibi Netanyahu" and "Benjamin Netanyahu" are
-        one person). Only documents analysed by `crossread analyze` have entities.
+        one person), as the library keeps them while documents are annotated; the most documents first.
+        Only documents analysed by `crossread analyze` have entities.
 
         Examples:
           crossread entities
@@ -26,25 +27,31 @@ struct EntitiesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await library.openExisting()
-        let counts = LibraryEntities.merge(try await store.entities())
-            .filter { type == nil || $0.entity.type == type }
-            .sorted { ($0.mentions, $1.entity.name) > ($1.mentions, $0.entity.name) }
-        var out = ""
-        if json {
-            out = try Terminal.jsonLines(counts)
-        } else {
-            for count in counts {
-                let entity = count.entity
-                out += "\(entity.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Terminal.bold(entity.name))"
-                out += "  \(count.mentions) mention\(count.mentions == 1 ? "" : "s") in \(count.documents.count) document\(count.documents.count == 1 ? "" : "s")"
-                let aliases = entity.aliases.filter { $0 != entity.name }
-                if !aliases.isEmpty { out += "\n             also: \(aliases.joined(separator: "; "))" }
-                if !entity.roles.isEmpty { out += "\n             roles: \(entity.roles.joined(separator: "; "))" }
-                out += "\n"
+        // The merged entities the library keeps, most documents first, a page at a time.
+        var offset = 0
+        var listed = 0
+        while true {
+            let page = try await store.libraryEntities(LibraryEntityQuery(type: type, offset: offset, limit: 500))
+            var out = ""
+            if json {
+                out = try Terminal.jsonLines(page.entities)
+            } else {
+                for merged in page.entities {
+                    let entity = merged.entity
+                    out += "\(entity.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Terminal.bold(entity.name))"
+                    out += "  \(merged.mentions) mention\(merged.mentions == 1 ? "" : "s") in \(merged.documents) document\(merged.documents == 1 ? "" : "s")"
+                    let aliases = entity.aliases.filter { $0 != entity.name }
+                    if !aliases.isEmpty { out += "\n             also: \(aliases.joined(separator: "; "))" }
+                    if !entity.roles.isEmpty { out += "\n             roles: \(entity.roles.joined(separator: "; "))" }
+                    out += "\n"
+                }
             }
-            if counts.isEmpty { out = "No entities: run `crossread analyze PATH` to annotate documents.\n" }
+            if !out.isEmpty { Terminal.out(out) }
+            listed += page.entities.count
+            offset += page.entities.count
+            if page.entities.count < 500 { break }
         }
-        Terminal.out(out)
+        if listed == 0 && !json { Terminal.out("No entities: run `crossread analyze PATH` to annotate documents.\n") }
     }
 }
 
