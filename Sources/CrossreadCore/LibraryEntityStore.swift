@@ -12,7 +12,8 @@ public protocol LibraryEntityStore: Sendable {
     func libraryEntities(_ query: LibraryEntityQuery) async throws -> LibraryEntityPage
     /// The merged entity `id` names: its own id, or the id a document stores one of its entities under.
     func libraryEntity(id: String) async throws -> LibraryEntity?
-    /// The documents naming a merged entity, newest publication first (undated last), one page.
+    /// The documents naming a merged entity, newest publication first (undated last, ties by id
+    /// descending), one page.
     func libraryEntityDocuments(_ id: String, offset: Int, limit: Int) async throws -> [DocumentSummary]
     /// The quotes attributed to a merged entity, in ingest order, one page.
     func libraryEntityQuotes(_ id: String, offset: Int, limit: Int) async throws -> [LibraryQuote]

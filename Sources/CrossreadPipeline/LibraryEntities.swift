@@ -60,4 +60,23 @@ extension LibraryEntities {
         }
         return found
     }
+
+    /// The quotes of the merged entities `speaker` names (as `stored(matching:in:)` finds them), from the
+    /// speaker quotes the library keeps, a page at a time; in ingest order per speaker.
+    public static func storedQuotes(speaker: String, in store: any DocumentStore) async throws -> [ListedQuote] {
+        var listed: [ListedQuote] = []
+        for merged in try await stored(matching: speaker, in: store) {
+            var offset = 0
+            while true {
+                let page = try await store.libraryEntityQuotes(merged.entity.id, offset: offset, limit: 1000)
+                listed += page.map {
+                    ListedQuote(document: $0.document, text: $0.text, speaker: merged.entity.id, speakerName: merged.entity.name,
+                                cue: $0.cue, venue: $0.venue)
+                }
+                offset += page.count
+                if page.count < 1000 { break }
+            }
+        }
+        return listed
+    }
 }

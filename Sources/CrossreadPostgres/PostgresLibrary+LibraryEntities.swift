@@ -438,7 +438,7 @@ extension PostgresLibrary {
             for try await (documentID, source, title, published, publisher, words) in try await client.query("""
                 SELECT d.id, d.source, d.title, d.published, d.publisher, d.word_count
                 FROM library_entity_document p JOIN document d ON d.id = p.document_id
-                WHERE p.entity_id = \(id) ORDER BY p.published DESC, p.document_id LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
+                WHERE p.entity_id = \(id) ORDER BY p.published DESC, p.document_id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
                 """, logger: logger).decode((String, String, String?, String?, String?, Int).self) {
                 summaries.append(DocumentSummary(id: documentID, source: source, title: title, published: published,
                                                  publisher: publisher, words: words))

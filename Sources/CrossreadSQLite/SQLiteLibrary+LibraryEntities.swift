@@ -250,7 +250,7 @@ extension SQLiteLibrary {
                 try Row.fetchAll(db, sql: """
                     SELECT d.id, d.source, d.title, d.published, d.publisher, d.word_count
                     FROM library_entity_document p JOIN document d ON d.id = p.document_id
-                    WHERE p.entity_id = ? ORDER BY p.published DESC, p.document_id LIMIT ? OFFSET ?
+                    WHERE p.entity_id = ? ORDER BY p.published DESC, p.document_id DESC LIMIT ? OFFSET ?
                     """, arguments: [id, max(0, limit), max(0, offset)]).map {
                     DocumentSummary(id: $0["id"], source: $0["source"], title: $0["title"],
                                     published: $0["published"], publisher: $0["publisher"], words: $0["word_count"])

@@ -180,3 +180,54 @@ public enum LibraryEntityConformance {
                  "dates \(String(describing: overview.firstPublished)) – \(String(describing: overview.lastPublished))")
     }
 }
+
+extension LibraryEntityConformance {
+    /// Everything the stored merged entities say, for comparing a library before and after its merged
+    /// entities were rebuilt from its documents (the migration's backfill).
+    public struct State: Equatable, CustomStringConvertible {
+        public var entities: [LibraryEntity]
+        public var documents: [String: [String]]
+        public var quotes: [String: [LibraryQuote]]
+        public var months: [String: [LibraryEntityMonth]]
+        public var links: [String: [String: String]]
+        public var overview: LibraryOverview
+
+        public var description: String {
+            entities.map { "\($0.entity.id) \($0.entity.name) \($0.entity.aliases) d\($0.documents) m\($0.mentions) q\($0.quotes)" }
+                .joined(separator: "; ") + " | \(overview)"
+        }
+    }
+
+    /// Fills an empty store with annotated documents whose entities merge in every way the merge knows
+    /// (spelling variants, surnames, acronyms, plurals), with dates, sources and quotes.
+    public static func fillForBackfill(_ store: any DocumentStore) async throws {
+        let israeli = Entity(id: "group:israeli", name: "Israeli", type: .group)
+        let israelis = Entity(id: "group:israelis", name: "Israelis", type: .group)
+        _ = try await annotated("backfill-1", [qassem, donald, guards, tehran], mentions: 2, quotes: [donald.id],
+                                published: day(3, month: 1), publisher: "Valley Tribune", in: store)
+        _ = try await annotated("backfill-2", [qasem, trump, irgc, israeli], quotes: [trump.id, qasem.id],
+                                published: day(9, month: 2), publisher: "Harbor News", in: store)
+        _ = try await annotated("backfill-3", [israelis, tehran], published: nil, publisher: "Valley Tribune", in: store)
+        _ = try await store.add(DocumentStoreConformance.document("backfill-plain", paragraphs: ["Nothing annotated."],
+                                                                   published: day(12, month: 4)))
+    }
+
+    /// The state of a store's merged entities, read through `LibraryEntityStore`.
+    public static func state(_ store: any DocumentStore) async throws -> State {
+        var entities = try await store.libraryEntities(LibraryEntityQuery(limit: 1000)).entities
+        var documents: [String: [String]] = [:], quotes: [String: [LibraryQuote]] = [:], months: [String: [LibraryEntityMonth]] = [:]
+        var links: [String: [String: String]] = [:]
+        for (position, entity) in entities.enumerated() {
+            let id = entity.entity.id
+            entities[position].storedIDs = try await store.libraryEntity(id: id)?.storedIDs ?? []
+            documents[id] = try await store.libraryEntityDocuments(id, offset: 0, limit: 1000).map(\.id)
+            quotes[id] = try await store.libraryEntityQuotes(id, offset: 0, limit: 1000)
+            months[id] = try await store.libraryEntityMonths(id)
+            for document in documents[id] ?? [] where links[document] == nil {
+                links[document] = try await store.libraryEntityLinks(document: document)
+            }
+        }
+        return State(entities: entities, documents: documents, quotes: quotes, months: months, links: links,
+                     overview: try await store.libraryOverview(sources: 10))
+    }
+}

@@ -62,8 +62,8 @@ struct QuotesCommand: AsyncParsableCommand {
         commandName: "quotes",
         abstract: "List direct quotes across the library, with speaker, cue and venue.",
         discussion: """
-        --speaker matches any name or alias of the speaker, case-insensitively ("Netanyahu" finds quotes
-        attributed to "Bibi Netanyahu" too).
+        --speaker matches a word prefix of any name or alias of the speaker, ignoring case ("Netanyahu"
+        finds quotes attributed to "Bibi Netanyahu" too), or a speaker's entity id.
 
         Examples:
           crossread quotes
@@ -80,8 +80,12 @@ struct QuotesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await library.openExisting()
-        let merged = LibraryEntities.merge(try await store.entities())
-        let quotes = LibraryEntities.quotes(try await store.quotes(), entities: merged, speaker: speaker)
+        // A speaker's quotes come from the library's merged speakers; every quote, from the whole library.
+        let quotes = if let speaker {
+            try await LibraryEntities.storedQuotes(speaker: speaker, in: store)
+        } else {
+            LibraryEntities.quotes(try await store.quotes(), entities: LibraryEntities.merge(try await store.entities()), speaker: nil)
+        }
         var out = ""
         if json {
             out = try Terminal.jsonLines(quotes)

@@ -7,8 +7,12 @@ import CrossreadCore
 ///     entity ─▶ keys ─▶ merged entities filed under them ─▶ cluster(candidates' forms + entity)
 ///            ─▶ joins the heaviest candidate in its group, or starts a merged entity of its own
 public struct LibraryEntityMatcher: Sendable {
-    /// Forms of one merged entity considered (its name first); more are kept but not matched on.
+    /// Forms of one merged entity kept and filed under keys (its name first); later ones are dropped.
     public static let formLimit = 24
+    /// Forms of one candidate the corpus merge compares (its name first), and candidates at most: the
+    /// merge compares every pair of full names, so both stay small.
+    static let comparedForms = 8
+    static let candidateLimit = 40
     /// One matcher for every store (it holds the standard gazetteer).
     public static let shared = LibraryEntityMatcher()
     let clustering: EntityClustering
@@ -57,9 +61,9 @@ public struct LibraryEntityMatcher: Sendable {
     public func join(_ entity: Entity, candidates: [(entity: Entity, documents: Int)]) -> Int? {
         var records: [EntityClustering.Record] = []
         var owner: [Int] = []
-        for (position, candidate) in candidates.enumerated() where candidate.entity.type == entity.type {
-            if candidate.entity.id == entity.id { return position }
-            for (index, form) in ([candidate.entity.name] + candidate.entity.aliases).prefix(Self.formLimit).enumerated()
+        if let same = candidates.firstIndex(where: { $0.entity.id == entity.id && $0.entity.type == entity.type }) { return same }
+        for (position, candidate) in candidates.enumerated().prefix(Self.candidateLimit) where candidate.entity.type == entity.type {
+            for (index, form) in ([candidate.entity.name] + candidate.entity.aliases).prefix(Self.comparedForms).enumerated()
             where !form.isEmpty {
                 records.append(EntityClustering.Record(type: entity.type, name: form, forms: [], roles: [],
                                                        weight: index == 0 ? max(1, candidate.documents) : 0,
@@ -90,6 +94,7 @@ public struct LibraryEntityMatcher: Sendable {
         var result = clustering.entity([0, 1], records)
         result.id = merged.id
         result.type = merged.type
+        result.aliases = Array(result.aliases.prefix(Self.formLimit))
         return result
     }
 }
