@@ -105,7 +105,7 @@ extension PostgresLibrary {
                                                roles: String(decoding: try encoder.encode(merged.roles), as: UTF8.self))
             typeOf[merged.id] = merged.type.rawValue
             for key in placement.keys { keyRows.keys.append(key); keyRows.ids.append(merged.id) }
-            for form in ([merged.name] + merged.aliases).prefix(LibraryEntityMatcher.formLimit) {
+            for form in placement.newForms {
                 for suffix in LibraryEntityQuery.nameSuffixes(form) { nameRows.words.append(suffix); nameRows.ids.append(merged.id) }
             }
             mergedOf[placement.storedID] = merged.id

@@ -29,38 +29,34 @@ extension SQLiteLibrary {
         let decoder = JSONDecoder(), encoder = JSONEncoder()
         let placements = try LibraryEntityMatcher.shared.place(entities, candidates: { keys in
             var ids: [String] = []
+            let byKey = try db.cachedStatement(sql: "SELECT entity_id FROM library_entity_key WHERE key = ? LIMIT 30")
             for key in keys {
-                for entityID in try String.fetchAll(db, sql: "SELECT entity_id FROM library_entity_key WHERE key = ? LIMIT 30",
-                                                    arguments: [key]) where !ids.contains(entityID) {
-                    ids.append(entityID)
-                }
+                for entityID in try String.fetchAll(byKey, arguments: [key]) where !ids.contains(entityID) { ids.append(entityID) }
             }
+            let byID = try db.cachedStatement(sql: "SELECT * FROM library_entity WHERE id = ?")
             return try ids.compactMap { entityID in
-                try Row.fetchOne(db, sql: "SELECT * FROM library_entity WHERE id = ?", arguments: [entityID])
+                try Row.fetchOne(byID, arguments: [entityID])
                     .map { LibraryEntityCandidate(entity: libraryEntity($0, decoder: decoder).entity, documents: $0["documents"]) }
             }
         }, isTaken: { candidate in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM library_entity WHERE id = ?", arguments: [candidate]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM library_entity WHERE id = ?"), arguments: [candidate]) ?? false
         })
         var mergedOf: [String: String] = [:]
         var mentionsOf: [String: Int] = [:]
         var order: [String] = []
         for placement in placements {
             let merged = placement.merged
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO library_entity (id, type, name, aliases, roles) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, roles = excluded.roles
-                """, arguments: [merged.id, merged.type.rawValue, merged.name,
+                """).execute(arguments: [merged.id, merged.type.rawValue, merged.name,
                                  String(decoding: try encoder.encode(merged.aliases), as: UTF8.self),
                                  String(decoding: try encoder.encode(merged.roles), as: UTF8.self)])
-            for key in placement.keys {
-                try db.execute(sql: "INSERT OR IGNORE INTO library_entity_key (key, entity_id) VALUES (?, ?)", arguments: [key, merged.id])
-            }
-            for form in ([merged.name] + merged.aliases).prefix(LibraryEntityMatcher.formLimit) {
-                for suffix in LibraryEntityQuery.nameSuffixes(form) {
-                    try db.execute(sql: "INSERT OR IGNORE INTO library_entity_name (word, entity_id) VALUES (?, ?)",
-                                   arguments: [suffix, merged.id])
-                }
+            let fileKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO library_entity_key (key, entity_id) VALUES (?, ?)")
+            for key in placement.keys { try fileKey.execute(arguments: [key, merged.id]) }
+            let fileName = try db.cachedStatement(sql: "INSERT OR IGNORE INTO library_entity_name (word, entity_id) VALUES (?, ?)")
+            for form in placement.newForms {
+                for suffix in LibraryEntityQuery.nameSuffixes(form) { try fileName.execute(arguments: [suffix, merged.id]) }
             }
             mergedOf[placement.storedID] = merged.id
             if mentionsOf[merged.id] == nil { order.append(merged.id) }
@@ -68,26 +64,26 @@ extension SQLiteLibrary {
         }
         for entityID in order {
             let count = mentionsOf[entityID] ?? 0
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO library_entity_document (entity_id, published, document_id, mentions) VALUES (?, ?, ?, ?)
-                """, arguments: [entityID, published, id, count])
-            let documents = try Int.fetchOne(db, sql: """
+                """).execute(arguments: [entityID, published, id, count])
+            let documents = try Int.fetchOne(db.cachedStatement(sql: """
                 UPDATE library_entity SET documents = documents + 1, mentions = mentions + ?,
                     first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,
                     last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END
                 WHERE id = ? RETURNING documents
-                """, arguments: [count, day, day, day, day, day, day, entityID])
+                """), arguments: [count, day, day, day, day, day, day, entityID])
             if documents == 1 { try countEntity(type: placements.first { $0.merged.id == entityID }?.merged.type.rawValue ?? "", 1, db) }
             if published.count >= 7 {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO library_entity_month (entity_id, month, documents) VALUES (?, ?, 1)
                     ON CONFLICT (entity_id, month) DO UPDATE SET documents = documents + 1
-                    """, arguments: [entityID, String(published.prefix(7))])
+                    """).execute(arguments: [entityID, String(published.prefix(7))])
             }
         }
         for (storedID, mergedID) in mergedOf {
-            try db.execute(sql: "UPDATE document_entity SET library_entity_id = ? WHERE document_id = ? AND entity_id = ?",
-                           arguments: [mergedID, id, storedID])
+            try db.cachedStatement(sql: "UPDATE document_entity SET library_entity_id = ? WHERE document_id = ? AND entity_id = ?")
+                .execute(arguments: [mergedID, id, storedID])
         }
         for quote in quotes {
             guard let speaker = quote.speaker, let mergedID = mergedOf[speaker] else { continue }

@@ -8,8 +8,12 @@ public struct LibraryEntityPlacement: Sendable, Equatable {
     public var merged: Entity
     /// True when the document's entity started this merged entity (the store upserts either way).
     public var isNew: Bool
-    /// The keys to file the merged entity under (the store keeps those it already has).
+    /// The keys to file the merged entity under: the document entity's own, and those of the merged
+    /// entity's forms it did not have before (the store keeps those it already has).
     public var keys: [String]
+    /// The merged entity's forms it did not have before (all of them for a new one): what its name
+    /// filter must find it by from now on.
+    public var newForms: [String]
 }
 
 /// A merged entity as the store holds it, as a candidate to join.
@@ -50,10 +54,12 @@ extension LibraryEntityMatcher {
                 found.append(LibraryEntityCandidate(entity: local.entity, documents: local.documents))
             }
             let merged: Entity, isNew: Bool, documents: Int
+            var known = Set<String>()
             if let position = join(entity, candidates: found.map { ($0.entity, $0.documents) }) {
                 merged = absorb(entity, into: found[position].entity, documents: found[position].documents)
                 isNew = false
                 documents = found[position].documents
+                known = Set([found[position].entity.name] + found[position].entity.aliases)
             } else {
                 var fresh = entity
                 fresh.aliases = Array(entity.aliases.filter { $0 != entity.name }.prefix(Self.formLimit))
@@ -66,10 +72,14 @@ extension LibraryEntityMatcher {
                 isNew = true
                 documents = 0
             }
-            var mergedKeys = self.keys(merged)
-            for key in keys where !mergedKeys.contains(key) { mergedKeys.append(key) }
+            let newForms = ([merged.name] + merged.aliases).filter { !$0.isEmpty && !known.contains($0) }
+            var mergedKeys = keys
+            for key in self.keys(forms: newForms, type: merged.type) + (isNew ? ["id:" + merged.id] : []) where !mergedKeys.contains(key) {
+                mergedKeys.append(key)
+            }
             placed[merged.id] = (merged, documents, Set(mergedKeys).union(placed[merged.id]?.keys ?? []))
-            placements.append(LibraryEntityPlacement(storedID: entity.id, merged: merged, isNew: isNew, keys: mergedKeys))
+            placements.append(LibraryEntityPlacement(storedID: entity.id, merged: merged, isNew: isNew, keys: mergedKeys,
+                                                     newForms: newForms))
         }
         return placements
     }

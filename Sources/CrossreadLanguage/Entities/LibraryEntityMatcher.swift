@@ -25,12 +25,17 @@ public struct LibraryEntityMatcher: Sendable {
     /// (places by canonical name), a person's surname spelling key, an organization's initials (its
     /// acronym, or the letters a spelling variant keeps), a group's singular.
     public func keys(_ entity: Entity) -> [String] {
-        var keys = ["id:" + entity.id]
+        ["id:" + entity.id] + keys(forms: Array(([entity.name] + entity.aliases).prefix(Self.formLimit)), type: entity.type)
+    }
+
+    /// The keys of some written forms of an entity of `type` (without its id).
+    func keys(forms: [String], type: EntityType) -> [String] {
+        var keys: [String] = []
         func add(_ key: String) { if !keys.contains(key) { keys.append(key) } }
-        for form in ([entity.name] + entity.aliases).prefix(Self.formLimit) where !form.isEmpty {
-            let record = EntityClustering.Record(type: entity.type, name: form, forms: [], roles: [], weight: 1, order: 0)
-            add("\(entity.type.rawValue) \(clustering.exactKey(record))")
-            switch entity.type {
+        for form in forms where !form.isEmpty {
+            let record = EntityClustering.Record(type: type, name: form, forms: [], roles: [], weight: 1, order: 0)
+            add("\(type.rawValue) \(clustering.exactKey(record))")
+            switch type {
             case .person:
                 let name = PersonName(form)
                 if !name.words.isEmpty { add("person~" + name.lastKey) }
