@@ -157,7 +157,7 @@ enum OpenAPIDocument {
                 "topPeople": array(entityItem), "topOrganizations": array(entityItem),
                 "stories": array(object(["id": string, "title": string, "documents": integer, "first": optionalString, "last": optionalString, "topic": string],
                                         required: ["id", "title", "documents", "topic"])),
-                "analysis": object(["status": ["type": "string", "enum": ["reading", "computing", "ready"]], "documents": integer, "stories": integer,
+                "analysis": object(["status": ["type": "string", "enum": ["computing", "ready"]], "documents": integer, "stories": integer,
                                     "topics": integer, "seconds": ["type": "number"]], required: ["status"]),
             ], required: ["documents", "entities", "sources", "topPeople", "topOrganizations", "stories", "analysis"]),
             "SearchResults": object([
