@@ -34,7 +34,7 @@ struct EntitiesCommand: AsyncParsableCommand {
             let page = try await store.libraryEntities(LibraryEntityQuery(type: type, offset: offset, limit: 500))
             var out = ""
             if json {
-                out = try Terminal.jsonLines(page.entities)
+                out = try Terminal.jsonLines(page.entities.map(EntityLine.init))
             } else {
                 for merged in page.entities {
                     let entity = merged.entity
@@ -52,6 +52,26 @@ struct EntitiesCommand: AsyncParsableCommand {
             if page.entities.count < 500 { break }
         }
         if listed == 0 && !json { Terminal.out("No entities: run `crossread analyze PATH` to annotate documents.\n") }
+    }
+}
+
+/// One merged entity as `entities --json` prints it: the entity, its mentions and documents (how
+/// many), its quotes and its first and last publication day.
+struct EntityLine: Encodable {
+    var entity: Entity
+    var mentions: Int
+    var documents: Int
+    var quotes: Int
+    var firstDay: String?
+    var lastDay: String?
+
+    init(_ merged: LibraryEntity) {
+        entity = merged.entity
+        mentions = merged.mentions
+        documents = merged.documents
+        quotes = merged.quotes
+        firstDay = merged.firstDay
+        lastDay = merged.lastDay
     }
 }
 
