@@ -43,10 +43,10 @@ let package = Package(
                                "CrossreadLanguage", "CrossreadCorpus"]),
         // Storage adapter: SQLite through GRDB, FTS5 search.
         .target(name: "CrossreadSQLite",
-                dependencies: ["CrossreadCore", .product(name: "GRDB", package: "GRDB.swift")]),
+                dependencies: ["CrossreadCore", "CrossreadLanguage", .product(name: "GRDB", package: "GRDB.swift")]),
         // Storage adapter: PostgreSQL through postgres-nio, its own text search; for teams and parallel workers.
         .target(name: "CrossreadPostgres",
-                dependencies: ["CrossreadCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+                dependencies: ["CrossreadCore", "CrossreadLanguage", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // The local web app and JSON API on Hummingbird, over any DocumentStore.
         .target(name: "CrossreadServer",
                 dependencies: ["CrossreadCore", "CrossreadPipeline", "CrossreadReport",

@@ -1,6 +1,6 @@
 /// Where documents are kept, with the corpus analysis of them (`CorpusStore`). SQLite
 /// (`CrossreadSQLite`) is the embedded default; the same protocols and test suites serve every backend.
-public protocol DocumentStore: CorpusStore {
+public protocol DocumentStore: CorpusStore, LibraryEntityStore {
     /// Stores a document in one transaction, unless a document with the same content hash is
     /// already there.
     func add(_ document: Document) async throws -> StoreOutcome

@@ -47,3 +47,36 @@ public enum LibraryEntities {
         }
     }
 }
+
+extension LibraryEntities {
+    /// The merged entities the library keeps that `needle` names, each with its stored ids (what a
+    /// search filtered by it must match): the entity an id names, or else those whose name or an alias
+    /// has a word starting with `needle`, the most documents first. A few indexed look-ups.
+    public static func stored(matching needle: String, in store: any DocumentStore, limit: Int = 20) async throws -> [LibraryEntity] {
+        if let exact = try await store.libraryEntity(id: needle), exact.documents > 0 { return [exact] }
+        var found: [LibraryEntity] = []
+        for entity in try await store.libraryEntities(LibraryEntityQuery(name: needle, limit: limit)).entities {
+            if let full = try await store.libraryEntity(id: entity.entity.id) { found.append(full) }
+        }
+        return found
+    }
+
+    /// The quotes of the merged entities `speaker` names (as `stored(matching:in:)` finds them), from the
+    /// speaker quotes the library keeps, a page at a time; in ingest order per speaker.
+    public static func storedQuotes(speaker: String, in store: any DocumentStore) async throws -> [ListedQuote] {
+        var listed: [ListedQuote] = []
+        for merged in try await stored(matching: speaker, in: store) {
+            var offset = 0
+            while true {
+                let page = try await store.libraryEntityQuotes(merged.entity.id, offset: offset, limit: 1000)
+                listed += page.map {
+                    ListedQuote(document: $0.document, text: $0.text, speaker: merged.entity.id, speakerName: merged.entity.name,
+                                cue: $0.cue, venue: $0.venue)
+                }
+                offset += page.count
+                if page.count < 1000 { break }
+            }
+        }
+        return listed
+    }
+}

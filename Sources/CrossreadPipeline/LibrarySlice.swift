@@ -5,6 +5,8 @@ import Foundation
 /// A part of a library's analysis to report on: some stories, a topic, some days, the stories of a
 /// search or of an entity, or the stories of some documents. Stories in a slice are always whole.
 public struct LibrarySlice: Sendable, Equatable {
+    /// Documents of one entity an entity filter reads, newest first.
+    static let entityDocumentLimit = 5_000
     public var stories: [String]?
     public var topic: String?
     /// Days since 1970-01-01.
@@ -33,12 +35,14 @@ public struct LibrarySlice: Sendable, Equatable {
     public func analysis(in store: any DocumentStore) async throws -> CorpusAnalysis {
         var documentFilter = documents
         if let entity {
-            let counts = try await store.entities()
-            let ids = Set(LibraryEntities.matching(entity, in: counts).flatMap(\.storedIDs))
-            guard !ids.isEmpty else {
+            let matches = try await LibraryEntities.stored(matching: entity, in: store)
+            guard !matches.isEmpty else {
                 throw CrossreadError(source: entity, stage: .analyze, reason: "no entity by this name in the library (see `crossread entities`)")
             }
-            documentFilter = (documentFilter ?? []) + counts.filter { ids.contains($0.entity.id) }.flatMap(\.documents)
+            for match in matches {
+                documentFilter = (documentFilter ?? []) + (try await store.libraryEntityDocuments(
+                    match.entity.id, offset: 0, limit: Self.entityDocumentLimit)).map(\.id)
+            }
         }
         if let query {
             var search = SearchQuery(query)

@@ -24,8 +24,21 @@ public enum PostgresDatabases {
             throw CrossreadError(source: server.redacted, stage: .store,
                                  reason: "refusing to drop the database the URL itself names")
         }
-        try await run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server, operation: "drop database \(name)",
-                      timeout: connectTimeout)
+        // FORCE cannot end a session of another role without pg_signal_backend (SQLSTATE 42501): an
+        // autovacuum worker the server started on the database's small, busy tables (library counts)
+        // holds it for a moment, so the drop is tried again a few times.
+        var attempt = 0
+        while true {
+            do {
+                try await run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server, operation: "drop database \(name)",
+                              timeout: connectTimeout)
+                return
+            } catch {
+                attempt += 1
+                guard attempt < 8, error.reason.contains("42501") else { throw error }
+                try? await Task.sleep(for: .milliseconds(250 * attempt))
+            }
+        }
     }
 
     /// Runs one SQL statement in the database `location` names, outside any library (for scripts

@@ -92,7 +92,6 @@ extension PostgresLibrary {
                     AS e(entity_id text, name text, type text, aliases text, roles text, mentions integer)
                 """, logger: logger)
         }
-        guard !annotations.quotes.isEmpty else { return }
         let bytes = Array(text.utf8)
         let quotes = annotations.quotes.enumerated().map { position, quote in
             let lower = min(max(0, quote.range.lowerBound), bytes.count)
@@ -101,13 +100,19 @@ extension PostgresLibrary {
                             text: String(decoding: bytes[lower..<upper], as: UTF8.self), speaker: quote.speaker,
                             speakerName: quote.speakerName, cue: quote.cue, venue: quote.venue)
         }
-        try await connection.query("""
-            INSERT INTO quote (document_id, position, start, "end", text, speaker, speaker_name, cue, venue)
-            SELECT \(id), q.position, q.start, q."end", q.text, q.speaker, q.speaker_name, q.cue, q.venue
-            FROM jsonb_to_recordset(\(try json(quotes))::jsonb)
-                AS q(position integer, start integer, "end" integer, text text, speaker text, speaker_name text,
-                     cue text, venue text)
-            """, logger: logger)
+        if !quotes.isEmpty {
+            try await connection.query("""
+                INSERT INTO quote (document_id, position, start, "end", text, speaker, speaker_name, cue, venue)
+                SELECT \(id), q.position, q.start, q."end", q.text, q.speaker, q.speaker_name, q.cue, q.venue
+                FROM jsonb_to_recordset(\(try json(quotes))::jsonb)
+                    AS q(position integer, start integer, "end" integer, text text, speaker text, speaker_name text,
+                         cue text, venue text)
+                """, logger: logger)
+        }
+        try await updateLibraryEntities(
+            documentID: id, entities: annotations.entities, mentions: counts,
+            quotes: quotes.map { LibraryQuoteInput(position: $0.position, text: $0.text, speaker: $0.speaker, cue: $0.cue, venue: $0.venue) },
+            connection, logger)
     }
 }
 

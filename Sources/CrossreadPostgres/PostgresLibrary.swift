@@ -140,6 +140,7 @@ public final class PostgresLibrary: DocumentStore {
                     try await Self.markAwaitingStory(columns.id, connection, logger)
                 }
                 try await Self.writeSearchTerms(terms, seq: seq, published: columns.published, connection, logger)
+                try await Self.countDocument(publisher: document.metadata.publisher, source: document.source, connection, logger)
                 return StoreOutcome.added(id: columns.id)
             }
         }

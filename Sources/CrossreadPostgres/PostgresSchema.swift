@@ -14,6 +14,9 @@ import PostgresNIO
 ///        └── corpus_document   (its story, day, copy group, MinHash signature) ─ corpus_copy_band (LSH bands)
 ///    corpus_story ──< corpus_story_key (index keys)    corpus_topic ──< corpus_topic_key
 ///    corpus_value (statistics)    corpus_generation (one row, locked by every update)
+///    library_entity ──< library_entity_key, library_entity_name, library_entity_document, library_entity_month,
+///        library_quote (entities merged across the library, kept per annotated document under an advisory lock)
+///    library_source (documents per source)    library_count (documents, entities, entities per type)
 ///
 /// Migrations run in one transaction holding a transaction-level advisory lock, so several
 /// processes opening the same database at once apply each migration exactly once.
@@ -117,6 +120,7 @@ enum PostgresSchema {
             try await connection.query("ALTER TABLE document ADD COLUMN fetched text", logger: logger)
         },
         Migration(name: "Add search impacts", apply: addSearchImpacts),
+        Migration(name: "Add library entities", apply: PostgresLibrary.addLibraryEntities),
     ]
 
     /// Impact-ordered word lists (`SearchTerms`): for each word, the documents it matters most in,
@@ -251,7 +255,9 @@ enum PostgresSchema {
     /// record is someone else's, and is not changed.
     static let tableNames = ["document", "removed_block", "document_entity", "quote", "corpus_pending", "corpus_document",
                              "corpus_copy_band", "corpus_story", "corpus_story_key", "corpus_topic", "corpus_topic_key",
-                             "corpus_value", "corpus_generation", "search_term"]
+                             "corpus_value", "corpus_generation", "search_term", "library_entity", "library_entity_key",
+                             "library_entity_name", "library_entity_document", "library_entity_month", "library_quote",
+                             "library_source", "library_count"]
 
     /// Applies pending migrations on `connection` under the advisory lock, in one transaction.
     /// Returns the names it applied (empty when the schema was up to date).

@@ -13,6 +13,14 @@ internal import GRDB
 ///        ├── corpus_pending    (annotated, waiting for a story)
 ///        └── corpus_document   (its story, day, copy group, MinHash signature) ──< corpus_copy_band
 ///    corpus_story ──< corpus_story_key (index keys)     corpus_topic ── corpus_value (statistics, generation)
+///
+///    library_entity (entities merged across the library, kept per annotated document)
+///        ├──< library_entity_key       (keys a document's entity is matched by; "id:" + stored id)
+///        ├──< library_entity_name      (folded names and aliases from each word on: name filter)
+///        ├──< library_entity_document  (postings, newest first; document_entity.library_entity_id back)
+///        ├──< library_entity_month     (documents per month)
+///        └──< library_quote            (quotes by merged speaker)
+///    library_source (documents per source)    library_count (documents, entities, entities per type)
 enum LibrarySchema {
     static let createDocuments = "Create documents"
     static let createSearchIndex = "Create search index"
@@ -20,6 +28,7 @@ enum LibrarySchema {
     static let addCorpusAnalysis = "Add corpus analysis"
     static let addFetchTime = "Add fetch time"
     static let addSearchImpacts = "Add search impacts"
+    static let addLibraryEntities = "Add library entities"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -201,6 +210,68 @@ enum LibrarySchema {
                 try SQLiteLibrary.writeSearchTerms(SearchTerms(title: row["title"], text: row["text"]), seq: row["seq"],
                                                    published: row["published"], db)
             }
+        }
+        migrator.registerMigration(addLibraryEntities) { db in
+            try db.execute(sql: """
+                CREATE TABLE library_entity (
+                    id TEXT PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    aliases TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    mentions INTEGER NOT NULL DEFAULT 0,
+                    documents INTEGER NOT NULL DEFAULT 0,
+                    quotes INTEGER NOT NULL DEFAULT 0,
+                    first_day TEXT,
+                    last_day TEXT
+                ) WITHOUT ROWID;
+                CREATE INDEX library_entity_by_documents ON library_entity(documents DESC, mentions DESC, name);
+                CREATE INDEX library_entity_by_type ON library_entity(type, documents DESC, mentions DESC, name);
+                CREATE TABLE library_entity_key (
+                    key TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    PRIMARY KEY (key, entity_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX library_entity_key_by_entity ON library_entity_key(entity_id, key);
+                CREATE TABLE library_entity_name (
+                    word TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    PRIMARY KEY (word, entity_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE library_entity_document (
+                    entity_id TEXT NOT NULL,
+                    published TEXT NOT NULL,
+                    document_id TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (entity_id, published, document_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX library_entity_document_by_document ON library_entity_document(document_id);
+                CREATE TABLE library_entity_month (
+                    entity_id TEXT NOT NULL,
+                    month TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    PRIMARY KEY (entity_id, month)
+                ) WITHOUT ROWID;
+                CREATE TABLE library_quote (
+                    entity_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    document_id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    cue TEXT,
+                    venue TEXT,
+                    PRIMARY KEY (entity_id, seq, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX library_quote_by_document ON library_quote(document_id);
+                CREATE TABLE library_source (name TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX library_source_by_documents ON library_source(documents DESC, name);
+                CREATE TABLE library_count (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                ALTER TABLE document_entity ADD COLUMN library_entity_id TEXT;
+                CREATE INDEX document_by_published ON document(published);
+                """)
+            // Libraries written before: merged entities, sources and counts from their documents, a
+            // batch at a time.
+            try SQLiteLibrary.backfillLibraryEntities(db)
         }
         return migrator
     }

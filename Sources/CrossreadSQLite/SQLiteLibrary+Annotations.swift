@@ -81,15 +81,18 @@ extension SQLiteLibrary {
         }
         let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [id]) ?? ""
         let bytes = Array(text.utf8)
+        var quotes: [LibraryQuoteInput] = []
         for (position, quote) in annotations.quotes.enumerated() {
             let lower = min(max(0, quote.range.lowerBound), bytes.count)
             let upper = min(max(lower, quote.range.upperBound), bytes.count)
+            let words = String(decoding: bytes[lower..<upper], as: UTF8.self)
             try db.execute(sql: """
                 INSERT INTO quote (document_id, position, start, "end", text, speaker, speaker_name, cue, venue)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, position, quote.range.lowerBound, quote.range.upperBound,
-                                 String(decoding: bytes[lower..<upper], as: UTF8.self),
+                """, arguments: [id, position, quote.range.lowerBound, quote.range.upperBound, words,
                                  quote.speaker, quote.speakerName, quote.cue, quote.venue])
+            quotes.append(LibraryQuoteInput(position: position, text: words, speaker: quote.speaker, cue: quote.cue, venue: quote.venue))
         }
+        try updateLibraryEntities(documentID: id, entities: annotations.entities, mentions: counts, quotes: quotes, db)
     }
 }

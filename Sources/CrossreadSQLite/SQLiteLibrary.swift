@@ -108,6 +108,7 @@ public actor SQLiteLibrary: DocumentStore {
             try markAwaitingStory(document.id, db)
         }
         try writeSearchTerms(terms, seq: seq, published: record.published, db)
+        try countDocument(publisher: document.metadata.publisher, source: document.source, db)
         return .added(id: document.id)
     }
 

@@ -9,8 +9,9 @@ extension ServerRoutes {
     func addDocumentRoutes(to router: Router<BasicRequestContext>) {
         router.get("/documents/{id}") { _, context in
             let document = try await annotatedDocument(context.parameters.get("id") ?? "")
-            let stories = try await store.stories(StoryQuery(documents: [document.id], limit: 5))
-            return Responses.html(documentPage(document, stories: stories, snapshot: await snapshot()))
+            async let stories = store.stories(StoryQuery(documents: [document.id], limit: 5))
+            let links = try await entityLinks(document)
+            return Responses.html(documentPage(document, stories: try await stories, links: links))
         }
         router.get("/api/documents/{id}") { _, context in
             let document = try await annotatedDocument(context.parameters.get("id") ?? "")
@@ -38,7 +39,19 @@ extension ServerRoutes {
         return document
     }
 
-    func documentPage(_ document: Document, stories: [StoredStory], snapshot: LibrarySnapshot) -> String {
+    /// The merged entity each of a document's entities belongs to: one indexed query for a document
+    /// whose annotations are stored; for one annotated on the fly, a look-up per entity it names.
+    func entityLinks(_ document: Document) async throws -> [String: String] {
+        var links = try await store.libraryEntityLinks(document: document.id)
+        if links.isEmpty {
+            for entity in document.annotations.entities.prefix(100) {
+                if let merged = try await store.libraryEntity(id: entity.id), merged.documents > 0 { links[entity.id] = merged.entity.id }
+            }
+        }
+        return links
+    }
+
+    func documentPage(_ document: Document, stories: [StoredStory], links: [String: String]) -> String {
         let meta = document.metadata
         let title = LibrarySnapshot.displayTitle(meta.title, source: document.source)
         var body = "<article id=\"document\" data-id=\"\(document.id)\">"
@@ -64,12 +77,12 @@ extension ServerRoutes {
         }
         body += "<div class=\"document-layout\"><div id=\"document-text\" class=\"text\">"
         let text = AnnotatedText(text: document.text, paragraphs: document.paragraphs, annotations: document.annotations) { id in
-            snapshot.entity(id).map { Paths.entity($0.entity.id) }
+            links[id].map(Paths.entity)
         }
         body += text.html()
         body += "</div><aside id=\"document-annotations\">"
-        body += documentEntities(document, snapshot: snapshot)
-        body += documentQuotes(document, snapshot: snapshot)
+        body += documentEntities(document, links: links)
+        body += documentQuotes(document, links: links)
         body += documentTimes(document)
         body += "</aside></div>"
         body += "<details id=\"removed-blocks\" class=\"removed\"><summary>Removed boilerplate (\(HTML.count(document.removed.count, "block")))</summary>"
@@ -84,7 +97,7 @@ extension ServerRoutes {
         return HTML.page(title: title, active: nil, body: body)
     }
 
-    private func documentEntities(_ document: Document, snapshot: LibrarySnapshot) -> String {
+    private func documentEntities(_ document: Document, links: [String: String]) -> String {
         var counts: [String: Int] = [:]
         for mention in document.annotations.mentions { counts[mention.entity, default: 0] += 1 }
         var out = "<section id=\"document-entities\"><h2>Named</h2>"
@@ -94,7 +107,7 @@ extension ServerRoutes {
         out += "<ul class=\"plain\">"
         for entity in entities {
             let label = HTML.text(entity.name)
-            let link = snapshot.entity(entity.id).map { "<a class=\"entity-link \(entity.type.rawValue)\" href=\"\(HTML.text(Paths.entity($0.entity.id)))\">\(label)</a>" }
+            let link = links[entity.id].map { "<a class=\"entity-link \(entity.type.rawValue)\" href=\"\(HTML.text(Paths.entity($0)))\">\(label)</a>" }
                 ?? "<span class=\"entity-link \(entity.type.rawValue)\">\(label)</span>"
             let role = entity.roles.first.map { " <span class=\"meta\">\(HTML.text($0))</span>" } ?? ""
             out += "<li><span class=\"pill \(entity.type.rawValue)\">\(entity.type.rawValue)</span> \(link)\(role) <span class=\"meta\">×\(counts[entity.id] ?? 0)</span></li>"
@@ -102,7 +115,7 @@ extension ServerRoutes {
         return out + "</ul></section>"
     }
 
-    private func documentQuotes(_ document: Document, snapshot: LibrarySnapshot) -> String {
+    private func documentQuotes(_ document: Document, links: [String: String]) -> String {
         var out = "<section id=\"document-quotes\"><h2>Quotes</h2>"
         guard !document.annotations.quotes.isEmpty else { return out + "<p class=\"empty\">No quotes found.</p></section>" }
         let bytes = Array(document.text.utf8)
@@ -110,8 +123,9 @@ extension ServerRoutes {
         for quote in document.annotations.quotes {
             let words = AnnotatedText.text(bytes, quote.range)
             var who = quote.speakerName.map(HTML.text) ?? "unattributed"
-            if let speaker = quote.speaker, let merged = snapshot.entity(speaker) {
-                who = HTML.link(Paths.entity(merged.entity.id), quote.speakerName ?? merged.entity.name, className: "entity-link person")
+            if let speaker = quote.speaker, let merged = links[speaker] {
+                let name = quote.speakerName ?? document.annotations.entities.first { $0.id == speaker }?.name ?? merged
+                who = HTML.link(Paths.entity(merged), name, className: "entity-link person")
             }
             let how = [quote.cue, quote.venue.map { "on \($0)" }].compactMap { $0 }.map(HTML.text).joined(separator: " ")
             out += "<li class=\"quote-item\"><q>\(HTML.text(words))</q> <span class=\"meta\">— \(who)\(how.isEmpty ? "" : ", " + how)</span></li>"

@@ -2,67 +2,15 @@ import CrossreadCore
 import CrossreadPipeline
 import Foundation
 
-/// The library's aggregate views, computed once per change off the request path: counts, sources,
-/// dates, merged entities with their quotes, document summaries by id, and the state of the library's
-/// analysis (its counts, largest topics and stories; a story's page reads the story itself).
+/// The state of the library's analysis, kept off the request path (its counts, largest topics and
+/// stories; a story's page reads the story itself). Every other page reads the store directly: merged
+/// entities, sources and counts are kept in the library (`LibraryEntityStore`), so nothing here grows
+/// with the library.
 struct LibrarySnapshot: Sendable {
-    /// A source and how many documents come from it.
-    struct SourceCount: Sendable, Codable {
-        var name: String
-        var documents: Int
-    }
-
-    /// A quote of one speaker, with the document it is in.
-    struct SpeakerQuote: Sendable, Codable {
-        var document: String
-        var text: String
-        var cue: String?
-        var venue: String?
-    }
-
     var builtAt: Date
-    /// False for the stand-in served while the first snapshot is being read (counts only).
-    var complete = true
-    var documentCount: Int
-    var summaries: [String: DocumentSummary]
-    var sources: [SourceCount]
-    var firstPublished: String?
-    var lastPublished: String?
-    /// Merged entities, most documents first.
-    var entities: [LibraryEntities.MergedEntity]
-    /// Merged and stored entity ids to their position in `entities`.
-    var entityIndex: [String: Int]
-    /// For each of `entities`, its name and aliases lower-cased and joined, for matching by name.
-    var nameKeys: [String]
-    /// Quotes by merged speaker id.
-    var quotesBySpeaker: [String: [SpeakerQuote]]
     /// Nil until the first analysis update finished.
     var analysis: LibraryAnalysisStatus?
 
-    /// The merged entity an id names (its own id or one of its stored ids).
-    func entity(_ id: String) -> LibraryEntities.MergedEntity? {
-        entityIndex[id].map { entities[$0] }
-    }
-
-    /// Merged entities whose id is `needle`, or whose name or an alias holds it (ignoring case).
-    func entities(matching needle: String, limit: Int = 50) -> [LibraryEntities.MergedEntity] {
-        if let exact = entity(needle) { return [exact] }
-        let lowered = needle.lowercased()
-        var found: [LibraryEntities.MergedEntity] = []
-        for (position, key) in nameKeys.enumerated() where key.contains(lowered) {
-            found.append(entities[position])
-            if found.count == limit { break }
-        }
-        return found
-    }
-
-    /// The name and aliases of an entity as one lower-cased key (separated by a control character).
-    static func nameKey(_ entity: Entity) -> String {
-        ([entity.name] + entity.aliases).joined(separator: "\u{1}").lowercased()
-    }
-
-    /// The label a document's source is counted under: its publisher, else the URL's host, else the
-    /// folder it was read from.
     /// What a document is called in lists: its title, or else its file name (never a whole local path).
     static func displayTitle(_ title: String?, source: String) -> String {
         if let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty { return title }
@@ -70,16 +18,9 @@ struct LibrarySnapshot: Sendable {
         return source.split(separator: "/").last.map(String.init) ?? source
     }
 
-    static func sourceName(_ summary: DocumentSummary) -> String {
-        if let publisher = summary.publisher?.trimmingCharacters(in: .whitespaces), !publisher.isEmpty { return publisher }
-        let source = summary.source
-        if let schemeEnd = source.range(of: "://") {
-            let rest = source[schemeEnd.upperBound...]
-            return String(rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }))
-        }
-        let parts = source.split(separator: "/")
-        return parts.count >= 2 ? String(parts[parts.count - 2]) : (parts.first.map(String.init) ?? "unknown")
-    }
+    /// The label a document's source is counted under: its publisher, else the URL's host, else the
+    /// folder it was read from.
+    static func sourceName(_ summary: DocumentSummary) -> String { summary.sourceName }
 }
 
 /// The library's analysis as the overview and the story list show it, read from the store after each

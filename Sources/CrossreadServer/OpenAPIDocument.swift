@@ -55,8 +55,14 @@ enum OpenAPIDocument {
         query("limit", "Hits per page, 1 to 100 (default 20).", type: "integer"),
     ] }
     private static var entityListParameters: [[String: Any]] { [
-        query("q", "Part of a name or alias."), query("type", "person, organization, place, group, amount or percent."),
+        query("q", "An entity id, or a word prefix of a name or alias (ignoring case and accents)."),
+        query("type", "person, organization, place, group, amount or percent."),
         query("page", "Page number, from 1 (100 per page).", type: "integer"),
+    ] }
+    private static var entityParameters: [[String: Any]] { [
+        entityID,
+        query("page", "Page of the entity's documents, from 1 (50 a page, newest first).", type: "integer"),
+        query("quotes", "Page of the entity's quotes, from 1 (100 a page, in ingest order).", type: "integer"),
     ] }
     private static var documentID: [String: Any] { pathParameter("A document id or an unambiguous prefix of its content hash.", pattern: "^[0-9a-fA-F]{4,64}$") }
     private static var entityID: [String: Any] { pathParameter("An entity id: type, colon, slug.", pattern: "^[a-z]+:[^/]+$") }
@@ -90,7 +96,7 @@ enum OpenAPIDocument {
             "/search": html("Search with filters and highlighted snippets", parameters: searchParameters, errors: ["400"]),
             "/documents/{id}": html("A document with its entities, quotes and times marked", parameters: [documentID], errors: ["400", "404"]),
             "/entities": html("People, organizations and places", parameters: entityListParameters, errors: ["400"]),
-            "/entities/{id}": html("One entity: aliases, roles, quotes, mentions over time", parameters: [entityID], errors: ["400", "404"]),
+            "/entities/{id}": html("One entity: aliases, roles, quotes, mentions over time", parameters: entityParameters, errors: ["400", "404"]),
             "/stories": html("The largest topics with their largest stories, and every story by size, paged", parameters: [pageParameter], errors: ["400"]),
             "/topics/{id}": html("One topic and its largest stories", parameters: [storyID], errors: ["400", "404"]),
             "/stories/{id}": html("One story: documents, timeline, corroboration, conflicts, disputes", parameters: [storyID], errors: ["400", "404", "503"]),
@@ -106,7 +112,7 @@ enum OpenAPIDocument {
             "/api/search": json("Search hits, best first", schema: "SearchResults", parameters: searchParameters, errors: ["400"]),
             "/api/documents/{id}": json("The document JSON (crossread/1) with annotations", schema: "Document", parameters: [documentID], errors: ["400", "404"]),
             "/api/entities": json("Entities merged across the library", schema: "EntityList", parameters: entityListParameters, errors: ["400"]),
-            "/api/entities/{id}": json("One entity", schema: "EntityDetail", parameters: [entityID], errors: ["400", "404"]),
+            "/api/entities/{id}": json("One entity", schema: "EntityDetail", parameters: entityParameters, errors: ["400", "404"]),
             "/api/stories": ["get": ["summary": "Stories and topics", "parameters": [pageParameter], "responses": [
                 "200": ["description": "Stories and topics", "content": ["application/json": ["schema": ref("StoryList")]]],
                 "202": ["description": "Still computing (status \"computing\", empty lists)", "content": ["application/json": ["schema": ref("StoryList")]]],
@@ -147,11 +153,11 @@ enum OpenAPIDocument {
             "Error": object(["error": object(["status": integer, "message": string])]),
             "Library": object([
                 "documents": integer, "entities": integer, "firstPublished": optionalString, "lastPublished": optionalString,
-                "sources": array(object(["name": string, "documents": integer])),
+                "sources": array(object(["name": string, "documents": integer])), "sourceCount": integer,
                 "topPeople": array(entityItem), "topOrganizations": array(entityItem),
                 "stories": array(object(["id": string, "title": string, "documents": integer, "first": optionalString, "last": optionalString, "topic": string],
                                         required: ["id", "title", "documents", "topic"])),
-                "analysis": object(["status": ["type": "string", "enum": ["reading", "computing", "ready"]], "documents": integer, "stories": integer,
+                "analysis": object(["status": ["type": "string", "enum": ["computing", "ready"]], "documents": integer, "stories": integer,
                                     "topics": integer, "seconds": ["type": "number"]], required: ["status"]),
             ], required: ["documents", "entities", "sources", "topPeople", "topOrganizations", "stories", "analysis"]),
             "SearchResults": object([
@@ -183,6 +189,7 @@ enum OpenAPIDocument {
                                                             "mentions": integer, "documents": integer]))]),
             "EntityDetail": object([
                 "id": string, "name": string, "type": string, "aliases": strings, "roles": strings, "storedIDs": strings, "mentions": integer,
+                "documentCount": integer, "documentPage": integer, "quoteCount": integer, "quotePage": integer,
                 "documents": array(object(["id": string, "title": optionalString, "published": optionalString, "source": string], required: ["id", "source"])),
                 "quotes": array(object(["document": string, "text": string, "cue": string, "venue": string], required: ["document", "text"])),
                 "mentionsByMonth": array(object(["month": string, "documents": integer])),

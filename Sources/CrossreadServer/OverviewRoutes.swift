@@ -7,38 +7,55 @@ import Hummingbird
 extension ServerRoutes {
     func addOverviewRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in
-            Responses.html(overviewPage(await snapshot()))
+            Responses.html(overviewPage(try await libraryGlance(top: 12), snapshot: await snapshot()))
         }
         router.get("/api/library") { _, _ in
-            try Responses.json(LibraryOverviewJSON(await snapshot()))
+            try Responses.json(LibraryOverviewJSON(try await libraryGlance(top: 20), snapshot: await snapshot()))
         }
     }
 
-    func overviewPage(_ snapshot: LibrarySnapshot) -> String {
-        let people = snapshot.entities.lazy.filter { $0.entity.type == .person }.prefix(12)
-        let organizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(12)
+    /// What the overview shows, in a few bounded queries: the stored counts, the largest sources, the
+    /// date range, and the people and organizations naming the most documents.
+    struct LibraryGlance: Sendable {
+        static let sourcesShown = 15
+        static let sourcesListed = 100
+        var overview: LibraryOverview
+        var people: [LibraryEntity]
+        var organizations: [LibraryEntity]
+    }
+
+    func libraryGlance(top: Int) async throws -> LibraryGlance {
+        async let overview = store.libraryOverview(sources: LibraryGlance.sourcesListed)
+        async let people = store.libraryEntities(LibraryEntityQuery(type: .person, limit: top))
+        async let organizations = store.libraryEntities(LibraryEntityQuery(type: .organization, limit: top))
+        return LibraryGlance(overview: try await overview, people: try await people.entities,
+                             organizations: try await organizations.entities)
+    }
+
+    func overviewPage(_ glance: LibraryGlance, snapshot: LibrarySnapshot) -> String {
+        let overview = glance.overview
         var body = "<h1 id=\"page-title\">Library</h1>"
         body += "<section id=\"library-counts\" class=\"stats\">"
-        body += stat("documents", HTML.number(snapshot.documentCount), "documents")
-        body += stat("sources", HTML.number(snapshot.sources.count), "sources")
-        body += stat("entities", HTML.number(snapshot.entities.count), "people, organizations, places")
+        body += stat("documents", HTML.number(overview.documents), "documents")
+        body += stat("sources", HTML.number(overview.sourceCount), "sources")
+        body += stat("entities", HTML.number(overview.entities), "people, organizations, places")
         body += stat("stories", snapshot.analysis.map { HTML.number($0.counts.stories) } ?? "…", "stories")
-        body += "<div class=\"stat\" id=\"stat-dates\"><b>\(HTML.text(HTML.day(snapshot.firstPublished))) – \(HTML.text(HTML.day(snapshot.lastPublished)))</b><span>publication dates</span></div>"
+        body += "<div class=\"stat\" id=\"stat-dates\"><b>\(HTML.text(HTML.day(overview.firstPublished))) – \(HTML.text(HTML.day(overview.lastPublished)))</b><span>publication dates</span></div>"
         body += "</section>"
-        if !snapshot.complete {
-            body += "<p class=\"empty\" id=\"library-pending\">The server is still reading the library; reload in a moment for sources, people and stories.</p>"
-        } else if snapshot.documentCount == 0 {
+        if overview.documents == 0 {
             body += "<p class=\"empty\" id=\"library-empty\">The library is empty. <a href=\"/add\">Add articles</a> or run <code>crossread ingest PATH</code>.</p>"
         }
         body += "<div class=\"columns\">"
-        body += "<section id=\"top-people\"><h2>People</h2>\(entityList(Array(people), emptyNote: "No people found yet."))</section>"
-        body += "<section id=\"top-organizations\"><h2>Organizations</h2>\(entityList(Array(organizations), emptyNote: "No organizations found yet."))</section>"
+        body += "<section id=\"top-people\"><h2>People</h2>\(entityList(glance.people, emptyNote: "No people found yet."))</section>"
+        body += "<section id=\"top-organizations\"><h2>Organizations</h2>\(entityList(glance.organizations, emptyNote: "No organizations found yet."))</section>"
         body += "<section id=\"library-sources\"><h2>Sources</h2><ul class=\"plain\">"
-        for source in snapshot.sources.prefix(15) {
+        for source in overview.sources.prefix(LibraryGlance.sourcesShown) {
             body += "<li>" + HTML.link(Paths.search(FormFields(pairs: [("source", source.name)])), source.name)
                 + " <span class=\"meta\">\(HTML.count(source.documents, "document"))</span></li>"
         }
-        if snapshot.sources.count > 15 { body += "<li class=\"meta\">and \(snapshot.sources.count - 15) more</li>" }
+        if overview.sourceCount > LibraryGlance.sourcesShown {
+            body += "<li class=\"meta\">and \(HTML.number(overview.sourceCount - LibraryGlance.sourcesShown)) more</li>"
+        }
         body += "</ul></section></div>"
         body += "<section id=\"library-stories\"><h2>Stories</h2>"
         if let analysis = snapshot.analysis {
@@ -61,12 +78,12 @@ extension ServerRoutes {
         "<div class=\"stat\" id=\"stat-\(id)\"><b>\(HTML.text(value))</b><span>\(HTML.text(label))</span></div>"
     }
 
-    func entityList(_ entities: [LibraryEntities.MergedEntity], emptyNote: String) -> String {
+    func entityList(_ entities: [LibraryEntity], emptyNote: String) -> String {
         guard !entities.isEmpty else { return "<p class=\"empty\">\(HTML.text(emptyNote))</p>" }
         var out = "<ol class=\"entities\">"
         for merged in entities {
             out += "<li>" + HTML.link(Paths.entity(merged.entity.id), merged.entity.name, className: "entity-link \(merged.entity.type.rawValue)")
-                + " <span class=\"meta\">\(HTML.count(merged.documents.count, "document"))</span></li>"
+                + " <span class=\"meta\">\(HTML.count(merged.documents, "document"))</span></li>"
         }
         return out + "</ol>"
     }
@@ -76,9 +93,9 @@ extension ServerRoutes {
 struct LibraryOverviewJSON: Encodable {
     struct EntityItem: Encodable {
         var id: String, name: String, type: String, documents: Int, mentions: Int
-        init(_ merged: LibraryEntities.MergedEntity) {
+        init(_ merged: LibraryEntity) {
             id = merged.entity.id; name = merged.entity.name; type = merged.entity.type.rawValue
-            documents = merged.documents.count; mentions = merged.mentions
+            documents = merged.documents; mentions = merged.mentions
         }
     }
     struct StoryItem: Encodable {
@@ -97,7 +114,9 @@ struct LibraryOverviewJSON: Encodable {
         var seconds: Double?
     }
     var documents: Int
-    var sources: [LibrarySnapshot.SourceCount]
+    /// The largest sources (at most `LibraryGlance.sourcesListed`); `sourceCount` counts them all.
+    var sources: [LibraryOverview.SourceCount]
+    var sourceCount: Int
     var firstPublished: String?
     var lastPublished: String?
     var entities: Int
@@ -106,19 +125,20 @@ struct LibraryOverviewJSON: Encodable {
     var stories: [StoryItem]
     var analysis: AnalysisStatus
 
-    init(_ snapshot: LibrarySnapshot) {
-        documents = snapshot.documentCount
-        sources = snapshot.sources
-        firstPublished = snapshot.firstPublished
-        lastPublished = snapshot.lastPublished
-        entities = snapshot.entities.count
-        topPeople = snapshot.entities.lazy.filter { $0.entity.type == .person }.prefix(20).map(EntityItem.init)
-        topOrganizations = snapshot.entities.lazy.filter { $0.entity.type == .organization }.prefix(20).map(EntityItem.init)
+    init(_ glance: ServerRoutes.LibraryGlance, snapshot: LibrarySnapshot) {
+        documents = glance.overview.documents
+        sources = glance.overview.sources
+        sourceCount = glance.overview.sourceCount
+        firstPublished = glance.overview.firstPublished
+        lastPublished = glance.overview.lastPublished
+        entities = glance.overview.entities
+        topPeople = glance.people.map(EntityItem.init)
+        topOrganizations = glance.organizations.map(EntityItem.init)
         stories = (snapshot.analysis?.largest ?? []).map(StoryItem.init)
         analysis = snapshot.analysis.map {
             AnalysisStatus(status: "ready", documents: $0.counts.placed, stories: $0.counts.stories, topics: $0.counts.topics,
                            seconds: ($0.seconds * 100).rounded() / 100)
         }
-            ?? AnalysisStatus(status: snapshot.complete ? "computing" : "reading")
+            ?? AnalysisStatus(status: "computing")
     }
 }

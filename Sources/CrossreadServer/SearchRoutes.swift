@@ -12,7 +12,7 @@ extension ServerRoutes {
         /// Documents matching in all; an estimate when `totalIsExact` is false.
         var total: Int
         var totalIsExact: Bool
-        var entities: [LibraryEntities.MergedEntity]
+        var entities: [LibraryEntity]
         /// Why nothing could match (an entity filter naming no known entity).
         var note: String?
     }
@@ -36,12 +36,10 @@ extension ServerRoutes {
     }
 
     func search(_ form: SearchForm) async throws -> SearchOutcome {
-        var entities: [LibraryEntities.MergedEntity] = []
+        var entities: [LibraryEntity] = []
         var storedIDs: [String] = []
         if let needle = form.entity {
-            let snapshot = await snapshot()
-            try requireComplete(snapshot)
-            entities = snapshot.entities(matching: needle)
+            entities = try await LibraryEntities.stored(matching: needle, in: store)
             storedIDs = entities.flatMap(\.storedIDs)
             if storedIDs.isEmpty {
                 return SearchOutcome(form: form, hits: [], hasMore: false, total: 0, totalIsExact: true, entities: [],

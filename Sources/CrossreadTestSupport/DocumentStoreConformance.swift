@@ -40,7 +40,7 @@ public enum DocumentStoreConformance {
         Check(name: "a 12-digit id collision is refused, not overwritten", body: idCollision),
         Check(name: "a malformed content hash is refused", body: malformedHash),
         Check(name: "annotations round-trip and feed the entity and quote listings", body: annotationsRoundTrip),
-    ]
+    ] + LibraryEntityConformance.checks
 
     /// Collects what went wrong in a check.
     public struct Problems: Sendable {

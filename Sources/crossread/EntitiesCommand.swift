@@ -9,7 +9,8 @@ struct EntitiesCommand: AsyncParsableCommand {
         abstract: "List the people, organizations, places and groups named across the library.",
         discussion: """
         Aliases are merged across documents ("Netanyahu", "Bibi Netanyahu" and "Benjamin Netanyahu" are
-        one person). Only documents analysed by `crossread analyze` have entities.
+        one person), as the library keeps them while documents are annotated; the most documents first.
+        Only documents analysed by `crossread analyze` have entities.
 
         Examples:
           crossread entities
@@ -26,25 +27,51 @@ struct EntitiesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await library.openExisting()
-        let counts = LibraryEntities.merge(try await store.entities())
-            .filter { type == nil || $0.entity.type == type }
-            .sorted { ($0.mentions, $1.entity.name) > ($1.mentions, $0.entity.name) }
-        var out = ""
-        if json {
-            out = try Terminal.jsonLines(counts)
-        } else {
-            for count in counts {
-                let entity = count.entity
-                out += "\(entity.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Terminal.bold(entity.name))"
-                out += "  \(count.mentions) mention\(count.mentions == 1 ? "" : "s") in \(count.documents.count) document\(count.documents.count == 1 ? "" : "s")"
-                let aliases = entity.aliases.filter { $0 != entity.name }
-                if !aliases.isEmpty { out += "\n             also: \(aliases.joined(separator: "; "))" }
-                if !entity.roles.isEmpty { out += "\n             roles: \(entity.roles.joined(separator: "; "))" }
-                out += "\n"
+        // The merged entities the library keeps, most documents first, a page at a time.
+        var offset = 0
+        var listed = 0
+        while true {
+            let page = try await store.libraryEntities(LibraryEntityQuery(type: type, offset: offset, limit: 500))
+            var out = ""
+            if json {
+                out = try Terminal.jsonLines(page.entities.map(EntityLine.init))
+            } else {
+                for merged in page.entities {
+                    let entity = merged.entity
+                    out += "\(entity.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Terminal.bold(entity.name))"
+                    out += "  \(merged.mentions) mention\(merged.mentions == 1 ? "" : "s") in \(merged.documents) document\(merged.documents == 1 ? "" : "s")"
+                    let aliases = entity.aliases.filter { $0 != entity.name }
+                    if !aliases.isEmpty { out += "\n             also: \(aliases.joined(separator: "; "))" }
+                    if !entity.roles.isEmpty { out += "\n             roles: \(entity.roles.joined(separator: "; "))" }
+                    out += "\n"
+                }
             }
-            if counts.isEmpty { out = "No entities: run `crossread analyze PATH` to annotate documents.\n" }
+            if !out.isEmpty { Terminal.out(out) }
+            listed += page.entities.count
+            offset += page.entities.count
+            if page.entities.count < 500 { break }
         }
-        Terminal.out(out)
+        if listed == 0 && !json { Terminal.out("No entities: run `crossread analyze PATH` to annotate documents.\n") }
+    }
+}
+
+/// One merged entity as `entities --json` prints it: the entity, its mentions and documents (how
+/// many), its quotes and its first and last publication day.
+struct EntityLine: Encodable {
+    var entity: Entity
+    var mentions: Int
+    var documents: Int
+    var quotes: Int
+    var firstDay: String?
+    var lastDay: String?
+
+    init(_ merged: LibraryEntity) {
+        entity = merged.entity
+        mentions = merged.mentions
+        documents = merged.documents
+        quotes = merged.quotes
+        firstDay = merged.firstDay
+        lastDay = merged.lastDay
     }
 }
 
@@ -55,8 +82,8 @@ struct QuotesCommand: AsyncParsableCommand {
         commandName: "quotes",
         abstract: "List direct quotes across the library, with speaker, cue and venue.",
         discussion: """
-        --speaker matches any name or alias of the speaker, case-insensitively ("Netanyahu" finds quotes
-        attributed to "Bibi Netanyahu" too).
+        --speaker matches a word prefix of any name or alias of the speaker, ignoring case ("Netanyahu"
+        finds quotes attributed to "Bibi Netanyahu" too), or a speaker's entity id.
 
         Examples:
           crossread quotes
@@ -73,8 +100,12 @@ struct QuotesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await library.openExisting()
-        let merged = LibraryEntities.merge(try await store.entities())
-        let quotes = LibraryEntities.quotes(try await store.quotes(), entities: merged, speaker: speaker)
+        // A speaker's quotes come from the library's merged speakers; every quote, from the whole library.
+        let quotes = if let speaker {
+            try await LibraryEntities.storedQuotes(speaker: speaker, in: store)
+        } else {
+            LibraryEntities.quotes(try await store.quotes(), entities: LibraryEntities.merge(try await store.entities()), speaker: nil)
+        }
         var out = ""
         if json {
             out = try Terminal.jsonLines(quotes)

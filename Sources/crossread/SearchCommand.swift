@@ -54,7 +54,7 @@ struct SearchCommand: AsyncParsableCommand {
         var search = SearchQuery(query.joined(separator: " "), source: source, publishedFrom: from,
                                  publishedThrough: through, limit: max(1, limit))
         if let entity {
-            let matches = LibraryEntities.matching(entity, in: try await store.entities())
+            let matches = try await LibraryEntities.stored(matching: entity, in: store)
             guard !matches.isEmpty else {
                 throw CrossreadError(source: library.db, stage: .store,
                                      reason: "no entity named \"\(entity)\" in the library (see `crossread entities`)")

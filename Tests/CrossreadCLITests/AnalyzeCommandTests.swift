@@ -131,5 +131,18 @@ import Testing
         }
         let entities = try CrossreadBinary.run(["entities", "--type", "person", "--db", db])
         #expect(entities.stdout.contains("Elena Marsh"))
+        // The merged entities the library keeps, most documents first, with counts.
+        let listed = try CrossreadBinary.run(["entities", "--type", "person", "--json", "--db", db]).stdout.split(separator: "\n")
+        var counts: [Int] = []
+        var names: [String] = []
+        for line in listed {
+            let person = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            counts.append(try #require(person["documents"] as? Int))
+            let entity = try #require(person["entity"] as? [String: Any])
+            names.append(entity["name"] as? String ?? "")
+        }
+        let descending = counts.sorted(by: >)
+        #expect(!counts.isEmpty && counts == descending && counts[0] >= 1, "\(counts)")
+        #expect(names.contains("Elena Marsh"))
     }
 }

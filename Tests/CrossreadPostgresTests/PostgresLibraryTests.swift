@@ -1,5 +1,5 @@
 import CrossreadCore
-import CrossreadPostgres
+@testable import CrossreadPostgres
 import CrossreadTestSupport
 import Foundation
 #if canImport(Glibc)
@@ -10,7 +10,7 @@ import Testing
 /// Opening a library: migrations exactly once under concurrency, clear errors when the server
 /// cannot be used, and a library that is closed says so.
 @Suite struct PostgresLibraryTests {
-    static let migrationNames = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time", "Add search impacts"]
+    static let migrationNames = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time", "Add search impacts", "Add library entities"]
 
     @Test func librariesOpenedAtOnceMigrateExactlyOnce() async throws {
         guard let server = TestServer.location() else { return }
@@ -140,5 +140,53 @@ import Testing
             if connected != 0 { return port }
         }
         throw CrossreadError(stage: .store, reason: "no free port found")
+    }
+
+    /// Two libraries on one database (two processes, two pools) annotating at once: one merged entity,
+    /// every document and mention counted once.
+    @Test func twoLibrariesAnnotatingAtOnceKeepEveryCount() async throws {
+        guard let server = TestServer.location() else { return }
+        try await TestServer.withFreshDatabase(server) { location in
+            let first = try await PostgresLibrary(location: location, maximumConnections: 4)
+            let second = try await PostgresLibrary(location: location, maximumConnections: 4)
+            let documents = (0..<24).map { DocumentStoreConformance.document("two-writers-\($0)", paragraphs: ["Vargas spoke \($0)."]) }
+            for document in documents { _ = try await first.add(document) }
+            let spellings = [("person:elena-vargas", "Elena Vargas"), ("person:vargas", "Vargas"), ("person:elena-vargás", "Elena Vargás")]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, document) in documents.enumerated() {
+                    let library = index.isMultiple(of: 2) ? first : second
+                    let (id, name) = spellings[index % spellings.count]
+                    let person = Entity(id: id, name: name, type: .person)
+                    group.addTask {
+                        try await library.saveAnnotations(Annotations(mentions: Array(repeating: EntityMention(range: 0..<6, type: .person, entity: id), count: 2),
+                                                                      entities: [person]), forDocument: document.id)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let people = try await second.libraryEntities(LibraryEntityQuery(type: .person))
+            #expect(people.entities.count == 1 && people.total == 1, "\(people.entities.map { ($0.entity.id, $0.documents) })")
+            #expect(people.entities.first?.documents == 24 && people.entities.first?.mentions == 48, "\(String(describing: people.entities.first))")
+            await first.close()
+            await second.close()
+        }
+    }
+
+    /// A database an older Crossread wrote (no merged entities, no migration record for them) gets
+    /// them from its documents when opened, the same as a library that kept them all along.
+    @Test func theLibraryEntitiesMigrationBackfillsAnOlderLibrary() async throws {
+        guard let server = TestServer.location() else { return }
+        try await TestServer.withFreshDatabase(server) { location in
+            let library = try await PostgresLibrary(location: location, maximumConnections: 2)
+            try await LibraryEntityConformance.fillForBackfill(library)
+            let kept = try await LibraryEntityConformance.state(library)
+            #expect(kept.entities.count == 5 && kept.overview.documents == 4, "\(kept)")
+            try await library.forgetLibraryEntities()
+            await library.close()
+            let reopened = try await PostgresLibrary(location: location, maximumConnections: 2)
+            let backfilled = try await LibraryEntityConformance.state(reopened)
+            #expect(backfilled == kept, "kept: \(kept)\nbackfilled: \(backfilled)")
+            await reopened.close()
+        }
     }
 }

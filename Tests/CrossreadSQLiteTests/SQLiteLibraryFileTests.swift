@@ -23,7 +23,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.path("lib.sqlite")
         let expected = ["Create documents", "Create search index", "Add annotations", "Add corpus analysis", "Add fetch time",
-                        "Add search impacts"]
+                        "Add search impacts", "Add library entities"]
         do {
             let library = try SQLiteLibrary(path: path)
             _ = try await library.add(Self.sample)
@@ -184,5 +184,58 @@ import Testing
                 """).map { $0["detail"] as String }.joined(separator: " | ")
         }
         #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+    }
+
+    /// A library an older Crossread wrote (no merged entities, no migration record for them) gets them
+    /// from its documents when opened: the same entities, postings, quotes, months, links and counts as
+    /// a library that kept them all along.
+    @Test func theLibraryEntitiesMigrationBackfillsAnOlderLibrary() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("older.sqlite")
+        let kept: LibraryEntityConformance.State
+        do {
+            let library = try SQLiteLibrary(path: path)
+            try await LibraryEntityConformance.fillForBackfill(library)
+            kept = try await LibraryEntityConformance.state(library)
+        }
+        #expect(kept.entities.count == 5 && kept.overview.documents == 4, "\(kept)")
+        try await DatabaseQueue(path: path).write { db in
+            for table in ["library_entity", "library_entity_key", "library_entity_name", "library_entity_document",
+                          "library_entity_month", "library_quote", "library_source", "library_count"] {
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
+            try db.execute(sql: "DROP INDEX document_by_published")
+            try db.execute(sql: "ALTER TABLE document_entity DROP COLUMN library_entity_id")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'Add library entities'")
+        }
+        let reopened = try SQLiteLibrary(path: path)
+        let backfilled = try await LibraryEntityConformance.state(reopened)
+        #expect(backfilled == kept, "kept: \(kept)\nbackfilled: \(backfilled)")
+    }
+
+    /// Two libraries on one file (two processes) annotating at once: every document counted once.
+    @Test func twoInstancesAnnotatingAtOnceKeepEveryCount() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("lib.sqlite")
+        let first = try SQLiteLibrary(path: path)
+        let second = try SQLiteLibrary(path: path)
+        let documents = (0..<16).map { DocumentStoreConformance.document("two-writers-\($0)", paragraphs: ["Vargas spoke \($0)."]) }
+        for document in documents { _ = try await first.add(document) }
+        let person = Entity(id: "person:elena-vargas", name: "Elena Vargas", type: .person)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, document) in documents.enumerated() {
+                let library = index.isMultiple(of: 2) ? first : second
+                group.addTask {
+                    try await library.saveAnnotations(Annotations(mentions: [EntityMention(range: 0..<6, type: .person, entity: person.id)],
+                                                                  entities: [person]), forDocument: document.id)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let merged = try await first.libraryEntity(id: person.id)
+        #expect(merged?.documents == 16 && merged?.mentions == 16, "\(String(describing: merged))")
+        #expect(try await second.libraryOverview(sources: 1).entities == 1)
     }
 }

@@ -76,8 +76,7 @@ import Testing
 
     @Test func entityPageShowsAliasesRolesQuotesAndMentionsOverTime() async throws {
         let server = try await ServerFixtures.server()
-        let snapshot = try #require(await server.views.snapshot())
-        let vargas = try #require(snapshot.entities.first { $0.entity.name == "Elena Vargas" })
+        let vargas = try #require(try await server.store.libraryEntities(LibraryEntityQuery(name: "Elena Vargas")).entities.first)
         try await ServerFixtures.withClient(server) { client in
             try await client.execute(uri: Paths.entity(vargas.entity.id), method: .get) { response in
                 #expect(response.status == .ok)
@@ -94,6 +93,8 @@ import Testing
             try await client.execute(uri: "/api" + Paths.entity(vargas.entity.id), method: .get) { response in
                 let json = try response.json()
                 #expect(json["name"] as? String == "Elena Vargas")
+                #expect(json["documentCount"] as? Int == vargas.documents && json["quoteCount"] as? Int == vargas.quotes)
+                #expect(((json["documents"] as? [Any]) ?? []).count == vargas.documents)
                 #expect(((json["quotes"] as? [Any]) ?? []).count >= 1)
                 #expect(((json["mentionsByMonth"] as? [[String: Any]]) ?? []).first?["month"] as? String == "2025-03")
             }

@@ -24,8 +24,7 @@ import Testing
     @Test func articleTextIsEscapedEverywhere() async throws {
         let server = try await ServerFixtures.server()
         let document = ServerFixtures.hostileDocument()
-        let snapshot = try #require(await server.views.snapshot())
-        let entity = try #require(snapshot.entity("person:script-alert-name-smith"))
+        let entity = try #require(try await server.store.libraryEntity(id: "person:script-alert-name-smith"))
         let pages = ["/", "/documents/\(document.id)", "/search?q=harbor", "/search?q=harbor&entity=smith", Paths.entity(entity.entity.id),
                      "/entities", "/stories", "/search?q=%3Cscript%3E&source=%22%3E%3Cimg"]
         try await ServerFixtures.withClient(server) { client in
