@@ -32,7 +32,9 @@ struct ContentSelector {
         var paragraphLike: Bool
     }
 
-    func select(_ page: PageModel, title: String?, isArticlePage: Bool) -> Selection {
+    /// `commentsMayBePosts`: the page does not declare a story (or declares a discussion), so replies
+    /// marked as comments may be a thread's posts.
+    func select(_ page: PageModel, title: String?, isArticlePage: Bool, commentsMayBePosts: Bool = true) -> Selection {
         var selection = Selection()
         let elements = page.elements
         guard !elements.isEmpty, !page.blocks.isEmpty else { return selection }
@@ -86,9 +88,13 @@ struct ContentSelector {
         }
         // Inside a boilerplate subtree (a comment's body, a related teaser) nothing is the article.
         var underBoilerplate = [Bool](repeating: false, count: elements.count)
+        // The same, comments aside: a forum's replies are marked as comments but are the thread's text.
+        var underOtherBoilerplate = [Bool](repeating: false, count: elements.count)
         for index in elements.indices {
             let parent = Int(elements[index].parent)
             underBoilerplate[index] = effective[index].isBoilerplate || (parent >= 0 && underBoilerplate[parent])
+            underOtherBoilerplate[index] = (effective[index].isBoilerplate && (effective[index] != .comments || !commentsMayBePosts))
+                || (parent >= 0 && underOtherBoilerplate[parent])
         }
         var score = [Float](repeating: 0, count: elements.count)
         var best = -1
@@ -135,6 +141,17 @@ struct ContentSelector {
         }
         // Several articles in one container (the story, then full-text teasers): the one with the headline.
         best = articleHoldingHeadline(page, container: best, underBoilerplate: underBoilerplate, good: good)
+        // A thread: the container is one post among several of its kind; the posts together are the text.
+        var inPost: [Bool]?
+        if let thread = repeatedPosts(page, container: best, underOtherBoilerplate: underOtherBoilerplate, good: rawGood) {
+            best = thread.ancestor
+            let first = Int(elements[best].firstBlock)
+            var marks = [Bool](repeating: false, count: Int(elements[best].endBlock) - first)
+            for post in thread.posts {
+                for blockIndex in Int(elements[post].firstBlock)..<Int(elements[post].endBlock) { marks[blockIndex - first] = true }
+            }
+            inPost = marks
+        }
         selection.container = Int32(best)
         selection.candidates = score.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }
             .prefix(8).map { (Int32($0.offset), $0.element) }
@@ -146,7 +163,12 @@ struct ContentSelector {
         for blockIndex in Int(container.firstBlock)..<Int(container.endBlock) {
             let block = page.blocks[blockIndex]
             let weight = weights[blockIndex]
-            if let kind = boilerplateAbove(block, container: best, elements: elements, effective: effective) {
+            if let inPost, !inPost[blockIndex - Int(container.firstBlock)] {
+                record(&removed, .chrome, page.string(block))
+                continue
+            }
+            if let kind = boilerplateAbove(block, container: best, elements: elements, effective: effective,
+                                           allowingComments: inPost != nil) {
                 record(&removed, kind, page.string(block))
                 continue
             }
@@ -310,6 +332,40 @@ struct ContentSelector {
         return chosen
     }
 
+    /// Elements of the container's tag and class that each hold paragraph text, not nested in one
+    /// another, at least `minimumPosts` of them, that add `postsGoodFactor` times the container's
+    /// paragraph text and hold `postsShareOfAncestor` of their common ancestor's: a thread's posts.
+    /// Replies marked as comments count: a news story's body never shares its comments' markup.
+    /// `good` is paragraph text per subtree before hints.
+    private func repeatedPosts(_ page: PageModel, container: Int, underOtherBoilerplate: [Bool],
+                               good: [Float]) -> (ancestor: Int, posts: [Int])? {
+        let elements = page.elements
+        let kind = elements[container]
+        guard kind.classHash != 0 else { return nil }
+        var posts: [Int] = []
+        var postsGood: Float = 0
+        var lastEnd: Int32 = -1
+        for index in elements.indices where elements[index].classHash == kind.classHash && elements[index].tag == kind.tag {
+            let element = elements[index]
+            guard !underOtherBoilerplate[index], good[index] > 0, element.firstBlock >= lastEnd else { continue }
+            posts.append(index)
+            postsGood += good[index]
+            lastEnd = element.endBlock
+        }
+        // A story's body is several times longer than any reader comment sharing its markup; posts compare.
+        let longestOther = posts.filter { $0 != container }.map { good[$0] }.max() ?? 0
+        guard posts.count >= options.minimumPosts, postsGood >= options.postsGoodFactor * good[container],
+              good[container] <= options.postLengthRatio * longestOther, let last = posts.last else { return nil }
+        var ancestor = Int(elements[posts[0]].parent)
+        while ancestor >= 0 && elements[ancestor].endBlock < elements[last].endBlock {
+            ancestor = Int(elements[ancestor].parent)
+        }
+        guard ancestor >= 0, !underOtherBoilerplate[ancestor], postsGood >= options.postsShareOfAncestor * good[ancestor] else {
+            return nil
+        }
+        return (ancestor, posts)
+    }
+
     private func isDescendant(_ index: Int, of ancestor: Int, _ elements: [PageModel.Element]) -> Bool {
         var current = Int(elements[index].parent)
         while current > ancestor { current = Int(elements[current].parent) }
@@ -353,11 +409,13 @@ struct ContentSelector {
 
     /// The kind of the innermost boilerplate element between the container and the block.
     private func boilerplateAbove(_ block: PageModel.Block, container: Int, elements: [PageModel.Element],
-                                  effective: [ContentHint]) -> BlockKind? {
+                                  effective: [ContentHint], allowingComments: Bool) -> BlockKind? {
         var index = Int(block.element)
         var found: BlockKind?
         while index > container {
-            if effective[index].isBoilerplate, found == nil { found = effective[index].removedKind }
+            if effective[index].isBoilerplate, found == nil, !(allowingComments && effective[index] == .comments) {
+                found = effective[index].removedKind
+            }
             index = Int(elements[index].parent)
         }
         return found

@@ -26,6 +26,14 @@ public struct HTMLExtractor: ArticleCleaner {
         /// `climbWeakScoreShare` of its score.
         public var climbGoodFactor: Float = 2.0
         public var climbWeakScoreShare: Float = 0.4
+        /// A thread: at least `minimumPosts` elements of the container's tag and class, holding together
+        /// `postsGoodFactor` times its paragraph text and `postsShareOfAncestor` of their common
+        /// ancestor's, are all taken (the posts, without what lies between them).
+        public var minimumPosts = 3
+        public var postsGoodFactor: Float = 1.5
+        public var postsShareOfAncestor: Float = 0.6
+        /// The container is no post when it holds more than this many times the longest other's text.
+        public var postLengthRatio: Float = 3
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
@@ -92,7 +100,8 @@ public struct HTMLExtractor: ArticleCleaner {
         guard let page = scan(bytes, encoding: encoding) else { return "unparsable" }
         let found = MetadataExtractor().extract(page, source: source)
         let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage)
+                                                                 isArticlePage: found.isArticlePage,
+                                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
         var lines: [String] = []
         func path(_ element: Int32) -> String {
             var parts: [String] = []
@@ -136,7 +145,8 @@ public struct HTMLExtractor: ArticleCleaner {
         let extractor = MetadataExtractor()
         var found = extractor.extract(page, source: source)
         var selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage)
+                                                                 isArticlePage: found.isArticlePage,
+                                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         useStructuredBodyIfRicher(&selection, facts: found.facts)
         var removed = selection.removed

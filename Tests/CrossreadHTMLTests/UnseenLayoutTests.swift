@@ -71,6 +71,7 @@ struct UnseenLayoutTests {
         #expect(try extract(html).text.contains(last))
         var withoutClimb = HTMLExtractor.Options()
         withoutClimb.climbWeakScoreShare = 10
+        withoutClimb.minimumPosts = 1000  // the parts share a class: as posts they would be taken too
         #expect(try !extract(html, options: withoutClimb).text.contains(last))
     }
 
