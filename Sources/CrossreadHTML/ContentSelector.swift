@@ -397,7 +397,7 @@ struct ContentSelector {
         return Weight(good: 0, bad: length * options.shortTextBadWeight, all: length, paragraphLike: false)
     }
 
-    private func kind(of block: PageModel.Block) -> Paragraph.Kind {
+    func kind(of block: PageModel.Block) -> Paragraph.Kind {
         switch block.role {
         case .heading: return .subheading
         case .listItem: return .listItem

@@ -34,6 +34,14 @@ public struct HTMLExtractor: ArticleCleaner {
         public var postsShareOfAncestor: Float = 0.6
         /// The container is no post when it holds more than this many times the longest other's text.
         public var postLengthRatio: Float = 3
+        /// A page with no article yields its main content (a listing's items) when that holds at least
+        /// this many characters; lines shorter than `listingShortLineChars` count against an element.
+        public var listingMinimumChars: Float = 200
+        public var listingShortLineChars: Float = 12
+        /// A page that does not declare itself an article, whose article holds fewer characters than
+        /// this, yields its main content instead when that is `listingFactor` times longer.
+        public var listingShortArticleChars = 500
+        public var listingFactor = 3
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
@@ -149,6 +157,19 @@ public struct HTMLExtractor: ArticleCleaner {
                                                                  commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         useStructuredBodyIfRicher(&selection, facts: found.facts)
+        let articleChars = selection.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        if selection.noArticle || (!found.isArticlePage && articleChars < options.listingShortArticleChars) {
+            // No article, or a scrap on a page that declares none: the page's main content, never its
+            // navigation, or nothing.
+            let listing = ContentSelector(options: options).listingBlocks(page)
+            let listingChars = listing.reduce(0) { $0 + $1.text.utf8.count }
+            if selection.noArticle {
+                selection.blocks = listing
+            } else if listingChars >= options.listingFactor * articleChars {
+                selection.blocks = listing
+                selection.noArticle = true
+            }
+        }
         var removed = selection.removed
         if let heading = found.heading, !removed.contains(where: { $0.kind == .headline }) {
             removed.insert(RemovedBlock(kind: .headline, text: heading), at: 0)

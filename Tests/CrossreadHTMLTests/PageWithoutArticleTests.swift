@@ -24,12 +24,30 @@ struct PageWithoutArticleTests {
         """
     }()
 
-    @Test func homePageHasNoArticle() throws {
+    /// A home page is no article; its main content is its teasers, never its navigation or footer.
+    @Test func homePageHasNoArticleButYieldsItsTeasers() throws {
         let result = try HTMLExtractor().clean(RawArticle(source: "https://ledger.example/", format: .html,
                                                           content: Self.homePage, original: []))
         #expect(result.noArticle)
-        #expect(result.text.isEmpty)
-        #expect(result.paragraphs.isEmpty)
+        #expect(result.text.contains("Ferry strike ends after two days of talks"))
+        #expect(result.text.contains("A short summary of the story sits here"))
+        #expect(!result.text.contains("Sport"))
+        #expect(!result.text.contains("©"))
+    }
+
+    /// A page that declares no article and whose best article is a scrap yields its listing instead.
+    @Test func scrapOnAListingGivesWayToTheListing() throws {
+        let page = Self.homePage.replacingOccurrences(
+            of: "<main>", with: "<div class=\"promo\"><p>Subscribe today and read every story, on every device.</p></div><main>")
+        let result = try HTMLExtractor().clean(RawArticle(source: "https://ledger.example/", format: .html,
+                                                          content: page, original: []))
+        #expect(result.text.contains("Harbour festival dates announced"))
+        var never = HTMLExtractor.Options()
+        never.listingShortArticleChars = 0
+        never.minimumArticleChars = 0
+        let scrap = try HTMLExtractor(options: never).clean(RawArticle(source: "https://ledger.example/", format: .html,
+                                                                       content: page, original: []))
+        #expect(!scrap.text.contains("Harbour festival dates announced"))
     }
 
     @Test func errorPageHasNoArticle() throws {
