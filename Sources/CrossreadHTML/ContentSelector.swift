@@ -62,12 +62,21 @@ struct ContentSelector {
         // text (a page builder's "widget" around every paragraph) names the page's layout, not boilerplate.
         if pageGood > 0 {
             var wordGood: [UInt64: Float] = [:]
+            var wordElements: [UInt64: Int] = [:]
             for index in elements.indices where elements[index].hintWord != 0 && Self.isLayoutSuspect(effective[index]) {
                 let parent = Int(elements[index].parent)
-                if parent >= 0 && elements[parent].hintWord == elements[index].hintWord { continue }
+                // Counted once per subtree: a parent with the same word already holds this text (unless
+                // its hint was lifted for holding most of the page, leaving its children to count).
+                if parent >= 0 && elements[parent].hintWord == elements[index].hintWord
+                    && Self.isLayoutSuspect(effective[parent]) { continue }
                 wordGood[elements[index].hintWord, default: 0] += rawGood[index]
+                if rawGood[index] > 0 { wordElements[elements[index].hintWord, default: 0] += 1 }
             }
-            let layoutWords = wordGood.filter { $0.value > options.hintOverrideShare * pageGood }.keys
+            // Spread: on several separate elements with paragraph text, not one wrapper (a footer
+            // holding a short story's page).
+            let layoutWords = wordGood.filter {
+                $0.value > options.hintOverrideShare * pageGood && wordElements[$0.key, default: 0] >= options.layoutWordElements
+            }.keys
             if !layoutWords.isEmpty {
                 for index in elements.indices where Self.isLayoutSuspect(effective[index])
                     && layoutWords.contains(elements[index].hintWord) {

@@ -49,6 +49,9 @@ public struct HTMLExtractor: ArticleCleaner {
         /// A boilerplate hint is ignored on an element holding more than this share of the page's
         /// paragraph text (a "has-sidebar" wrapper around the article).
         public var hintOverrideShare: Float = 0.6
+        /// A chrome class word names the page's layout only when it sits on at least this many separate
+        /// elements holding paragraph text.
+        public var layoutWordElements = 4
         /// Less paragraph text than this (in characters) is no article.
         public var minimumArticleChars: Float = 80
         /// The same floor for a page that declares itself an article (JSON-LD, og:type).
