@@ -21,6 +21,8 @@ struct ContentSelector {
         var container: Int32 = -1
         /// The first kept block (or the container's first block): where the article starts.
         var anchorBlock = 0
+        /// The page's h1 is in the article or at most `leadWindow` blocks before it.
+        var headlineLeadsArticle = false
         /// The best-scoring elements with their scores, best first (for `HTMLExtractor.explain`).
         var candidates: [(element: Int32, score: Float)] = []
     }
@@ -226,6 +228,9 @@ struct ContentSelector {
         }
 
         selection.anchorBlock = kept.first?.index ?? Int(container.firstBlock)
+        let firstKept = min(selection.anchorBlock, Int(container.firstBlock))
+        selection.headlineLeadsArticle = page.blocks[max(0, firstKept - options.leadWindow)..<Int(container.endBlock)]
+            .contains { $0.role == .heading && $0.headingLevel == 1 }
         let minimum = isArticlePage ? options.minimumDeclaredArticleChars : options.minimumArticleChars
         let paragraphChars = kept.reduce(Float(0)) { $0 + (weights[$1.index].paragraphLike ? weights[$1.index].all : 0) }
         if paragraphChars < minimum || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {

@@ -42,6 +42,9 @@ public struct HTMLExtractor: ArticleCleaner {
         /// this, yields its main content instead when that is `listingFactor` times longer.
         public var listingShortArticleChars = 500
         public var listingFactor = 3
+        /// An article of any length on such a page gives way to main content this many times longer
+        /// (one section of a service or documentation page).
+        public var listingScrapFactor = 5
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
@@ -161,14 +164,17 @@ public struct HTMLExtractor: ArticleCleaner {
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         useStructuredBodyIfRicher(&selection, facts: found.facts)
         let articleChars = selection.blocks.reduce(0) { $0 + $1.text.utf8.count }
-        if selection.noArticle || (!found.isArticlePage && articleChars < options.listingShortArticleChars) {
+        let mayBeScrap = !found.isArticlePage && (articleChars < options.listingShortArticleChars
+            || options.listingScrapFactor > 0 && !selection.headlineLeadsArticle)
+        if selection.noArticle || mayBeScrap {
             // No article, or a scrap on a page that declares none: the page's main content, never its
             // navigation, or nothing.
             let listing = ContentSelector(options: options).listingBlocks(page)
             let listingChars = listing.reduce(0) { $0 + $1.text.utf8.count }
             if selection.noArticle {
                 selection.blocks = listing
-            } else if listingChars >= options.listingFactor * articleChars {
+            } else if listingChars >= options.listingFactor * articleChars && articleChars < options.listingShortArticleChars
+                        || options.listingScrapFactor > 0 && listingChars >= options.listingScrapFactor * articleChars {
                 selection.blocks = listing
                 selection.noArticle = true
             }

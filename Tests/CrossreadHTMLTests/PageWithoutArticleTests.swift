@@ -44,6 +44,7 @@ struct PageWithoutArticleTests {
         #expect(result.text.contains("Harbour festival dates announced"))
         var never = HTMLExtractor.Options()
         never.listingShortArticleChars = 0
+        never.listingScrapFactor = 0
         never.minimumArticleChars = 0
         let scrap = try HTMLExtractor(options: never).clean(RawArticle(source: "https://ledger.example/", format: .html,
                                                                        content: page, original: []))
@@ -58,5 +59,39 @@ struct PageWithoutArticleTests {
         let result = try HTMLExtractor().clean(RawArticle(source: "x", format: .html, content: page, original: []))
         #expect(result.noArticle)
         #expect(result.text.isEmpty)
+    }
+}
+
+/// A service page: many feature sections of short lines, and one section of sentences far below the
+/// headline. The sentences are a part of the page, not its article; the page's main content is all of it.
+@Suite("Service pages")
+struct ServicePageTests {
+    static let page: String = {
+        let features = (1...25).map { index in
+            "<div class=\"feature\"><h3>Feature \(index)</h3><ul><li>Plan number \(index) covers the harbour and the north pier</li>"
+                + "<li>Ask for the weekly tide table for berth \(index) today</li></ul></div>"
+        }.joined()
+        let about = (1...3).map { index in
+            "<p>Section \(index): The harbour board keeps every berth in good repair, and its crews check the moorings "
+                + "each week so that boats can land their catch safely in any weather, summer and winter alike.</p>"
+        }.joined()
+        return """
+        <html><head><title>Harbour services</title></head><body><nav><a href="/">Home</a> <a href="/port">Port</a></nav>
+        <h1>Harbour services</h1><main>\(features)<div class="about">\(about)</div></main>
+        <footer>© Harbour Board</footer></body></html>
+        """
+    }()
+
+    @Test func sectionFarFromTheHeadlineGivesWayToTheMainContent() throws {
+        let raw = RawArticle(source: "https://harbour.example/services", format: .html, content: Self.page, original: [])
+        let result = try HTMLExtractor().clean(raw)
+        #expect(result.text.contains("Plan number 17 covers the harbour"))
+        #expect(result.text.contains("Section 2: The harbour board keeps every berth"))
+        #expect(!result.text.contains("Port"))
+        var never = HTMLExtractor.Options()
+        never.listingScrapFactor = 0
+        let section = try HTMLExtractor(options: never).clean(raw)
+        #expect(section.text.contains("Section 2: The harbour board keeps every berth"))
+        #expect(!section.text.contains("Plan number 17 covers the harbour"))
     }
 }
