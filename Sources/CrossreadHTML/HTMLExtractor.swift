@@ -113,9 +113,7 @@ public struct HTMLExtractor: ArticleCleaner {
     public func explain(utf8 bytes: UnsafeRawBufferPointer, source: String, encoding: String? = "UTF-8") -> String {
         guard let page = scan(bytes, encoding: encoding) else { return "unparsable" }
         let found = MetadataExtractor().extract(page, source: source)
-        let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage,
-                                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
+        let selection = select(page, found: found)
         var lines: [String] = []
         func path(_ element: Int32) -> String {
             var parts: [String] = []
@@ -155,30 +153,40 @@ public struct HTMLExtractor: ArticleCleaner {
         selection.noArticle = false
     }
 
+    /// The article selection; replies marked as comments may be a thread's posts unless the page
+    /// declares a story (and not a discussion) in JSON-LD.
+    func select(_ page: PageModel, found: MetadataExtractor.Found) -> ContentSelector.Selection {
+        ContentSelector(options: options).select(page, title: found.metadata.title, isArticlePage: found.isArticlePage,
+                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
+    }
+
+    /// A page with no article, or with a scrap of one while it declares none (a short text, or a
+    /// section far from the headline), yields its main content with the not-an-article flag when
+    /// that is several times longer: never its navigation, else nothing.
+    func useMainContentWithoutArticle(_ selection: inout ContentSelector.Selection, page: PageModel,
+                                      found: MetadataExtractor.Found) {
+        let articleChars = selection.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        let isShort = articleChars < options.listingShortArticleChars
+        let isStraySection = options.listingScrapFactor > 0 && !selection.headlineLeadsArticle
+        guard selection.noArticle || (!found.isArticlePage && (isShort || isStraySection)) else { return }
+        let listing = ContentSelector(options: options).listingBlocks(page)
+        let listingChars = listing.reduce(0) { $0 + $1.text.utf8.count }
+        if selection.noArticle {
+            selection.blocks = listing
+        } else if isShort && listingChars >= options.listingFactor * articleChars
+                    || isStraySection && listingChars >= options.listingScrapFactor * articleChars {
+            selection.blocks = listing
+            selection.noArticle = true
+        }
+    }
+
     func assemble(_ page: PageModel, source: String) -> CleanedArticle {
         let extractor = MetadataExtractor()
         var found = extractor.extract(page, source: source)
-        var selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage,
-                                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
+        var selection = select(page, found: found)
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         useStructuredBodyIfRicher(&selection, facts: found.facts)
-        let articleChars = selection.blocks.reduce(0) { $0 + $1.text.utf8.count }
-        let mayBeScrap = !found.isArticlePage && (articleChars < options.listingShortArticleChars
-            || options.listingScrapFactor > 0 && !selection.headlineLeadsArticle)
-        if selection.noArticle || mayBeScrap {
-            // No article, or a scrap on a page that declares none: the page's main content, never its
-            // navigation, or nothing.
-            let listing = ContentSelector(options: options).listingBlocks(page)
-            let listingChars = listing.reduce(0) { $0 + $1.text.utf8.count }
-            if selection.noArticle {
-                selection.blocks = listing
-            } else if listingChars >= options.listingFactor * articleChars && articleChars < options.listingShortArticleChars
-                        || options.listingScrapFactor > 0 && listingChars >= options.listingScrapFactor * articleChars {
-                selection.blocks = listing
-                selection.noArticle = true
-            }
-        }
+        useMainContentWithoutArticle(&selection, page: page, found: found)
         var removed = selection.removed
         if let heading = found.heading, !removed.contains(where: { $0.kind == .headline }) {
             removed.insert(RemovedBlock(kind: .headline, text: heading), at: 0)
