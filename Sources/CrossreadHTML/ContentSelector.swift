@@ -137,6 +137,9 @@ struct ContentSelector {
             best = index
         }
         guard best >= 0 else { return selection }
+        // The best text of the page lies inside boilerplate (a footer's "last edited" line): short of
+        // `boilerplateArticleChars`, it is no article.
+        let bestIsBoilerplate = underBoilerplate[best] && good[best] < options.boilerplateArticleChars
         // An article split in parts (around an ad or a video) is whole one level up: climb while the
         // parent keeps most of the score and adds real text.
         while true {
@@ -233,7 +236,7 @@ struct ContentSelector {
             .contains { $0.role == .heading && $0.headingLevel == 1 }
         let minimum = isArticlePage ? options.minimumDeclaredArticleChars : options.minimumArticleChars
         let paragraphChars = kept.reduce(Float(0)) { $0 + (weights[$1.index].paragraphLike ? weights[$1.index].all : 0) }
-        if paragraphChars < minimum || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
+        if paragraphChars < minimum || bestIsBoilerplate || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
             selection.removed = removed + kept.map { RemovedBlock(kind: .chrome, text: page.string(page.blocks[$0.index])) }
             selection.removed = Array(selection.removed.prefix(options.maximumRemovedBlocks))
             return selection

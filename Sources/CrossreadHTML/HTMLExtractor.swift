@@ -55,6 +55,8 @@ public struct HTMLExtractor: ArticleCleaner {
         /// A chrome class word names the page's layout only when it sits on at least this many separate
         /// elements holding paragraph text.
         public var layoutWordElements = 4
+        /// A best container inside boilerplate with less paragraph text than this is no article.
+        public var boilerplateArticleChars: Float = 100
         /// Less paragraph text than this (in characters) is no article.
         public var minimumArticleChars: Float = 80
         /// The same floor for a page that declares itself an article (JSON-LD, og:type).

@@ -45,6 +45,7 @@ struct PageWithoutArticleTests {
         var never = HTMLExtractor.Options()
         never.listingShortArticleChars = 0
         never.listingScrapFactor = 0
+        never.boilerplateArticleChars = 0
         never.minimumArticleChars = 0
         let scrap = try HTMLExtractor(options: never).clean(RawArticle(source: "https://ledger.example/", format: .html,
                                                                        content: page, original: []))
@@ -90,8 +91,39 @@ struct ServicePageTests {
         #expect(!result.text.contains("Port"))
         var never = HTMLExtractor.Options()
         never.listingScrapFactor = 0
+        never.boilerplateArticleChars = 0
         let section = try HTMLExtractor(options: never).clean(raw)
         #expect(section.text.contains("Section 2: The harbour board keeps every berth"))
         #expect(!section.text.contains("Plan number 17 covers the harbour"))
+    }
+}
+
+/// A list page (declared an article, as a wiki does) whose only sentences are in its footer and a
+/// sidebar: neither is the article; the list is the page's main content.
+@Suite("List pages")
+struct ListPageTests {
+    static let page: String = {
+        let languages = ["Ada", "Basic", "Cobol", "Dart", "Erlang", "Fortran", "Go", "Haskell", "Java", "Kotlin", "Lisp", "ML"]
+        let items = languages.map { "<li><a href=\"/wiki/\($0)\">\($0)</a>, a programming language with its own page here</li>" }.joined()
+        return """
+        <html><head><title>List of programming languages</title>
+        <script type="application/ld+json">{"@type": "Article", "name": "List of programming languages"}</script>
+        </head><body><nav><a href="/">Main page</a></nav>
+        <div id="content"><h1>List of programming languages</h1><ul>\(items)</ul></div>
+        <aside><p>Sister projects of this wiki collect quotations, books, news and travel guides for its readers.</p></aside>
+        <footer><p>This page was last edited on 4 March 2026, and its text is available under a free licence.</p></footer>
+        </body></html>
+        """
+    }()
+
+    @Test func footerSentenceIsNeverTheArticle() throws {
+        let raw = RawArticle(source: "https://wiki.example/List", format: .html, content: Self.page, original: [])
+        let result = try HTMLExtractor().clean(raw)
+        #expect(result.noArticle)
+        #expect(!result.text.contains("last edited"))
+        #expect(result.text.contains("Haskell, a programming language"))
+        var old = HTMLExtractor.Options()
+        old.boilerplateArticleChars = 0
+        #expect(try !HTMLExtractor(options: old).clean(raw).text.contains("Haskell"))
     }
 }
