@@ -5,7 +5,8 @@ public struct CleanedArticle: Sendable, Equatable {
     public var paragraphs: [Paragraph]
     public var metadata: DocumentMetadata
     public var removed: [RemovedBlock]
-    /// True when the input held no article (a home page, an error page): `text` is then empty.
+    /// True when the input held no article (a home page, an error page): `text` is then the page's
+    /// main content (a listing's items, never its navigation) or empty.
     public var noArticle: Bool
 
     public init(text: String, paragraphs: [Paragraph], metadata: DocumentMetadata,

@@ -90,7 +90,7 @@ enum AuthorNames {
 
     private static let trailingRoles: Set<String> = [
         "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "autor", "autorin", "journalist",
-        "journalistin", "reporter", "editor", "correspondent", "contributor", "columnist", "writer", "staff",
+        "journalistin", "reporter", "editor", "correspondent", "contributor", "columnist", "writer", "staff", "author",
         "volontär", "volontärin", "korrespondent", "korrespondentin", "fotograf", "fotografin",
     ]
 

@@ -21,6 +21,8 @@ struct ContentSelector {
         var container: Int32 = -1
         /// The first kept block (or the container's first block): where the article starts.
         var anchorBlock = 0
+        /// The page's h1 is in the article or at most `leadWindow` blocks before it.
+        var headlineLeadsArticle = false
         /// The best-scoring elements with their scores, best first (for `HTMLExtractor.explain`).
         var candidates: [(element: Int32, score: Float)] = []
     }
@@ -32,7 +34,9 @@ struct ContentSelector {
         var paragraphLike: Bool
     }
 
-    func select(_ page: PageModel, title: String?, isArticlePage: Bool) -> Selection {
+    /// `commentsMayBePosts`: the page does not declare a story (or declares a discussion), so replies
+    /// marked as comments may be a thread's posts.
+    func select(_ page: PageModel, title: String?, isArticlePage: Bool, commentsMayBePosts: Bool = true) -> Selection {
         var selection = Selection()
         let elements = page.elements
         guard !elements.isEmpty, !page.blocks.isEmpty else { return selection }
@@ -60,12 +64,21 @@ struct ContentSelector {
         // text (a page builder's "widget" around every paragraph) names the page's layout, not boilerplate.
         if pageGood > 0 {
             var wordGood: [UInt64: Float] = [:]
+            var wordElements: [UInt64: Int] = [:]
             for index in elements.indices where elements[index].hintWord != 0 && Self.isLayoutSuspect(effective[index]) {
                 let parent = Int(elements[index].parent)
-                if parent >= 0 && elements[parent].hintWord == elements[index].hintWord { continue }
+                // Counted once per subtree: a parent with the same word already holds this text (unless
+                // its hint was lifted for holding most of the page, leaving its children to count).
+                if parent >= 0 && elements[parent].hintWord == elements[index].hintWord
+                    && Self.isLayoutSuspect(effective[parent]) { continue }
                 wordGood[elements[index].hintWord, default: 0] += rawGood[index]
+                if rawGood[index] > 0 { wordElements[elements[index].hintWord, default: 0] += 1 }
             }
-            let layoutWords = wordGood.filter { $0.value > options.hintOverrideShare * pageGood }.keys
+            // Spread: on several separate elements with paragraph text, not one wrapper (a footer
+            // holding a short story's page).
+            let layoutWords = wordGood.filter {
+                $0.value > options.hintOverrideShare * pageGood && wordElements[$0.key, default: 0] >= options.layoutWordElements
+            }.keys
             if !layoutWords.isEmpty {
                 for index in elements.indices where Self.isLayoutSuspect(effective[index])
                     && layoutWords.contains(elements[index].hintWord) {
@@ -86,9 +99,13 @@ struct ContentSelector {
         }
         // Inside a boilerplate subtree (a comment's body, a related teaser) nothing is the article.
         var underBoilerplate = [Bool](repeating: false, count: elements.count)
+        // The same, comments aside: a forum's replies are marked as comments but are the thread's text.
+        var underOtherBoilerplate = [Bool](repeating: false, count: elements.count)
         for index in elements.indices {
             let parent = Int(elements[index].parent)
             underBoilerplate[index] = effective[index].isBoilerplate || (parent >= 0 && underBoilerplate[parent])
+            underOtherBoilerplate[index] = (effective[index].isBoilerplate && (effective[index] != .comments || !commentsMayBePosts))
+                || (parent >= 0 && underOtherBoilerplate[parent])
         }
         var score = [Float](repeating: 0, count: elements.count)
         var best = -1
@@ -120,6 +137,9 @@ struct ContentSelector {
             best = index
         }
         guard best >= 0 else { return selection }
+        // The best text of the page lies inside boilerplate (a footer's "last edited" line): short of
+        // `boilerplateArticleChars`, it is no article.
+        let bestIsBoilerplate = underBoilerplate[best] && good[best] < options.boilerplateArticleChars
         // An article split in parts (around an ad or a video) is whole one level up: climb while the
         // parent keeps most of the score and adds real text.
         while true {
@@ -135,6 +155,17 @@ struct ContentSelector {
         }
         // Several articles in one container (the story, then full-text teasers): the one with the headline.
         best = articleHoldingHeadline(page, container: best, underBoilerplate: underBoilerplate, good: good)
+        // A thread: the container is one post among several of its kind; the posts together are the text.
+        var inPost: [Bool]?
+        if let thread = repeatedPosts(page, container: best, underOtherBoilerplate: underOtherBoilerplate, good: rawGood) {
+            best = thread.ancestor
+            let first = Int(elements[best].firstBlock)
+            var marks = [Bool](repeating: false, count: Int(elements[best].endBlock) - first)
+            for post in thread.posts {
+                for blockIndex in Int(elements[post].firstBlock)..<Int(elements[post].endBlock) { marks[blockIndex - first] = true }
+            }
+            inPost = marks
+        }
         selection.container = Int32(best)
         selection.candidates = score.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }
             .prefix(8).map { (Int32($0.offset), $0.element) }
@@ -146,7 +177,12 @@ struct ContentSelector {
         for blockIndex in Int(container.firstBlock)..<Int(container.endBlock) {
             let block = page.blocks[blockIndex]
             let weight = weights[blockIndex]
-            if let kind = boilerplateAbove(block, container: best, elements: elements, effective: effective) {
+            if let inPost, !inPost[blockIndex - Int(container.firstBlock)] {
+                record(&removed, .chrome, page.string(block))
+                continue
+            }
+            if let kind = boilerplateAbove(block, container: best, elements: elements, effective: effective,
+                                           allowingComments: inPost != nil) {
                 record(&removed, kind, page.string(block))
                 continue
             }
@@ -195,9 +231,12 @@ struct ContentSelector {
         }
 
         selection.anchorBlock = kept.first?.index ?? Int(container.firstBlock)
+        let firstKept = min(selection.anchorBlock, Int(container.firstBlock))
+        selection.headlineLeadsArticle = page.blocks[max(0, firstKept - options.leadWindow)..<Int(container.endBlock)]
+            .contains { $0.role == .heading && $0.headingLevel == 1 }
         let minimum = isArticlePage ? options.minimumDeclaredArticleChars : options.minimumArticleChars
         let paragraphChars = kept.reduce(Float(0)) { $0 + (weights[$1.index].paragraphLike ? weights[$1.index].all : 0) }
-        if paragraphChars < minimum || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
+        if paragraphChars < minimum || bestIsBoilerplate || looksLikeListing(page, kept: kept.map(\.index), weights: weights) {
             selection.removed = removed + kept.map { RemovedBlock(kind: .chrome, text: page.string(page.blocks[$0.index])) }
             selection.removed = Array(selection.removed.prefix(options.maximumRemovedBlocks))
             return selection
@@ -310,6 +349,40 @@ struct ContentSelector {
         return chosen
     }
 
+    /// Elements of the container's tag and class that each hold paragraph text, not nested in one
+    /// another, at least `minimumPosts` of them, that add `postsGoodFactor` times the container's
+    /// paragraph text and hold `postsShareOfAncestor` of their common ancestor's: a thread's posts.
+    /// Replies marked as comments count: a news story's body never shares its comments' markup.
+    /// `good` is paragraph text per subtree before hints.
+    private func repeatedPosts(_ page: PageModel, container: Int, underOtherBoilerplate: [Bool],
+                               good: [Float]) -> (ancestor: Int, posts: [Int])? {
+        let elements = page.elements
+        let kind = elements[container]
+        guard kind.classHash != 0 else { return nil }
+        var posts: [Int] = []
+        var postsGood: Float = 0
+        var lastEnd: Int32 = -1
+        for index in elements.indices where elements[index].classHash == kind.classHash && elements[index].tag == kind.tag {
+            let element = elements[index]
+            guard !underOtherBoilerplate[index], good[index] > 0, element.firstBlock >= lastEnd else { continue }
+            posts.append(index)
+            postsGood += good[index]
+            lastEnd = element.endBlock
+        }
+        // A story's body is several times longer than any reader comment sharing its markup; posts compare.
+        let longestOther = posts.filter { $0 != container }.map { good[$0] }.max() ?? 0
+        guard posts.count >= options.minimumPosts, postsGood >= options.postsGoodFactor * good[container],
+              good[container] <= options.postLengthRatio * longestOther, let last = posts.last else { return nil }
+        var ancestor = Int(elements[posts[0]].parent)
+        while ancestor >= 0 && elements[ancestor].endBlock < elements[last].endBlock {
+            ancestor = Int(elements[ancestor].parent)
+        }
+        guard ancestor >= 0, !underOtherBoilerplate[ancestor], postsGood >= options.postsShareOfAncestor * good[ancestor] else {
+            return nil
+        }
+        return (ancestor, posts)
+    }
+
     private func isDescendant(_ index: Int, of ancestor: Int, _ elements: [PageModel.Element]) -> Bool {
         var current = Int(elements[index].parent)
         while current > ancestor { current = Int(elements[current].parent) }
@@ -341,7 +414,7 @@ struct ContentSelector {
         return Weight(good: 0, bad: length * options.shortTextBadWeight, all: length, paragraphLike: false)
     }
 
-    private func kind(of block: PageModel.Block) -> Paragraph.Kind {
+    func kind(of block: PageModel.Block) -> Paragraph.Kind {
         switch block.role {
         case .heading: return .subheading
         case .listItem: return .listItem
@@ -353,11 +426,13 @@ struct ContentSelector {
 
     /// The kind of the innermost boilerplate element between the container and the block.
     private func boilerplateAbove(_ block: PageModel.Block, container: Int, elements: [PageModel.Element],
-                                  effective: [ContentHint]) -> BlockKind? {
+                                  effective: [ContentHint], allowingComments: Bool) -> BlockKind? {
         var index = Int(block.element)
         var found: BlockKind?
         while index > container {
-            if effective[index].isBoilerplate, found == nil { found = effective[index].removedKind }
+            if effective[index].isBoilerplate, found == nil, !(allowingComments && effective[index] == .comments) {
+                found = effective[index].removedKind
+            }
             index = Int(elements[index].parent)
         }
         return found

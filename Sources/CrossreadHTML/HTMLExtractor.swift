@@ -26,6 +26,25 @@ public struct HTMLExtractor: ArticleCleaner {
         /// `climbWeakScoreShare` of its score.
         public var climbGoodFactor: Float = 2.0
         public var climbWeakScoreShare: Float = 0.4
+        /// A thread: at least `minimumPosts` elements of the container's tag and class, holding together
+        /// `postsGoodFactor` times its paragraph text and `postsShareOfAncestor` of their common
+        /// ancestor's, are all taken (the posts, without what lies between them).
+        public var minimumPosts = 3
+        public var postsGoodFactor: Float = 1.5
+        public var postsShareOfAncestor: Float = 0.6
+        /// The container is no post when it holds more than this many times the longest other's text.
+        public var postLengthRatio: Float = 3
+        /// A page with no article yields its main content (a listing's items) when that holds at least
+        /// this many characters; lines shorter than `listingShortLineChars` count against an element.
+        public var listingMinimumChars: Float = 200
+        public var listingShortLineChars: Float = 12
+        /// A page that does not declare itself an article, whose article holds fewer characters than
+        /// this, yields its main content instead when that is `listingFactor` times longer.
+        public var listingShortArticleChars = 500
+        public var listingFactor = 3
+        /// An article of any length on such a page gives way to main content this many times longer
+        /// (one section of a service or documentation page).
+        public var listingScrapFactor = 5
         /// How many blocks before the container the headline may be for a lead to be taken along.
         public var leadWindow = 12
         /// The share of a short, unlinked, unpunctuated block's characters that counts as boilerplate.
@@ -33,6 +52,11 @@ public struct HTMLExtractor: ArticleCleaner {
         /// A boilerplate hint is ignored on an element holding more than this share of the page's
         /// paragraph text (a "has-sidebar" wrapper around the article).
         public var hintOverrideShare: Float = 0.6
+        /// A chrome class word names the page's layout only when it sits on at least this many separate
+        /// elements holding paragraph text.
+        public var layoutWordElements = 4
+        /// A best container inside boilerplate with less paragraph text than this is no article.
+        public var boilerplateArticleChars: Float = 100
         /// Less paragraph text than this (in characters) is no article.
         public var minimumArticleChars: Float = 80
         /// The same floor for a page that declares itself an article (JSON-LD, og:type).
@@ -91,8 +115,7 @@ public struct HTMLExtractor: ArticleCleaner {
     public func explain(utf8 bytes: UnsafeRawBufferPointer, source: String, encoding: String? = "UTF-8") -> String {
         guard let page = scan(bytes, encoding: encoding) else { return "unparsable" }
         let found = MetadataExtractor().extract(page, source: source)
-        let selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage)
+        let selection = select(page, found: found)
         var lines: [String] = []
         func path(_ element: Int32) -> String {
             var parts: [String] = []
@@ -132,13 +155,40 @@ public struct HTMLExtractor: ArticleCleaner {
         selection.noArticle = false
     }
 
+    /// The article selection; replies marked as comments may be a thread's posts unless the page
+    /// declares a story (and not a discussion) in JSON-LD.
+    func select(_ page: PageModel, found: MetadataExtractor.Found) -> ContentSelector.Selection {
+        ContentSelector(options: options).select(page, title: found.metadata.title, isArticlePage: found.isArticlePage,
+                                                 commentsMayBePosts: !found.facts.declaresArticle || found.facts.declaresDiscussion)
+    }
+
+    /// A page with no article, or with a scrap of one while it declares none (a short text, or a
+    /// section far from the headline), yields its main content with the not-an-article flag when
+    /// that is several times longer: never its navigation, else nothing.
+    func useMainContentWithoutArticle(_ selection: inout ContentSelector.Selection, page: PageModel,
+                                      found: MetadataExtractor.Found) {
+        let articleChars = selection.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        let isShort = articleChars < options.listingShortArticleChars
+        let isStraySection = options.listingScrapFactor > 0 && !selection.headlineLeadsArticle
+        guard selection.noArticle || (!found.isArticlePage && (isShort || isStraySection)) else { return }
+        let listing = ContentSelector(options: options).listingBlocks(page)
+        let listingChars = listing.reduce(0) { $0 + $1.text.utf8.count }
+        if selection.noArticle {
+            selection.blocks = listing
+        } else if isShort && listingChars >= options.listingFactor * articleChars
+                    || isStraySection && listingChars >= options.listingScrapFactor * articleChars {
+            selection.blocks = listing
+            selection.noArticle = true
+        }
+    }
+
     func assemble(_ page: PageModel, source: String) -> CleanedArticle {
         let extractor = MetadataExtractor()
         var found = extractor.extract(page, source: source)
-        var selection = ContentSelector(options: options).select(page, title: found.metadata.title,
-                                                                 isArticlePage: found.isArticlePage)
+        var selection = select(page, found: found)
         extractor.resolveDates(&found, page: page, anchor: selection.anchorBlock, source: source)
         useStructuredBodyIfRicher(&selection, facts: found.facts)
+        useMainContentWithoutArticle(&selection, page: page, found: found)
         var removed = selection.removed
         if let heading = found.heading, !removed.contains(where: { $0.kind == .headline }) {
             removed.insert(RemovedBlock(kind: .headline, text: heading), at: 0)

@@ -19,8 +19,11 @@ struct JSONLDReader {
         var declaresArticle = false
         /// The page declares a listing type (CollectionPage, ItemList, WebSite alone as main entity).
         var declaresListing = false
+        /// The page declares a discussion (a forum posting, a question page, a social media post).
+        var declaresDiscussion = false
     }
 
+    static let discussionTypes: Set<String> = ["discussionforumposting", "qapage", "socialmediaposting"]
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
         "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "scholarlyarticle", "techarticle",
@@ -41,6 +44,7 @@ struct JSONLDReader {
             let types = Self.types(of: object)
             if types.contains(where: Self.articleTypes.contains) {
                 facts.declaresArticle = true
+                if types.contains(where: Self.discussionTypes.contains) { facts.declaresDiscussion = true }
                 if article == nil || (article?["headline"] == nil && object["headline"] != nil) { article = object }
             } else if types.contains("webpage") || types.contains("itempage") {
                 if page == nil { page = object }

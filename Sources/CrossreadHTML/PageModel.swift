@@ -7,6 +7,9 @@ struct PageModel {
         var hint: ContentHint
         /// The class or id word the hint came from (first eight bytes packed), 0 when none did.
         var hintWord: UInt64 = 0
+        /// Hash of the whole class attribute, 0 without one: elements of one repeated kind (a thread's
+        /// posts) share it.
+        var classHash: UInt64 = 0
         var parent: Int32
         /// Blocks of this element's subtree: `firstBlock..<endBlock` (blocks are in document order).
         var firstBlock: Int32

@@ -224,7 +224,11 @@ struct PageScanner {
             if tag == .html || tag == .body { attributes = ElementAttributes() }
             if let role = attributes.roleValue { merge(&hint, ContentHint.of(role: role)) }
             var hintWord: UInt64 = 0
-            if let value = attributes.classValue { mergeWordHint(&hint, &hintWord, value) }
+            var classHash: UInt64 = 0
+            if let value = attributes.classValue {
+                classHash = Self.valueHash(value)
+                mergeWordHint(&hint, &hintWord, value, hash: classHash)
+            }
             if let value = attributes.idValue { mergeWordHint(&hint, &hintWord, value) }
             if let itemprop = attributes.itemprop?.lowercased() {
                 if itemprop == "articlebody" || itemprop == "reviewbody" || itemprop == "text" {
@@ -235,7 +239,7 @@ struct PageScanner {
             }
             if attributes.isHidden { hint = .hidden }
             if hint == .hidden || hint == .articleBody { hintWord = 0 }
-            model.elements.append(PageModel.Element(tag: tag, hint: hint, hintWord: hintWord,
+            model.elements.append(PageModel.Element(tag: tag, hint: hint, hintWord: hintWord, classHash: classHash,
                                                     parent: stack.last?.index ?? -1,
                                                     firstBlock: Int32(model.blocks.count), endBlock: 0))
 
@@ -319,21 +323,31 @@ struct PageScanner {
         /// `ContentHint.ofWithWord(classOrID:)`, remembered per page by a 64-bit FNV-1a hash of the value
         /// (a page repeats its class names on many elements).
         mutating func cachedHint(_ value: UnsafePointer<UInt8>) -> (hint: ContentHint, word: UInt64) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var index = 0
-            while value[index] != 0 {
-                hash = (hash ^ UInt64(value[index])) &* 0x100_0000_01b3
-                index += 1
-            }
+            cachedHint(value, hash: Self.valueHash(value))
+        }
+
+        mutating func cachedHint(_ value: UnsafePointer<UInt8>, hash: UInt64) -> (hint: ContentHint, word: UInt64) {
             if let known = hintCache[hash] { return known }
             let found = ContentHint.ofWithWord(classOrID: value)
             hintCache[hash] = found
             return found
         }
 
+        /// 64-bit FNV-1a hash of a NUL-terminated attribute value.
+        static func valueHash(_ value: UnsafePointer<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var index = 0
+            while value[index] != 0 {
+                hash = (hash ^ UInt64(value[index])) &* 0x100_0000_01b3
+                index += 1
+            }
+            return hash
+        }
+
         /// Merges a class or id value's hint, noting the word when it decides the hint.
-        mutating func mergeWordHint(_ hint: inout ContentHint, _ word: inout UInt64, _ value: UnsafePointer<UInt8>) {
-            let found = cachedHint(value)
+        mutating func mergeWordHint(_ hint: inout ContentHint, _ word: inout UInt64, _ value: UnsafePointer<UInt8>,
+                                    hash: UInt64? = nil) {
+            let found = hash.map { cachedHint(value, hash: $0) } ?? cachedHint(value)
             let before = hint
             merge(&hint, found.hint)
             if hint != before { word = found.word }

@@ -13,6 +13,8 @@ struct MetadataRulesTests {
         ("Staff Writer", []),
         ("Ana Pérez y Luis Gómez", ["Ana Pérez", "Luis Gómez"]),
         ("https://example.com/author/jane", []),
+        ("Author", []),
+        ("Jane Doe, Author", ["Jane Doe"]),
     ])
     func authorNames(_ raw: String, _ expected: [String]) {
         #expect(AuthorNames.clean(raw) == expected)

@@ -9,8 +9,9 @@ import Testing
 @Suite("Quality gate: trafilatura-eval")
 struct TrafilaturaEvalGateTests {
     /// When the floors were set (2026-12-06): snippet F1 0.9256, titles 0.7713, authors 0.4926,
-    /// dates 0.8828.
-    static let f1Floor = 0.925
+    /// dates 0.8828; snippet F1 raised on 2026-12-07 to 0.9282 (thread posts, main content of pages
+    /// without an article).
+    static let f1Floor = 0.928
     static let titleFloor = 0.771
     static let authorFloor = 0.492
     static let dateFloor = 0.882

@@ -39,6 +39,22 @@ struct UnseenLayoutTests {
         #expect(!result.text.contains("Tide tables"))
     }
 
+    /// The widgets sit inside a column that carries the same chrome word and holds the whole story:
+    /// the widgets are still the layout, so the story is kept whole.
+    @Test func widgetsInsideAWidgetColumnAreKept() throws {
+        let widgets = (Self.paragraphs + Self.paragraphs.reversed()).enumerated().map { index, text in
+            "<div class=\"widget widget-\(index)\"><div class=\"widget-body\"><p>\(text)</p></div></div>"
+        }.joined()
+        let html = """
+        <html><head><title>North pier to be rebuilt</title></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/port">Port</a></nav>
+        <div class="widget column"><h1>North pier to be rebuilt</h1>\(widgets)</div>
+        <footer>© Harbour Board</footer></body></html>
+        """
+        let result = try extract(html)
+        for text in Self.paragraphs { #expect(result.text.components(separatedBy: text).count == 3) }
+    }
+
     /// A button whose end the markup never gives holds the rest of the page: its text is read.
     @Test func textInsideAButtonIsRead() throws {
         let body = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
@@ -71,6 +87,7 @@ struct UnseenLayoutTests {
         #expect(try extract(html).text.contains(last))
         var withoutClimb = HTMLExtractor.Options()
         withoutClimb.climbWeakScoreShare = 10
+        withoutClimb.minimumPosts = 1000  // the parts share a class: as posts they would be taken too
         #expect(try !extract(html, options: withoutClimb).text.contains(last))
     }
 
