@@ -279,15 +279,18 @@ public struct LibraryAnalyzer: Sendable {
             async let next = claimAndRead()
             let current = inputs
             let results = IndexedResults<[UInt8]>(count: current.count)
-            DispatchQueue.concurrentPerform(iterations: current.count) { index in
-                let input = current[index]
-                let story = CrossreadCore.Story(id: input.story.id, title: input.story.title, documents: input.documents.map(\.id),
-                                                first: input.story.first, last: input.story.last, topic: input.story.topic)
-                let comparison = comparer.compare(story: story, documents: input.documents, duplicates: input.duplicates)
-                let timeline = timelineBuilder.build(documents: input.documents, stories: [story], duplicates: input.duplicates)
-                var record = StoryRecord(comparison, timeline: timeline)
-                if input.story.size > sample { record.comparedDocuments = input.documents.count }
-                results.set(index, (try? JSONEncoder().encode(record)).map { [UInt8]($0) } ?? [])
+            // On dispatch's threads, not the task pool's: a server analysing its library keeps answering.
+            await LibraryAnalyzer.offPool {
+                DispatchQueue.concurrentPerform(iterations: current.count) { index in
+                    let input = current[index]
+                    let story = CrossreadCore.Story(id: input.story.id, title: input.story.title, documents: input.documents.map(\.id),
+                                                    first: input.story.first, last: input.story.last, topic: input.story.topic)
+                    let comparison = comparer.compare(story: story, documents: input.documents, duplicates: input.duplicates)
+                    let timeline = timelineBuilder.build(documents: input.documents, stories: [story], duplicates: input.duplicates)
+                    var record = StoryRecord(comparison, timeline: timeline)
+                    if input.story.size > sample { record.comparedDocuments = input.documents.count }
+                    results.set(index, (try? JSONEncoder().encode(record)).map { [UInt8]($0) } ?? [])
+                }
             }
             for (input, bytes) in zip(current, results.values) {
                 if try await store.saveStoryResults(story: input.story.id, version: input.story.version, results: bytes) {
@@ -296,6 +299,18 @@ public struct LibraryAnalyzer: Sendable {
             }
             progress(report)
             inputs = try await next
+        }
+    }
+}
+
+extension LibraryAnalyzer {
+    /// Runs `work` on a dispatch thread and waits for it without holding a thread of the task pool.
+    static func offPool(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                work()
+                continuation.resume()
+            }
         }
     }
 }
