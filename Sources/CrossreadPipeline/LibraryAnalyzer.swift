@@ -88,9 +88,28 @@ public struct LibraryAnalyzer: Sendable {
         var held: [String: (keys: CopyKeys, document: StreamDocument)] = [:]
         let today = Int(Date().timeIntervalSince1970 / 86_400)
         var conflicts = 0
+        // Since when the articles read have been held back because others are still annotating.
+        var holdingSince: Date?
         while true {
             let batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
-            let final = batch.count < options.batchSize
+            var final = batch.count < options.batchSize
+            var holdsAll = false
+            if final, options.holdSeconds > 0 {
+                // Articles another process is still annotating (read with these, in another order) may
+                // belong with them: nothing settles until the library's annotation catches up, or for
+                // `holdSeconds` at most, so that workers sharing an input group it as one would.
+                let counts = try await store.corpusCounts()
+                let since = holdingSince ?? Date()
+                if counts.annotated < counts.documents, Date().timeIntervalSince(since) < options.holdSeconds {
+                    holdingSince = since
+                    if batch.isEmpty {
+                        try await Task.sleep(for: .milliseconds(500))
+                        continue
+                    }
+                    final = false
+                    holdsAll = true
+                }
+            }
             let streamed = LibraryAnalyzer.streamDocuments(batch, arrivalDay: today)
             let copyKeys = LibraryAnalyzer.copyKeys(batch, options: options.duplicates)
             var pending = held
@@ -121,7 +140,13 @@ public struct LibraryAnalyzer: Sendable {
                 }
             }
             for document in streamed { trial.add(document) }
-            let changes = trial.finishBatch(final: final)
+            let changes = trial.finishBatch(final: final, holdsAll: holdsAll)
+            if holdsAll, changes.assignments.isEmpty {
+                // Nothing settled: the articles wait in the window (the library learns of them when they settle).
+                window = trial
+                held = pending
+                continue
+            }
             var update = try await copies(for: changes.assignments.compactMap { assignment in
                 pending[assignment.document].map { (assignment.document, $0.keys) }
             }, in: store)
@@ -129,6 +154,7 @@ public struct LibraryAnalyzer: Sendable {
                                  window: trial)
             if try await store.applyCorpusUpdate(update, generation: generation) {
                 generation += 1
+                holdingSince = nil
                 window = trial
                 window.evict()
                 held = [:]
@@ -332,6 +358,9 @@ public struct LibraryAnalysisOptions: Sendable {
     public var annotationBatch = 256
     /// Stories looked up in the library per key for a batch's older articles.
     public var lookupLimit = 16
+    /// When the queue runs dry while other processes are still annotating, its articles are held this
+    /// long at most (or until annotation catches up) before they settle; 0 settles them at once.
+    public var holdSeconds: Double = 60
     /// A story's comparison and timeline read at most this many of its articles (its earliest).
     public var storySample = 200
     /// False to leave unannotated documents to others (the web app places and compares only what

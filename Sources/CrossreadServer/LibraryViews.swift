@@ -24,6 +24,8 @@ public actor LibraryViews {
         self.store = store
         var options = LibraryAnalysisOptions()
         options.annotates = false
+        // The server places what is annotated as it comes; it never waits for others' annotation.
+        options.holdSeconds = 0
         analysisOptions = options
     }
 

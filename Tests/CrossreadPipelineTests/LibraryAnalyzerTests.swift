@@ -45,6 +45,33 @@ import Testing
         #expect(again.annotated == 0 && again.placed == 0 && again.compared == 0)
     }
 
+    /// While another process is still annotating (here: a document nobody has annotated yet), the
+    /// articles read wait unplaced; once it is annotated they all settle in the same update.
+    @Test func articlesWaitWhileOthersAreStillAnnotating() async throws {
+        let library = try SQLiteLibrary.inMemory()
+        for document in dam + tram { _ = try await library.add(document) }
+        // Annotated by "another process": claimed, annotated, saved; one of them is saved only later.
+        let claimed = try await library.claimDocumentsForAnnotation(limit: 10, seconds: 900)
+        #expect(claimed.count == 5)
+        let annotated = CorpusAnalyzer().annotate(claimed)
+        let late = try #require(annotated.first { $0.id == dam[2].id })
+        for document in annotated where document.id != late.id {
+            try await library.saveAnnotations(document.annotations, forDocument: document.id)
+        }
+        var options = LibraryAnalysisOptions()
+        options.annotates = false
+        options.holdSeconds = 60
+        let analyzer = LibraryAnalyzer(options: options)
+        let update = Task { try await analyzer.update(library) }
+        try await Task.sleep(for: .seconds(1))
+        #expect(try await storyOf(library, dam + tram).isEmpty, "nothing settles while a document is being annotated")
+        try await library.saveAnnotations(late.annotations, forDocument: late.id)
+        let report = try await update.value
+        #expect(report.placed == 5)
+        let stories = try await storyOf(library, dam + tram)
+        #expect(Set(dam.map { stories[$0.id] }).count == 1 && Set(tram.map { stories[$0.id] }).count == 1)
+    }
+
     @Test func anAddedArticleJoinsItsStoryAndOnlyThatStoryIsComparedAgain() async throws {
         let library = try SQLiteLibrary.inMemory()
         for document in dam.prefix(2) + tram { _ = try await library.add(document) }

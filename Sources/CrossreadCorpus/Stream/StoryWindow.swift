@@ -223,10 +223,11 @@ public struct StoryWindow: Sendable {
     // MARK: The end of a batch
 
     /// Groups the articles taken in (`regroup`), places new stories into topics, and returns what
-    /// changed for the library to keep; `final` settles every article (the end of a run). The window
-    /// then starts a new batch.
-    public mutating func finishBatch(final: Bool = false) -> StoryWindowChanges {
-        regroup(final: final)
+    /// changed for the library to keep; `final` settles every article (the end of a run), `holdsAll`
+    /// none (articles that may belong with them are still on their way), unless too many wait. The
+    /// window then starts a new batch.
+    public mutating func finishBatch(final: Bool = false, holdsAll: Bool = false) -> StoryWindowChanges {
+        regroup(final: final, holdsAll: holdsAll)
         placeInTopics()
         var changes = StoryWindowChanges()
         changes.assignments = assignments.map { StoryAssignmentChange(document: $0.document, story: $0.story) }
@@ -254,7 +255,7 @@ public struct StoryWindow: Sendable {
     /// settles its articles into it, and a group of new articles becomes a story, once its earliest
     /// article is `settleDays` old, when the run ends, or when too many articles wait; the rest wait
     /// for the next batch.
-    private mutating func regroup(final: Bool) {
+    private mutating func regroup(final: Bool, holdsAll: Bool) {
         guard !tentative.isEmpty else { return }
         let s = options.stories
         let vectors = tentative.map { weighted($0) }
@@ -315,7 +316,7 @@ public struct StoryWindow: Sendable {
         }
         let groups = AverageLinkage(floor: s.mergeFloor, cohesionRatio: s.cohesionRatio, candidatesPerCluster: StoryWindow.linkageCandidates)
             .merge(vectors: sums, sizes: sizes, selfSums: selfSums, fixed: neighbourhood.count, bridged: true)
-        let boundary = final ? Int.max : (latestDay ?? 0) - options.settleDays
+        let boundary = final ? Int.max : holdsAll ? Int.min : (latestDay ?? 0) - options.settleDays
         var waiting: [[Int]] = []
         for group in groups {
             let stored = group.filter { $0 < neighbourhood.count }.map { neighbourhood[$0] }
