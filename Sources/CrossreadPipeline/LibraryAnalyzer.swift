@@ -91,7 +91,7 @@ public struct LibraryAnalyzer: Sendable {
         // Since when the articles read have been held back because others are still annotating.
         var holdingSince: Date?
         while true {
-            let batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
+            var batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
             var final = batch.count < options.batchSize
             var holdsAll = false
             if final, options.holdSeconds > 0 {
@@ -100,7 +100,8 @@ public struct LibraryAnalyzer: Sendable {
                 // `holdSeconds` at most, so that workers sharing an input group it as one would.
                 let counts = try await store.corpusCounts()
                 let since = holdingSince ?? Date()
-                if counts.annotated < counts.documents, Date().timeIntervalSince(since) < options.holdSeconds {
+                let othersAnnotating = counts.annotated < counts.documents
+                if othersAnnotating, Date().timeIntervalSince(since) < options.holdSeconds {
                     holdingSince = since
                     if batch.isEmpty {
                         try await Task.sleep(for: .milliseconds(500))
@@ -108,6 +109,11 @@ public struct LibraryAnalyzer: Sendable {
                     }
                     final = false
                     holdsAll = true
+                } else if !othersAnnotating {
+                    // Annotation may have caught up after the queue was read: read it again (it is short),
+                    // so that what was just annotated settles with the rest.
+                    batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
+                    final = batch.count < options.batchSize
                 }
             }
             let streamed = LibraryAnalyzer.streamDocuments(batch, arrivalDay: today)
