@@ -47,16 +47,18 @@ public struct LibraryAnalyzer: Sendable {
 
     func annotate(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                   progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
-        let analyzer = CorpusAnalyzer()
-        while true {
-            let claimed = try await store.claimDocumentsForAnnotation(limit: options.annotationBatch, seconds: 900)
-            guard !claimed.isEmpty else { return }
-            for document in analyzer.annotate(claimed) {
-                try await store.saveAnnotations(document.annotations, forDocument: document.id)
-            }
-            report.annotated += claimed.count
-            progress(report)
+        while try await annotateOneClaim(store, report: &report) { progress(report) }
+    }
+
+    /// Claims and annotates one batch of unannotated documents; false when none was free.
+    func annotateOneClaim(_ store: any DocumentStore, report: inout LibraryAnalysisReport) async throws -> Bool {
+        let claimed = try await store.claimDocumentsForAnnotation(limit: options.annotationBatch, seconds: 900)
+        guard !claimed.isEmpty else { return false }
+        for document in CorpusAnalyzer().annotate(claimed) {
+            try await store.saveAnnotations(document.annotations, forDocument: document.id)
         }
+        report.annotated += claimed.count
+        return true
     }
 
     // MARK: Stories, topics, copies
@@ -104,7 +106,10 @@ public struct LibraryAnalyzer: Sendable {
                 if othersAnnotating, Date().timeIntervalSince(since) < options.holdSeconds {
                     holdingSince = since
                     if batch.isEmpty {
-                        try await Task.sleep(for: .milliseconds(500))
+                        // Help with what nobody has claimed yet (a lone worker annotates what arrives), else wait.
+                        if !(options.annotates ? try await annotateOneClaim(store, report: &report) : false) {
+                            try await Task.sleep(for: .milliseconds(500))
+                        }
                         continue
                     }
                     final = false

@@ -72,6 +72,34 @@ import Testing
         #expect(Set(dam.map { stories[$0.id] }).count == 1 && Set(tram.map { stories[$0.id] }).count == 1)
     }
 
+    /// While it holds, a worker annotates what arrives and nobody has claimed, so a lone worker does not
+    /// wait out its hold for articles only it would annotate.
+    @Test func aHoldingWorkerAnnotatesWhatArrives() async throws {
+        let library = try SQLiteLibrary.inMemory()
+        for document in dam.prefix(2) + tram { _ = try await library.add(document) }
+        // Another process has claimed everything and annotates it, the last one only later.
+        let claimed = try await library.claimDocumentsForAnnotation(limit: 10, seconds: 900)
+        let annotated = CorpusAnalyzer().annotate(claimed)
+        let late = try #require(annotated.first { $0.id == tram[0].id })
+        for document in annotated where document.id != late.id {
+            try await library.saveAnnotations(document.annotations, forDocument: document.id)
+        }
+        var options = LibraryAnalysisOptions()
+        options.holdSeconds = 60
+        let analyzer = LibraryAnalyzer(options: options)
+        let update = Task { try await analyzer.update(library) }
+        try await Task.sleep(for: .seconds(1))
+        // A new article arrives, claimed by no one: the holding worker annotates it.
+        _ = try await library.add(dam[2])
+        try await Task.sleep(for: .seconds(1))
+        try await library.saveAnnotations(late.annotations, forDocument: late.id)
+        let report = try await update.value
+        #expect(report.annotated == 1)
+        #expect(report.placed == 5)
+        let stories = try await storyOf(library, dam + tram)
+        #expect(Set(dam.map { stories[$0.id] }).count == 1 && Set(tram.map { stories[$0.id] }).count == 1)
+    }
+
     @Test func anAddedArticleJoinsItsStoryAndOnlyThatStoryIsComparedAgain() async throws {
         let library = try SQLiteLibrary.inMemory()
         for document in dam.prefix(2) + tram { _ = try await library.add(document) }
