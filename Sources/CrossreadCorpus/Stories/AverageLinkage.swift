@@ -48,6 +48,14 @@ struct AverageLinkage {
         let maximumPosting = max(64, Int(Double(n).squareRoot() * 4))
         var pair = [[Int: Double]](repeating: [:], count: n)
         func needed(_ a: Int, _ b: Int) -> Bool { bridged || !(a < fixedCount && b < fixedCount) }
+        /// The exact dot product of a candidate pair, kept when positive.
+        func compare(_ a: Int, _ b: Int) {
+            let dot = vectors[a].dot(vectors[b])
+            if dot > 0 {
+                pair[a][b] = dot
+                pair[b][a] = dot
+            }
+        }
         if let limit = candidatesPerCluster {
             // Each cluster's closest on their shared strong keys (estimated average similarity); the
             // exact dot products for those pairs only.
@@ -59,19 +67,13 @@ struct AverageLinkage {
                     guard let list = postings[key], list.count <= maximumPosting else { continue }
                     for (b, other) in list where b != a && needed(a, b) { estimate[b, default: 0] += value * other }
                 }
-                let closest = estimate.filter { $0.value > 0 }
-                    .sorted { $0.value / sizeOf(sizes, $0.key) > $1.value / sizeOf(sizes, $1.key) || ($0.value / sizeOf(sizes, $0.key) == $1.value / sizeOf(sizes, $1.key) && $0.key < $1.key) }
-                    .prefix(limit)
-                for (b, _) in closest { chosen.insert(min(a, b) * n + max(a, b)) }
+                // Per article of the other cluster: the estimate of their average similarity.
+                var scored: [(cluster: Int, score: Double)] = []
+                for (b, value) in estimate where value > 0 { scored.append((b, value / Double(max(sizes[b], 1)))) }
+                scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.cluster < $1.cluster) }
+                for (b, _) in scored.prefix(limit) { chosen.insert(min(a, b) * n + max(a, b)) }
             }
-            for code in chosen {
-                let a = code / n, b = code % n
-                let dot = vectors[a].dot(vectors[b])
-                if dot > 0 {
-                    pair[a][b] = dot
-                    pair[b][a] = dot
-                }
-            }
+            for code in chosen { compare(code / n, code % n) }
         } else {
             for a in 0..<n {
                 var candidates = Set<Int>()
@@ -79,13 +81,7 @@ struct AverageLinkage {
                     guard let list = postings[key], list.count <= maximumPosting else { continue }
                     for (b, _) in list where b > a && needed(a, b) { candidates.insert(b) }
                 }
-                for b in candidates {
-                    let dot = vectors[a].dot(vectors[b])
-                    if dot > 0 {
-                        pair[a][b] = dot
-                        pair[b][a] = dot
-                    }
-                }
+                for b in candidates { compare(a, b) }
             }
         }
         var size = sizes.map(Double.init)
@@ -230,5 +226,3 @@ struct RowHeap {
         return first
     }
 }
-
-private func sizeOf(_ sizes: [Int], _ cluster: Int) -> Double { Double(max(sizes[cluster], 1)) }

@@ -31,22 +31,7 @@ struct SparseVector: Sendable {
 
     /// Adds `other` (a merge walk of the two sorted key lists).
     mutating func add(_ other: SparseVector) {
-        var mergedKeys: [UInt64] = []
-        var mergedValues: [Double] = []
-        mergedKeys.reserveCapacity(keys.count + other.keys.count)
-        mergedValues.reserveCapacity(keys.count + other.keys.count)
-        var i = 0, j = 0
-        while i < keys.count || j < other.keys.count {
-            if j == other.keys.count || (i < keys.count && keys[i] < other.keys[j]) {
-                mergedKeys.append(keys[i]); mergedValues.append(values[i]); i += 1
-            } else if i == keys.count || other.keys[j] < keys[i] {
-                mergedKeys.append(other.keys[j]); mergedValues.append(other.values[j]); j += 1
-            } else {
-                mergedKeys.append(keys[i]); mergedValues.append(values[i] + other.values[j]); i += 1; j += 1
-            }
-        }
-        keys = mergedKeys
-        values = mergedValues
+        (keys, values) = mergedSum(keys, values, other.keys, other.values, scale: 1, dropsZeros: false)
     }
 
     func add(to sum: inout [UInt64: Double], scale: Double = 1) {
@@ -60,4 +45,27 @@ func sparseDot(_ a: [UInt64: Double], _ b: [UInt64: Double]) -> Double {
     var dot = 0.0
     for (key, value) in small { if let other = large[key] { dot += value * other } }
     return dot
+}
+
+/// The sum of two sparse vectors given as ascending keys and their values, `b` times `scale`, by one
+/// merge walk; a key whose sum is zero is left out when `dropsZeros`.
+func mergedSum<Value: BinaryFloatingPoint>(_ aKeys: [UInt64], _ aValues: [Value], _ bKeys: [UInt64], _ bValues: [Value],
+                                           scale: Value, dropsZeros: Bool) -> (keys: [UInt64], values: [Value]) {
+    var keys: [UInt64] = []
+    var values: [Value] = []
+    keys.reserveCapacity(aKeys.count + bKeys.count)
+    values.reserveCapacity(aKeys.count + bKeys.count)
+    var i = 0, j = 0
+    while i < aKeys.count || j < bKeys.count {
+        if j == bKeys.count || (i < aKeys.count && aKeys[i] < bKeys[j]) {
+            keys.append(aKeys[i]); values.append(aValues[i]); i += 1
+        } else if i == aKeys.count || bKeys[j] < aKeys[i] {
+            keys.append(bKeys[j]); values.append(bValues[j] * scale); j += 1
+        } else {
+            let value = aValues[i] + bValues[j] * scale
+            if value != 0 || !dropsZeros { keys.append(aKeys[i]); values.append(value) }
+            i += 1; j += 1
+        }
+    }
+    return (keys, values)
 }

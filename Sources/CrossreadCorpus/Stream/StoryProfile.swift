@@ -40,24 +40,7 @@ public struct StoryProfile: Sendable, Equatable {
 
     /// Adds `other` times `scale` (a merge walk of the two sorted key lists).
     mutating func add(_ otherKeys: [UInt64], _ otherValues: [Float], scale: Float = 1) {
-        var mergedKeys: [UInt64] = []
-        var mergedValues: [Float] = []
-        mergedKeys.reserveCapacity(keys.count + otherKeys.count)
-        mergedValues.reserveCapacity(keys.count + otherKeys.count)
-        var i = 0, j = 0
-        while i < keys.count || j < otherKeys.count {
-            if j == otherKeys.count || (i < keys.count && keys[i] < otherKeys[j]) {
-                mergedKeys.append(keys[i]); mergedValues.append(values[i]); i += 1
-            } else if i == keys.count || otherKeys[j] < keys[i] {
-                mergedKeys.append(otherKeys[j]); mergedValues.append(otherValues[j] * scale); j += 1
-            } else {
-                let value = values[i] + otherValues[j] * scale
-                if value != 0 { mergedKeys.append(keys[i]); mergedValues.append(value) }
-                i += 1; j += 1
-            }
-        }
-        keys = mergedKeys
-        values = mergedValues
+        (keys, values) = mergedSum(keys, values, otherKeys, otherValues, scale: scale, dropsZeros: true)
     }
 
     mutating func add(_ vector: SparseVector) { add(vector.keys, vector.values.map(Float.init)) }

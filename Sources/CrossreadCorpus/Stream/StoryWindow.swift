@@ -122,18 +122,29 @@ public struct StoryWindow: Sendable {
     /// weigh those keys most per article, an estimate of the average similarity the grouping computes.
     /// Bounded per article, however many stories share its words.
     private func nearest(_ vector: SparseVector) -> [String] {
-        // Each story's estimate, and the last key that counted it (a story listed twice under a key counts once).
+        StoryWindow.closest(vector.strongest(StoryWindow.queryKeys), in: storyPostings, limit: StoryWindow.nearestStories) { id in
+            stories[id].map { ($0.profile, $0.size) }
+        }
+    }
+
+    /// Among the entries `postings` lists under the query's keys (the latest `longestPosting` per key),
+    /// the `limit` whose profiles weigh those keys most per article (the sum of weight × value / size over
+    /// the keys, an estimate of average similarity; an entry listed twice under a key counts once),
+    /// positive estimates only, best first, ties by id. `profile` gives an entry's profile and size, nil
+    /// for one to pass over.
+    static func closest(_ query: [(key: UInt64, weight: Double)], in postings: [UInt64: [String]], limit: Int,
+                        profile: (String) -> (profile: StoryProfile, size: Int)?) -> [String] {
         var score: [String: (value: Double, key: UInt64)] = [:]
-        for (key, weight) in vector.strongest(StoryWindow.queryKeys) {
-            guard let posting = storyPostings[key] else { continue }
+        for (key, weight) in query {
+            guard let posting = postings[key] else { continue }
             for id in posting.suffix(StoryWindow.longestPosting) where score[id]?.key != key {
-                guard let story = stories[id], let value = story.profile.value(of: key) else { continue }
-                score[id] = ((score[id]?.value ?? 0) + weight * Double(value) / Double(story.size), key)
+                guard let (profile, size) = profile(id), let value = profile.value(of: key) else { continue }
+                score[id] = ((score[id]?.value ?? 0) + weight * Double(value) / Double(size), key)
             }
         }
         return score.filter { $0.value.value > 0 }
             .sorted { $0.value.value > $1.value.value || ($0.value.value == $1.value.value && $0.key < $1.key) }
-            .prefix(StoryWindow.nearestStories).map(\.key)
+            .prefix(limit).map(\.key)
     }
 
     /// Open stories an article is grouped with (`nearest`).
@@ -495,20 +506,15 @@ public struct StoryWindow: Sendable {
     private func bestTopic(for story: StreamStory, excluding excluded: String?) -> String? {
         let s = options.stories
         // Candidates scored on the story's strongest keys alone; the exact similarity for the best few.
-        var estimate: [String: (value: Double, key: UInt64)] = [:]
-        for key in story.topicProfile.strongest(64, channels: [.words, .names]) {
-            guard let posting = topicPostings[key], let weight = story.topicProfile.value(of: key) else { continue }
-            for candidate in posting.suffix(StoryWindow.longestPosting)
-            where candidate != excluded && candidate != story.topic && estimate[candidate]?.key != key {
-                guard let topic = topics[candidate], let value = topic.profile.value(of: key) else { continue }
-                estimate[candidate] = ((estimate[candidate]?.value ?? 0) + Double(weight) * Double(value) / Double(topic.size), key)
-            }
+        let query = story.topicProfile.strongest(64, channels: [.words, .names]).compactMap { key in
+            story.topicProfile.value(of: key).map { (key: key, weight: Double($0)) }
+        }
+        let closest = StoryWindow.closest(query, in: topicPostings, limit: StoryWindow.nearestTopics) { id in
+            guard id != excluded, id != story.topic, let topic = topics[id] else { return nil }
+            return (topic.profile, topic.size)
         }
         var best: (topic: String, similarity: Double)?
-        let closest = estimate.filter { $0.value.value > 0 }
-            .sorted { $0.value.value > $1.value.value || ($0.value.value == $1.value.value && $0.key < $1.key) }
-            .prefix(StoryWindow.nearestTopics)
-        for (candidate, _) in closest {
+        for candidate in closest {
             guard let topic = topics[candidate], story.lastDay - topic.lastDay <= options.topicWindowDays else { continue }
             let similarity = story.topicProfile.dot(topic.profile) / Double(story.size * topic.size)
             if similarity >= s.topicThreshold, similarity > (best?.similarity ?? -1) || (similarity == best?.similarity && candidate < best!.topic) {
