@@ -12,7 +12,7 @@ import Foundation
 /// documents placed; then adds K more documents at a time and analyses again. Ends with how well
 /// stories recover the generator's families (pairwise precision and recall) and the peak memory.
 /// `--generated COPY` keeps the annotated library before analysis there (and stops there with
-/// `--generate-only`), or starts from it when it exists.
+/// `--generate-only`), or starts from it when it exists; `--store-only` times storing the additions and stops.
 enum LibraryScaleBenchmark {
     static func run(_ arguments: [String]) async throws {
         func value(_ flag: String) -> String? {
@@ -32,6 +32,7 @@ enum LibraryScaleBenchmark {
         var generator = VariantGenerator(articles: texts, seed: 17)
         var family: [String: Int] = [:]
         var made = 0
+        var annotateSeconds = 0.0, storeSeconds = 0.0
         let total = count + additions.reduce(0, +)
         /// Generates `wanted` documents; `stores` false only advances the generator (a library copied
         /// from `--generated` holds them already).
@@ -46,11 +47,13 @@ enum LibraryScaleBenchmark {
                     families.removeAll(keepingCapacity: true)
                     return
                 }
+                var clock = Date()
                 let annotated = CorpusAnalyzer().annotate(pending)
-                for (document, group) in zip(annotated, families) {
-                    _ = try await library.add(document)
-                    family[document.id] = group
-                }
+                annotateSeconds += Date().timeIntervalSince(clock)
+                clock = Date()
+                _ = try await library.add(contentsOf: annotated)
+                storeSeconds += Date().timeIntervalSince(clock)
+                for (document, group) in zip(annotated, families) { family[document.id] = group }
                 pending.removeAll(keepingCapacity: true)
                 families.removeAll(keepingCapacity: true)
             }
@@ -82,11 +85,20 @@ enum LibraryScaleBenchmark {
             output["generateAnnotateStoreSeconds"] = try await generate(count)
             if let generated = value("--generated") { try snapshot(path, to: generated) }
             if arguments.contains("--generate-only") {
-                print("generated \(count) documents in \(output["generateAnnotateStoreSeconds"]!) s")
+                print("generated \(count) documents in \(output["generateAnnotateStoreSeconds"]!) s (annotating \(annotateSeconds) s, storing \(storeSeconds) s)")
                 return
             }
         }
 
+        if arguments.contains("--store-only") {
+            // Only the cost of annotating and storing more documents into a library of this size.
+            for extra in additions {
+                (annotateSeconds, storeSeconds) = (0, 0)
+                let seconds = try await generate(extra)
+                print("added \(extra) documents to \(count) in \(seconds) s (annotating \(annotateSeconds) s, storing \(storeSeconds) s)")
+            }
+            return
+        }
         // From nothing: every tenth of the documents placed, the time since the start.
         let analyzer = LibraryAnalyzer()
         let tenths = TenthClock(total: count)

@@ -45,7 +45,11 @@ extension LibraryEntityMatcher {
         var seen = Set<String>()
         for entity in entities where seen.insert(entity.id).inserted {
             let keys = self.keys(entity)
-            var found = try candidates(keys)
+            // A stored id the library placed before is filed under its own id key: it joins the merged
+            // entity it joined then (the heaviest, if several), without reading every candidate again.
+            var found = try candidates(["id:" + entity.id]).filter { $0.entity.type == entity.type }
+            let placedBefore = found.indices.max { (found[$0].documents, $1) < (found[$1].documents, $0) }
+            if placedBefore == nil { found = try candidates(keys) }
             // What this document already placed is newer than the store's rows.
             for (position, candidate) in found.enumerated() {
                 if let local = placed[candidate.entity.id] { found[position].entity = local.entity }
@@ -55,7 +59,9 @@ extension LibraryEntityMatcher {
             }
             let merged: Entity, isNew: Bool, documents: Int
             var known = Set<String>()
-            if let position = join(entity, candidates: found.map { ($0.entity, $0.documents) }) {
+            let chosen = found.firstIndex { $0.entity.id == entity.id && $0.entity.type == entity.type }
+                ?? placedBefore ?? join(entity, candidates: found.map { ($0.entity, $0.documents) })
+            if let position = chosen {
                 merged = absorb(entity, into: found[position].entity, documents: found[position].documents)
                 isNew = false
                 documents = found[position].documents
