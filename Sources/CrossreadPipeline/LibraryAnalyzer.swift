@@ -92,8 +92,18 @@ public struct LibraryAnalyzer: Sendable {
         var conflicts = 0
         // Since when the articles read have been held back because others are still annotating.
         var holdingSince: Date?
+        // The next batch, read and prepared while the window places this one (only after a full batch).
+        var ahead: Task<PreparedBatch, any Error>?
+        defer { ahead?.cancel() }
         while true {
-            var batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
+            var prepared: PreparedBatch
+            if let next = ahead {
+                prepared = try await next.value
+            } else {
+                prepared = try await prepare(store, excluding: Array(held.keys), today: today)
+            }
+            ahead = nil
+            var batch = prepared.documents
             var final = batch.count < options.batchSize
             var holdsAll = false
             if final, options.holdSeconds > 0 {
@@ -117,12 +127,18 @@ public struct LibraryAnalyzer: Sendable {
                 } else if !othersAnnotating {
                     // Annotation may have caught up after the queue was read: read it again (it is short),
                     // so that what was just annotated settles with the rest.
-                    batch = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: Array(held.keys))
+                    prepared = try await prepare(store, excluding: Array(held.keys), today: today)
+                    batch = prepared.documents
                     final = batch.count < options.batchSize
                 }
             }
-            let streamed = LibraryAnalyzer.streamDocuments(batch, arrivalDay: today)
-            let copyKeys = LibraryAnalyzer.copyKeys(batch, options: options.duplicates)
+            if !final, !holdsAll {
+                // What follows this batch in the queue: what is neither held nor in it (what it does not
+                // settle is held next time). Read again from the library if this update does not land.
+                let excluded = Array(held.keys) + batch.map(\.id)
+                ahead = Task { try await prepare(store, excluding: excluded, today: today) }
+            }
+            let (streamed, copyKeys) = (prepared.streamed, prepared.copyKeys)
             var pending = held
             for document in streamed { pending[document.id] = (copyKeys[document.id]!, document) }
             var trial = window
@@ -179,6 +195,8 @@ public struct LibraryAnalyzer: Sendable {
                 // is read again, without what that worker placed).
                 report.retries += 1
                 conflicts += 1
+                ahead?.cancel()
+                ahead = nil
                 guard conflicts < 200 else {
                     throw CrossreadError(source: "analysis", stage: .analyze,
                                          reason: "the library's analysis kept changing under this worker; try again")
@@ -187,6 +205,20 @@ public struct LibraryAnalyzer: Sendable {
                 held = [:]
             }
         }
+    }
+
+    /// Reads the next batch awaiting stories (without `excluding`) and finds its stream documents and
+    /// copy keys, on dispatch's threads.
+    func prepare(_ store: any DocumentStore, excluding: [String], today: Int) async throws -> PreparedBatch {
+        let documents = try await store.documentsAwaitingStories(limit: options.batchSize, excluding: excluding)
+        let duplicates = options.duplicates
+        let results = IndexedResults<PreparedBatch>(count: 1)
+        await LibraryAnalyzer.offPool {
+            results.set(0, PreparedBatch(documents: documents,
+                                         streamed: LibraryAnalyzer.streamDocuments(documents, arrivalDay: today),
+                                         copyKeys: LibraryAnalyzer.copyKeys(documents, options: duplicates)))
+        }
+        return results.values[0]
     }
 
     static func streamDocuments(_ documents: [Document], arrivalDay: Int) -> [StreamDocument] {
@@ -350,6 +382,13 @@ extension LibraryAnalyzer {
             }
         }
     }
+}
+
+/// A batch of documents awaiting stories, with what placing them needs.
+struct PreparedBatch: Sendable {
+    var documents: [Document]
+    var streamed: [StreamDocument]
+    var copyKeys: [String: CopyKeys]
 }
 
 /// A claimed story with what its comparison reads.

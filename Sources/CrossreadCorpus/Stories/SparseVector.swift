@@ -13,14 +13,52 @@ struct SparseVector: Sendable {
         return total
     }
 
+    /// The dot product: a merge walk of the two key lists, or, when one is far shorter, a galloping
+    /// search for each of its keys in the other. Products are summed in ascending key order either way.
     func dot(_ other: SparseVector) -> Double {
-        var i = 0, j = 0, total = 0.0
-        while i < keys.count, j < other.keys.count {
-            if keys[i] == other.keys[j] {
-                total += values[i] * other.values[j]
+        keys.withUnsafeBufferPointer { aKeys in
+            values.withUnsafeBufferPointer { aValues in
+                other.keys.withUnsafeBufferPointer { bKeys in
+                    other.values.withUnsafeBufferPointer { bValues in
+                        aKeys.count <= bKeys.count
+                            ? SparseVector.dot(aKeys, aValues, bKeys, bValues)
+                            : SparseVector.dot(bKeys, bValues, aKeys, aValues)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The dot product of a shorter sorted vector `a` with a longer `b`.
+    private static func dot(_ aKeys: UnsafeBufferPointer<UInt64>, _ aValues: UnsafeBufferPointer<Double>,
+                            _ bKeys: UnsafeBufferPointer<UInt64>, _ bValues: UnsafeBufferPointer<Double>) -> Double {
+        var total = 0.0
+        var i = 0, j = 0
+        let n = aKeys.count, m = bKeys.count
+        if n * 8 < m {
+            while i < n, j < m {
+                let key = aKeys[i]
+                // Gallop: the first position at or after j whose key is not below `key`.
+                var step = 1, low = j, high = j
+                while high < m, bKeys[high] < key { low = high + 1; high += step; step <<= 1 }
+                high = min(high, m)
+                while low < high {
+                    let middle = (low + high) >> 1
+                    if bKeys[middle] < key { low = middle + 1 } else { high = middle }
+                }
+                j = low
+                if j < m, bKeys[j] == key { total += aValues[i] * bValues[j]; j += 1 }
+                i += 1
+            }
+            return total
+        }
+        while i < n, j < m {
+            let a = aKeys[i], b = bKeys[j]
+            if a == b {
+                total += aValues[i] * bValues[j]
                 i += 1
                 j += 1
-            } else if keys[i] < other.keys[j] {
+            } else if a < b {
                 i += 1
             } else {
                 j += 1
