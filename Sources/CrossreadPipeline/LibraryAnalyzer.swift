@@ -17,6 +17,9 @@ import Foundation
 /// Memory holds one batch of articles and the window's stories and topics, never the library.
 public struct LibraryAnalyzer: Sendable {
     public var options: LibraryAnalysisOptions
+    /// The window this analyzer left, reused by its next update when nobody changed the library's
+    /// analysis since (a worker that keeps running does not read its window again for every batch).
+    private let kept = KeptWindow()
 
     public init(options: LibraryAnalysisOptions = LibraryAnalysisOptions()) {
         self.options = options
@@ -68,8 +71,9 @@ public struct LibraryAnalyzer: Sendable {
 
     /// The window as the library holds it: its term statistics, and the stories and topics open
     /// around the latest day it has placed.
-    func openWindow(_ store: any CorpusStore) async throws -> (window: StoryWindow, generation: Int) {
+    func openWindow(_ store: any CorpusStore) async throws -> (window: StoryWindow, generation: Int, read: Bool) {
         let generation = try await store.corpusGeneration()
+        if let window = kept.take(store: store, generation: generation) { return (window, generation, false) }
         let statistics = try await store.corpusValue(LibraryAnalyzer.statisticsName).flatMap(TermStatistics.init(encoded:))
         var window = StoryWindow(options: options.window, statistics: statistics ?? TermStatistics())
         if let bytes = try await store.corpusValue("latest-day"), let latest = Int(String(decoding: bytes, as: UTF8.self)) {
@@ -80,12 +84,13 @@ public struct LibraryAnalyzer: Sendable {
                 if let topic = LibraryAnalyzer.topic(row) { window.load(topic) }
             }
         }
-        return (window, generation)
+        return (window, generation, true)
     }
 
     func place(_ store: any DocumentStore, report: inout LibraryAnalysisReport,
                progress: @Sendable (LibraryAnalysisReport) -> Void) async throws {
-        var (window, generation) = try await openWindow(store)
+        var (window, generation, read) = try await openWindow(store)
+        if read { report.windowsRead += 1 }
         // Articles the window holds back until their story settles: what their rows will need.
         var held: [String: (keys: CopyKeys, document: StreamDocument)] = [:]
         let today = Int(Date().timeIntervalSince1970 / 86_400)
@@ -189,7 +194,10 @@ public struct LibraryAnalyzer: Sendable {
                 report.placed += changes.assignments.count
                 report.batches += 1
                 progress(report)
-                if final && held.isEmpty { return }
+                if final && held.isEmpty {
+                    kept.keep(window, store: store, generation: generation)
+                    return
+                }
             } else {
                 // Another worker came first: start again from what the library holds now (the batch
                 // is read again, without what that worker placed).
@@ -201,7 +209,8 @@ public struct LibraryAnalyzer: Sendable {
                     throw CrossreadError(source: "analysis", stage: .analyze,
                                          reason: "the library's analysis kept changing under this worker; try again")
                 }
-                (window, generation) = try await openWindow(store)
+                (window, generation, read) = try await openWindow(store)
+                if read { report.windowsRead += 1 }
                 held = [:]
             }
         }
@@ -384,6 +393,25 @@ extension LibraryAnalyzer {
     }
 }
 
+/// The window an analyzer's last update left, with the library and analysis generation it belongs to.
+final class KeptWindow: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: (store: ObjectIdentifier, generation: Int, window: StoryWindow)?
+
+    func keep(_ window: StoryWindow, store: any CorpusStore, generation: Int) {
+        lock.withLock { kept = (ObjectIdentifier(store as AnyObject), generation, window) }
+    }
+
+    /// The kept window when it belongs to `store` at `generation` (it is handed out once).
+    func take(store: any CorpusStore, generation: Int) -> StoryWindow? {
+        lock.withLock {
+            defer { kept = nil }
+            guard let kept, kept.store == ObjectIdentifier(store as AnyObject), kept.generation == generation else { return nil }
+            return kept.window
+        }
+    }
+}
+
 /// A batch of documents awaiting stories, with what placing them needs.
 struct PreparedBatch: Sendable {
     var documents: [Document]
@@ -428,6 +456,8 @@ public struct LibraryAnalysisReport: Sendable, Equatable {
     /// Batches done again because another worker changed the analysis first.
     public var retries = 0
     public var compared = 0
+    /// Windows read from the library (none when the analyzer kept its own from its last update).
+    public var windowsRead = 0
     public var seconds: [String: Double] = [:]
 
     public init() {}
@@ -439,6 +469,7 @@ public struct LibraryAnalysisReport: Sendable, Equatable {
         batches += other.batches
         retries += other.retries
         compared += other.compared
+        windowsRead += other.windowsRead
         for (stage, value) in other.seconds { seconds[stage, default: 0] += value }
     }
 }

@@ -115,6 +115,28 @@ import Testing
         #expect(story.first == "2025-04-02" && story.last == "2025-04-04")
     }
 
+    /// An analyzer that keeps running reuses the window its last update left while nobody else changed
+    /// the analysis, and places as a fresh one would; after another analyzer's update it reads the library again.
+    @Test func aRunningAnalyzerKeepsItsWindowUntilAnotherChangesTheAnalysis() async throws {
+        let library = try SQLiteLibrary.inMemory()
+        for document in dam.prefix(2) { _ = try await library.add(document) }
+        let worker = LibraryAnalyzer()
+        #expect(try await worker.update(library).windowsRead == 1)
+        _ = try await library.add(dam[2])
+        let kept = try await worker.update(library)
+        #expect(kept.windowsRead == 0 && kept.placed == 1)
+        let stories = try await storyOf(library, dam)
+        #expect(Set(dam.map { stories[$0.id] }).count == 1, "the kept window placed the third dam article apart: \(stories)")
+        // Another analyzer places an article: the worker's window is stale and read again.
+        _ = try await library.add(tram[0])
+        #expect(try await LibraryAnalyzer().update(library).placed == 1)
+        _ = try await library.add(tram[1])
+        let after = try await worker.update(library)
+        #expect(after.windowsRead == 1 && after.placed == 1)
+        let trams = try await storyOf(library, tram)
+        #expect(Set(tram.map { trams[$0.id] }).count == 1)
+    }
+
     @Test func copiesAreFoundThroughTheStoredBands() async throws {
         let library = try SQLiteLibrary.inMemory()
         for document in dam + tram { _ = try await library.add(document) }
