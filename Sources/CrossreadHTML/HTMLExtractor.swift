@@ -133,6 +133,9 @@ public struct HTMLExtractor: ArticleCleaner {
             lines.append(String(format: "candidate %8.0f  ", candidate.score) + path(candidate.element)
                          + "  blocks \(element.firstBlock)..<\(element.endBlock)")
         }
+        for mark in page.marks where mark.kind != .h1 {
+            lines.append("mark \(mark.kind) \(path(mark.element)): \(page.string(mark).prefix(90))")
+        }
         let kept = Set(selection.blocks.map(\.text))
         for (index, block) in page.blocks.enumerated() {
             let text = page.string(block)

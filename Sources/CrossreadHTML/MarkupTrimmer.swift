@@ -5,7 +5,7 @@ import Glibc
 /// Drops what extraction never reads from a UTF-8 page before libxml2 parses it: the contents of
 /// `<script>` (JSON kept) and `<style>` elements, and attributes other than the few
 /// `ElementAttributes` reads (`src`, `srcset`, `data-*`, event handlers) and link targets outside
-/// `<link>` (a link's `href` is only checked for presence). Half a news page's bytes
+/// `<link>` (a link's `href` is only checked for presence, unless it may lead to an author's page). Half a news page's bytes
 /// are scripts and styles, and libxml2 steps through them and through every attribute value a
 /// character at a time.
 ///
@@ -171,8 +171,10 @@ enum MarkupTrimmer {
                         let quote = at(index)
                         if quote == 34 || quote == 39 {
                             guard let close = findByte(quote, from: index + 1) else { return nil }
-                            // Only a <link>'s href is read; elsewhere it just needs to be there.
-                            if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart) {
+                            // Only a <link>'s href is read, and a link to an author's page; elsewhere it
+                            // just needs to be there.
+                            if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart)
+                                && !mayLinkToAuthorPage(index + 1..<close) {
                                 drops.append(index + 1..<close)
                             }
                             index = close + 1
@@ -190,6 +192,19 @@ enum MarkupTrimmer {
             }
             guard index < count else { return nil }
             return bytes[index] == 62 ? (index + 1, false) : (index + 2, true)
+        }
+
+        /// Whether a link target has a path segment starting "/aut" ("/author/", "/autor/", "/auteur/"),
+        /// which `ElementAttributes.linksToAuthorPage` reads.
+        private func mayLinkToAuthorPage(_ range: Range<Int>) -> Bool {
+            var index = range.lowerBound
+            while index + 4 < range.upperBound {
+                if bytes[index] == 47 && bytes[index + 1] | 32 == 97 && bytes[index + 2] | 32 == 117 && bytes[index + 3] | 32 == 116 {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
 
         /// Whether `ElementAttributes` reads the attribute named by these bytes (any case): class,

@@ -253,7 +253,7 @@ struct PageScanner {
             case .pre: context.preDepth += 1
             case .figure, .figcaption, .caption: context.captionDepth += 1
             case .a:
-                if attributes.href != nil {
+                if attributes.hasHref {
                     open.isLink = true
                     context.linkDepth += 1
                 }
@@ -282,6 +282,7 @@ struct PageScanner {
                 }
             }
             if markKind == nil, let rel = attributes.rel, rel.lowercased().containsASCII("author") { markKind = .authorLink }
+            if markKind == nil, tag == .a, attributes.linksToAuthorPage { markKind = .authorPageLink }
             if markKind == nil, tag == .h1 { markKind = .h1 }
             if markKind == nil {
                 if hint == .byline { markKind = .bylineHint } else if hint == .dateline { markKind = .datelineHint }
