@@ -20,9 +20,7 @@ enum AuthorNames {
         var text = HTMLEntities.decode(raw).collapsingSpaces
         guard !text.isEmpty, text.utf8.count < 400 else { return [] }
         // Cut what follows a bar, a newline-like separator or a dateline.
-        for separator in [" | ", " · ", " • ", " — ", " – ", " -- "] {
-            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
-        }
+        text = text.prefixBeforeASCII(anyOf: cutSeparators)
         text = stripPrefix(text)
         // Parenthesized agencies and roles: "Jane Doe (AP)".
         text = removeParentheses(text)
@@ -52,10 +50,7 @@ enum AuthorNames {
     /// A team, desk or organization credited as the author ("Camphouse Team", "Redaktion"), for
     /// pages that name no person; never "Staff", a link or an e-mail address.
     static func collective(_ raw: String) -> String? {
-        var text = stripPrefix(HTMLEntities.decode(raw).collapsingSpaces)
-        for separator in [" | ", " · ", " • ", " — ", " – ", " -- "] {
-            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
-        }
+        var text = stripPrefix(HTMLEntities.decode(raw).collapsingSpaces).prefixBeforeASCII(anyOf: cutSeparators)
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;-–—/|*•·\"'“”"))
         guard text.count >= 2, text.count <= 60, text.split(separator: " ").count <= 6 else { return nil }
         let lower = text.lowercased()
@@ -118,6 +113,8 @@ enum AuthorNames {
         "faap", "facog", "mrcp", "frcs", "ccc-slp", "otr", "lmft", "lmhc", "acsm", "nasm", "cissp", "pmp",
     ]
 
+    private static let cutSeparators: [StaticString] = [" | ", " · ", " • ", " — ", " – ", " -- "]
+
     private static func stripPrefix(_ text: String) -> String {
         var result = text
         var changed = true
@@ -154,13 +151,22 @@ enum AuthorNames {
 
     /// Splits on ",", ";", "&", "/" and the word "and" in several languages.
     private static func split(_ text: String) -> [String] {
-        var parts = [text]
-        for separator in [";", ",", " & ", " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " / ",
-                          " AND ", " with "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        var parts: [String] = []
+        var rest = text
+        while let offset = rest.firstOffsetOfASCII(anyOf: nameSeparators) {
+            let utf8 = rest.utf8
+            parts.append(String(decoding: utf8.prefix(offset), as: UTF8.self))
+            let after = utf8.dropFirst(offset)
+            let length = nameSeparators.first { after.starts(with: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }?
+                .utf8CodeUnitCount ?? 1
+            rest = String(decoding: after.dropFirst(length), as: UTF8.self)
         }
+        parts.append(rest)
         return parts
     }
+
+    private static let nameSeparators: [StaticString] = [";", ",", " & ", " and ", " und ", " et ", " y ", " e ", " i ",
+                                                         " en ", " og ", " och ", " / ", " AND ", " with "]
 
     /// "Jane Doe Chefredakteur" without the role.
     private static func dropTrailingRoles(_ name: String) -> String {

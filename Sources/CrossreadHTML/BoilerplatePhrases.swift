@@ -23,8 +23,10 @@ enum BoilerplatePhrases {
     static func opensTail(_ text: String, chars: Int) -> Bool {
         guard chars <= 60 else { return false }
         let key = normalized(text)
-        return tailOpeners.contains { key == $0 || key.hasPrefix($0 + " ") }
+        return tailOpeners.contains(key) || spacedTailOpeners.contains { key.hasPrefix($0) }
     }
+
+    private static let spacedTailOpeners = tailOpeners.map { $0 + " " }
 
     private static let tailOpeners: [String] = [
         "related", "related articles", "related stories", "related posts", "related content", "read more",

@@ -275,7 +275,7 @@ struct MetadataExtractor {
             let text = page.string(mark)
             let date = mark.attribute.flatMap { DateFinder.parse($0, preferMonthFirst: preferMonthFirst) }
                 ?? DateFinder.parse(text, preferMonthFirst: preferMonthFirst)
-            consider(date, at: blockIndex(page, at: mark.start), bonus: 40, isUpdate: Self.updateCue(in: text) != nil)
+            consider(date, at: blockIndex(page, at: mark.start), bonus: 40, isUpdate: Self.beforeUpdateCue(in: text) != nil)
         }
         if best != nil { return (best?.date, bestUpdate?.date) }
         // A dateline opening the first paragraph: "25. Januar 2022 | Berlin – ...".
@@ -299,8 +299,8 @@ struct MetadataExtractor {
             if lower.containsASCII("©") { continue }
             if block.element >= 0, insideComments(page, element: block.element) { continue }
             // "Published on Oct 21, 2025 Updated on Mar 9, 2026": the part before the update is the date.
-            if let update = Self.updateCue(in: text) {
-                let before = DateFinder.parse(String(text[..<update]), preferMonthFirst: preferMonthFirst)
+            if let beforeUpdate = Self.beforeUpdateCue(in: text) {
+                let before = DateFinder.parse(beforeUpdate, preferMonthFirst: preferMonthFirst)
                 consider(before, at: index, bonus: cue ? 10 : 0)
                 if before == nil {
                     consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: index, bonus: 0, isUpdate: true)
@@ -312,16 +312,14 @@ struct MetadataExtractor {
         return (best?.date, bestUpdate?.date)
     }
 
-    /// Where a line's update cue starts ("Updated", "Last modified", "aktualisiert"), if it has one.
-    private static func updateCue(in text: String) -> String.Index? {
-        var first: String.Index?
-        for cue in ["updat", "aktualisiert", "modif", "last edited"] {
-            if let range = text.range(of: cue, options: .caseInsensitive), first == nil || range.lowerBound < first! {
-                first = range.lowerBound
-            }
-        }
-        return first
+    /// The text before a line's update cue ("Updated", "Last modified", "aktualisiert"), or nil
+    /// when the line has none.
+    private static func beforeUpdateCue(in text: String) -> String? {
+        guard let offset = text.firstOffsetOfASCII(anyOf: updateCues, caseInsensitive: true) else { return nil }
+        return String(decoding: text.utf8.prefix(offset), as: UTF8.self)
     }
+
+    private static let updateCues: [StaticString] = ["updat", "aktualisiert", "modif", "last edited"]
 
     private static let dateCues: [StaticString] = ["datum", "date", "published", "veröffentlicht", "erschienen",
                                                    "publié", "publicado", "posted", "opublikowano", "stand:", "vom "]

@@ -102,7 +102,7 @@ struct PageScanner {
         var captured: [UInt8] = []
         var captureLimit = 0
         var stopped = false
-        var hintCache: [UInt64: (hint: ContentHint, word: UInt64)] = [:]
+        var hintCache = ClassHintCache()
 
         init(maxElements: Int, maxDepth: Int) {
             self.maxElements = maxElements
@@ -328,10 +328,7 @@ struct PageScanner {
         }
 
         mutating func cachedHint(_ value: UnsafePointer<UInt8>, hash: UInt64) -> (hint: ContentHint, word: UInt64) {
-            if let known = hintCache[hash] { return known }
-            let found = ContentHint.ofWithWord(classOrID: value)
-            hintCache[hash] = found
-            return found
+            hintCache.entry(for: hash) { ContentHint.ofWithWord(classOrID: value) }
         }
 
         /// 64-bit FNV-1a hash of a NUL-terminated attribute value.
