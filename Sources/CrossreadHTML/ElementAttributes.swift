@@ -47,6 +47,9 @@ struct ElementAttributes {
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
+    /// Whether the element has a `datetime` attribute (no string is made).
+    var hasDatetime: Bool { datetimeValue != nil }
+
     /// Whether the element has an `href` at all (no string is made).
     var hasHref: Bool { hrefValue != nil }
 

@@ -99,7 +99,10 @@ public struct HTMLExtractor: ArticleCleaner {
         guard let page = scan(bytes, encoding: encoding) else {
             return CleanedArticle(text: "", paragraphs: [], metadata: DocumentMetadata(), removed: [], noArticle: true)
         }
-        return assemble(page, source: source)
+        var article = assemble(page, source: source)
+        // No date in the metadata, the markup or the address: one kept in the scripts' data.
+        if article.metadata.published == nil { article.metadata.published = EmbeddedDates.find(in: bytes) }
+        return article
     }
 
     /// The page model, straight from libxml2's parse events (no tree is built).

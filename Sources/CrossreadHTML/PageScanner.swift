@@ -265,7 +265,8 @@ struct PageScanner {
             var markKind: PageModel.Mark.Kind?
             var markAttribute: String?
             let itemprop = attributes.itemprop?.lowercased()
-            if tag == .time {
+            // `<time>`, and any element with a `datetime` (`<local-time>`, `<relative-time>`).
+            if tag == .time || attributes.hasDatetime {
                 markKind = .time
                 markAttribute = attributes.datetime
             }

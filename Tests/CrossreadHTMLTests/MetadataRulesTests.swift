@@ -40,6 +40,7 @@ struct MetadataRulesTests {
         ("https://ex.org/2024/03/11/slug", "2024-03-11"),
         ("https://ex.org/news/2024-03-11-slug", "2024-03-11"),
         ("https://ex.org/a/20240311/slug.html", "2024-03-11"),
+        ("https://ex.org/news/2012-06/04/content_1.htm", "2012-06-04"),
         ("https://ex.org/2024/13/45/slug", nil),
         ("https://ex.org/id/1234567/slug", nil),
     ] as [(String, String?)])
@@ -132,5 +133,18 @@ struct PageMetadataTests {
 
     @Test func aPageThatOnlyShowsItsUpdateIsDatedByIt() throws {
         #expect(try metadata("", "<div>Last updated: November 13, 2025</div>").published?.day8601 == "2025-11-13")
+    }
+
+    @Test func anElementWithADatetimeIsATime() throws {
+        let body = "<div>Last edited <local-time datetime=\"2025-02-23T08:00:00Z\">Feb 23</local-time></div>"
+        #expect(try metadata("", body).published?.day8601 == "2025-02-23")
+    }
+
+    @Test func aDateKeptOnlyInTheScriptsDataIsTheLastSource() throws {
+        let head = "<script>window.dataLayer = [{\"pageType\": \"article\", \"publishDate\": \"2025-05-27\"}];</script>"
+        #expect(try metadata(head, "").published?.day8601 == "2025-05-27")
+        let escaped = "<div data-meta=\"{&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}\"></div>"
+        #expect(try metadata("", escaped).published?.day8601 == "2025-11-17")
+        #expect(try metadata("<script>var publishDate = 'soon';</script>", "").published == nil)
     }
 }
