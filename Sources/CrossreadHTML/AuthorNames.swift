@@ -220,7 +220,7 @@ enum AuthorNames {
         "all", "alle", "zur", "zum", "artikel", "beiträge", "übersicht", "artikelübersicht", "overview", "mehr", "weitere",
         "by", "von", "por", "par", "door", "de", "und", "and",
         "reuters", "ap", "afp", "dpa", "apa", "sda", "ans", "associated", "press", "agency", "agencies",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "january", "february", "march", "july", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 

@@ -20,6 +20,7 @@ struct MetadataRulesTests {
         ("Meghan Neville, Content Marketing Coordinator", ["Meghan Neville"]),
         ("Written By: Tom May", ["Tom May"]),
         ("Help Net Security Sponsored", ["Help Net Security"]),
+        ("By April Fulton", ["April Fulton"]),
     ])
     func authorNames(_ raw: String, _ expected: [String]) {
         #expect(AuthorNames.clean(raw) == expected)
