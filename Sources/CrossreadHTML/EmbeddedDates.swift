@@ -5,59 +5,62 @@ import CrossreadCore
 
 /// Publication dates a page keeps only in its scripts' data or in attributes
 /// (`"datePublished":"2024-03-11T08:30:00Z"`, `publishDate: '2024-03-11'`, `created-timestamp="..."`):
-/// the last source, read from the raw bytes when no other gives a date. Keys are tried in order;
-/// the value must start with a four-digit year.
+/// the last source, read from the raw bytes when no other gives a date. One pass finds every
+/// `key: value` and `key=value` whose key is listed; the earliest key in the list wins, and the value
+/// must start with a four-digit year.
 enum EmbeddedDates {
-    static let keys: [StaticString] = [
+    static let keys: [String] = [
         "datePublished", "publishDate", "publishedDate", "published_date", "publishedAt", "published_at",
-        "date_published", "publicationDate", "pubDate", "firstPublished", "createdAt", "created_at",
-        "created-timestamp", "dateCreated",
+        "date_published", "publicationDate", "pubDate", "firstPublished", "firstPublishedAt", "first_published_at",
+        "createdAt", "created_at", "created-timestamp", "dateCreated",
     ]
+    private static let keyBytes = keys.map { Array($0.utf8) }
+    private static let longestKey = keyBytes.map(\.count).max() ?? 0
 
-    static func find(in bytes: UnsafeRawBufferPointer) -> PublicationDate? {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else { return nil }
-        let buffer = UnsafeBufferPointer(start: base, count: bytes.count)
-        for key in keys {
-            var start = 0
-            while let offset = firstOffset(of: key, in: buffer, from: start) {
-                start = offset + key.utf8CodeUnitCount
-                if let date = value(after: start, in: buffer) { return date }
-            }
+    static func find(in raw: UnsafeRawBufferPointer) -> PublicationDate? {
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return nil }
+        let bytes = UnsafeBufferPointer(start: base, count: raw.count)
+        var best: (rank: Int, date: PublicationDate)?
+        for index in 0..<bytes.count where bytes[index] == 58 || bytes[index] == 61 {  // ":" or "="
+            guard let rank = keyRank(before: index, in: bytes), best == nil || rank < best!.rank,
+                  let date = value(after: index + 1, in: bytes) else { continue }
+            best = (rank, date)
+            if rank == 0 { break }
         }
-        return nil
+        return best?.date
     }
 
-    private static func firstOffset(of key: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let pattern = key.utf8Start
-        let count = key.utf8CodeUnitCount
-        var index = start
-        while index + count <= bytes.count {
-            guard let found = memchr(bytes.baseAddress! + index, Int32(pattern[0]), bytes.count - count + 1 - index) else { return nil }
-            let offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes.baseAddress!
-            if memcmp(bytes.baseAddress! + offset, pattern, count) == 0 { return offset }
-            index = offset + 1
+    /// The listed key ending before a ":" or "=" (past quotes, backslashes, spaces and `&quot;`).
+    private static func keyRank(before separator: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var end = separator
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == 34 || byte == 39 || byte == 92 || byte == 32 { end -= 1; continue }
+            if byte == 59, end >= 6, bytes[end - 6] == 38, bytes[end - 5] == 113 { end -= 6; continue }  // &quot;
+            break
         }
-        return nil
+        var start = end
+        while start > 0, end - start <= longestKey {
+            let byte = bytes[start - 1]
+            guard (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte == 95 || byte == 45 else { break }
+            start -= 1
+        }
+        let length = end - start
+        guard length >= 7, length <= longestKey else { return nil }
+        return keyBytes.firstIndex { key in
+            key.count == length && key.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + start, length) == 0 }
+        }
     }
 
-    /// The date in `"key": "value"`, `key='value'`, `&quot;key&quot;:&quot;value` or `\"key\":\"value`.
-    private static func value(after keyEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> PublicationDate? {
-        var index = keyEnd
-        func skipQuotes() {
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 34 || byte == 39 || byte == 92 || byte == 32 { index += 1; continue }  // " ' \ space
-                if byte == 38, index + 6 <= bytes.count, bytes[index + 1] == 113, bytes[index + 5] == 59 {  // &quot;
-                    index += 6
-                    continue
-                }
-                break
-            }
+    /// The date after the separator: quotes and spaces skipped, then digits, "-", ":", "T", "Z", "+", ".".
+    private static func value(after separator: Int, in bytes: UnsafeBufferPointer<UInt8>) -> PublicationDate? {
+        var index = separator
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 34 || byte == 39 || byte == 92 || byte == 32 { index += 1; continue }
+            if byte == 38, index + 6 <= bytes.count, bytes[index + 1] == 113, bytes[index + 5] == 59 { index += 6; continue }
+            break
         }
-        skipQuotes()
-        guard index < bytes.count, bytes[index] == 58 || bytes[index] == 61 else { return nil }  // ":" or "="
-        index += 1
-        skipQuotes()
         let start = index
         while index < bytes.count, index - start < 32 {
             let byte = bytes[index]

@@ -147,5 +147,7 @@ struct PageMetadataTests {
         let escaped = "<div data-meta=\"{&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}\"></div>"
         #expect(try metadata("", escaped).published?.day8601 == "2025-11-17")
         #expect(try metadata("<script>var publishDate = 'soon';</script>", "").published == nil)
+        // A key is a whole name: a CMS record's "_createdAt" is no publication date.
+        #expect(try metadata("<script>{\"footer\":{\"_createdAt\":\"2023-05-16T23:26:49Z\"}}</script>", "").published == nil)
     }
 }
