@@ -217,8 +217,9 @@ struct MetadataExtractor {
         return []
     }
 
-    /// Inside a related-stories, comments, ad or appeal box; a box holding most of the page is a
-    /// wrapper with a misleading class, not such a box.
+    /// Inside a related-stories, comments, ad or appeal box; a related, ad or appeal box holding most
+    /// of the page is a wrapper with a misleading class, not such a box (comments stay comments, however
+    /// long the thread).
     private func insideRelatedContent(_ page: PageModel, element: Int32) -> Bool {
         var index = Int(element)
         var steps = 0
@@ -226,7 +227,9 @@ struct MetadataExtractor {
         while index >= 0 && steps < 60 {
             let element = page.elements[index]
             switch element.hint {
-            case .related, .comments, .ad, .appeal:
+            case .comments:
+                return true
+            case .related, .ad, .appeal:
                 if Int(element.endBlock - element.firstBlock) * 2 < pageBlocks { return true }
             default: break
             }

@@ -150,4 +150,11 @@ struct PageMetadataTests {
         // A key is a whole name: a CMS record's "_createdAt" is no publication date.
         #expect(try metadata("<script>{\"footer\":{\"_createdAt\":\"2023-05-16T23:26:49Z\"}}</script>", "").published == nil)
     }
+
+    @Test func aLongCommentThreadNamesNoAuthor() throws {
+        let names = ["Anna Berg", "Ben Carlsen", "Cora Diaz", "Dan Evers", "Eva Fischer", "Finn Gray", "Gia Hale", "Hugo Ito"]
+        let comments = names.map { "<div><span itemprop=\"author\">\($0)</span><p>I agree.</p></div>" }
+        let body = "<section id=\"comments\">" + comments.joined() + "</section>"
+        #expect(try metadata("", body).authors.isEmpty)
+    }
 }
