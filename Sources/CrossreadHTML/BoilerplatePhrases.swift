@@ -23,8 +23,10 @@ enum BoilerplatePhrases {
     static func opensTail(_ text: String, chars: Int) -> Bool {
         guard chars <= 60 else { return false }
         let key = normalized(text)
-        return tailOpeners.contains { key == $0 || key.hasPrefix($0 + " ") }
+        return tailOpeners.contains(key) || spacedTailOpeners.contains { key.hasPrefix($0) }
     }
+
+    private static let spacedTailOpeners = tailOpeners.map { $0 + " " }
 
     private static let tailOpeners: [String] = [
         "related", "related articles", "related stories", "related posts", "related content", "read more",
@@ -99,9 +101,11 @@ enum BoilerplatePhrases {
 
     /// A block that is a date (with optional "Published", "Updated" and a time) and little else.
     private static func isDateline(_ text: String, key: String) -> Bool {
-        // Every date and relative time has a digit: most short lines are settled without parsing.
-        guard text.utf8.contains(where: { ($0 >= 48 && $0 <= 57) || $0 >= 128 }) else { return false }
-        guard PublicationDate.parse(text) != nil || DateFinder.relativeOrTime(key) else { return false }
+        // Every date and relative time has a digit: most short lines are settled without parsing. A
+        // calendar date has ASCII digits; a relative time may have others ("٣ ساعات").
+        let hasASCIIDigit = text.utf8.contains { $0 >= 48 && $0 <= 57 }
+        guard hasASCIIDigit || text.utf8.contains(where: { $0 >= 128 }) else { return false }
+        guard (hasASCIIDigit && PublicationDate.parse(text) != nil) || DateFinder.relativeOrTime(key) else { return false }
         let words = key.split(separator: " ").count
         return words <= 10
     }

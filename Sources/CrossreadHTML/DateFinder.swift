@@ -115,7 +115,9 @@ enum DateFinder {
                     if separator == 47 || separator == 45 || separator == 95 {
                         let (month, monthDigits) = digitRun(index + 5)
                         let next = index + 5 + monthDigits
-                        if (1...2).contains(monthDigits), next < bytes.count, bytes[next] == separator {
+                        // "2012-06/04": the separators may differ.
+                        if (1...2).contains(monthDigits), next < bytes.count,
+                           bytes[next] == 47 || bytes[next] == 45 || bytes[next] == 95 {
                             let (day, dayDigits) = digitRun(next + 1)
                             let after = next + 1 + dayDigits
                             if (1...2).contains(dayDigits), after == bytes.count || !(bytes[after] >= 48 && bytes[after] <= 57),

@@ -47,6 +47,41 @@ struct ElementAttributes {
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
+    /// Whether the element has a `datetime` attribute (no string is made).
+    var hasDatetime: Bool { datetimeValue != nil }
+
+    /// Whether the element has an `href` at all (no string is made).
+    var hasHref: Bool { hrefValue != nil }
+
+    /// Whether `href` leads to an author's page: a path segment "author", "authors", "autor",
+    /// "autoren" or "auteur" followed by a further segment ("/author/jane-doe").
+    var linksToAuthorPage: Bool {
+        guard let href = hrefValue else { return false }
+        var index = 0
+        while href[index] != 0 && index < 600 {
+            guard href[index] == 47 else { index += 1; continue }  // "/"
+            var end = index + 1
+            while href[end] != 0 && href[end] != 47 && href[end] != 63 && href[end] != 35 && end - index <= 9 { end += 1 }
+            if href[end] == 47, Self.isAuthorSegment(href + index + 1, count: end - index - 1) {
+                let next = href[end + 1]
+                if (next >= 48 && next <= 57) || (next | 32 >= 97 && next | 32 <= 122) || next >= 128 { return true }
+            }
+            index = end
+        }
+        return false
+    }
+
+    private static let authorSegments: [StaticString] = ["author", "authors", "autor", "autoren", "auteur", "auteurs"]
+
+    private static func isAuthorSegment(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        segments: for segment in authorSegments where segment.utf8CodeUnitCount == count {
+            let literal = segment.utf8Start
+            for index in 0..<count where bytes[index] | 32 != literal[index] { continue segments }
+            return true
+        }
+        return false
+    }
+
     /// Reads a parse event's attribute list: name, value, name, value, ..., nil (a value may be nil).
     mutating func read(_ list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         guard let list else { return }

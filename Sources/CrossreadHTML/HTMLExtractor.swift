@@ -99,7 +99,10 @@ public struct HTMLExtractor: ArticleCleaner {
         guard let page = scan(bytes, encoding: encoding) else {
             return CleanedArticle(text: "", paragraphs: [], metadata: DocumentMetadata(), removed: [], noArticle: true)
         }
-        return assemble(page, source: source)
+        var article = assemble(page, source: source)
+        // No date in the metadata, the markup or the address: one kept in the scripts' data.
+        if article.metadata.published == nil { article.metadata.published = EmbeddedDates.find(in: bytes) }
+        return article
     }
 
     /// The page model, straight from libxml2's parse events (no tree is built).
@@ -132,6 +135,9 @@ public struct HTMLExtractor: ArticleCleaner {
             let element = page.elements[Int(candidate.element)]
             lines.append(String(format: "candidate %8.0f  ", candidate.score) + path(candidate.element)
                          + "  blocks \(element.firstBlock)..<\(element.endBlock)")
+        }
+        for mark in page.marks where mark.kind != .h1 {
+            lines.append("mark \(mark.kind) \(path(mark.element)): \(page.string(mark).prefix(90))")
         }
         let kept = Set(selection.blocks.map(\.text))
         for (index, block) in page.blocks.enumerated() {

@@ -7,6 +7,9 @@ struct JSONLDReader {
     struct Facts {
         var headline: String?
         var authors: [String] = []
+        /// Organizations given as the author (a company blog, an editorial team): used only when no
+        /// source names a person.
+        var authorOrganizations: [String] = []
         var published: String?
         var modified: String?
         var publisher: String?
@@ -55,7 +58,9 @@ struct JSONLDReader {
         }
         guard let main = article ?? page else { return facts }
         facts.headline = Self.text(main["headline"]) ?? (article != nil ? Self.text(main["name"]) : nil)
-        facts.authors = Self.names(main["author"]) + (main["author"] == nil ? Self.names(main["creator"]) : [])
+        let credited = Self.names(main["author"] ?? main["creator"])
+        facts.authors = credited.persons
+        facts.authorOrganizations = credited.organizations
         facts.published = Self.text(main["datePublished"]) ?? Self.text(main["dateCreated"])
         facts.modified = Self.text(main["dateModified"])
         facts.publisher = Self.publisherName(main["publisher"])
@@ -122,9 +127,9 @@ struct JSONLDReader {
         }
     }
 
-    /// Person names from an author value: a string, an object with `name`, or an array of them.
-    /// Organizations are skipped when a person is named.
-    static func names(_ value: Any?) -> [String] {
+    /// Names from an author value (a string, an object with `name`, or an array of them), persons
+    /// and organizations apart.
+    static func names(_ value: Any?) -> (persons: [String], organizations: [String]) {
         var persons: [String] = []
         var organizations: [String] = []
         func visit(_ value: Any?, depth: Int) {
@@ -151,7 +156,7 @@ struct JSONLDReader {
             }
         }
         visit(value, depth: 0)
-        return persons.isEmpty ? [] : persons
+        return (persons, organizations)
     }
 
     private static func publisherName(_ value: Any?) -> String? {

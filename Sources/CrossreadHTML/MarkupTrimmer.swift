@@ -2,10 +2,10 @@
 import Glibc
 #endif
 
-/// Drops what extraction never reads from a UTF-8 page before libxml2 parses it: the contents of
-/// `<script>` (JSON kept) and `<style>` elements, and attributes other than the few
+/// Drops what extraction never reads from a UTF-8 page before libxml2 parses it: comments, the
+/// contents of `<script>` (JSON kept) and `<style>` elements, and attributes other than the few
 /// `ElementAttributes` reads (`src`, `srcset`, `data-*`, event handlers) and link targets outside
-/// `<link>` (a link's `href` is only checked for presence). Half a news page's bytes
+/// `<link>` (a link's `href` is only checked for presence, unless it may lead to an author's page). Half a news page's bytes
 /// are scripts and styles, and libxml2 steps through them and through every attribute value a
 /// character at a time.
 ///
@@ -59,9 +59,12 @@ enum MarkupTrimmer {
             while position < count {
                 guard let found = memchr(bytes.baseAddress! + position, 60, count - position) else { return }  // "<"
                 let open = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes.baseAddress!
+                if open >= preservedUntil { dropIndentation(before: open) }
                 let next = at(open + 1)
                 if next == 33, at(open + 2) == 45, at(open + 3) == 45 {  // "<!--": to the next "-->"
                     guard let close = find([45, 45, 62], from: open + 4) else { return }
+                    // The scanner reads no comments: libxml2 need not step through them.
+                    drops.append(open..<close + 3)
                     position = close + 3
                     continue
                 }
@@ -76,6 +79,7 @@ enum MarkupTrimmer {
                 let keepsHref = index - open == 5 && matches("link", at: open + 1)
                 guard let (end, selfClosing) = tagEnd(from: index, keepsHref: keepsHref) else { return }
                 position = end
+                if keepsSpaces(name) { preservedUntil = findClose(name, from: end) ?? count }
                 guard !selfClosing, let kind, kind != .script || !mentionsJSON(from: index, to: end) else { continue }
                 // Contents opening with "</" are read as markup by libxml2: leave them alone.
                 if at(end) == 60 && at(end + 1) == 47 { continue }
@@ -83,6 +87,47 @@ enum MarkupTrimmer {
                 position = close
                 if close > end { drops.append(end..<close) }
             }
+        }
+
+        /// Where white space matters again for libxml2's reader: the end of a `<pre>` (or `<textarea>`,
+        /// `<listing>`, `<xmp>`, `<plaintext>`) element.
+        var preservedUntil = 0
+
+        /// Indentation between two tags ("&gt;\n        &lt;") down to its first byte: the scanner turns
+        /// any run of white space outside `<pre>` into one space, and libxml2 reads every byte.
+        private mutating func dropIndentation(before open: Int) {
+            var start = open
+            while start > position, Self.isBlank(bytes[start - 1]) { start -= 1 }
+            guard open - start >= 2, start > 0, bytes[start - 1] == 62 else { return }  // after ">"
+            drops.append(start + 1..<open)
+        }
+
+        private func keepsSpaces(_ name: (Int, Int)) -> Bool {
+            switch name.1 - name.0 {
+            case 3: return matches("pre", at: name.0) || matches("xmp", at: name.0)
+            case 7: return matches("listing", at: name.0)
+            case 8: return matches("textarea", at: name.0)
+            case 9: return matches("plaintext", at: name.0)
+            default: return false
+            }
+        }
+
+        /// The offset of the first `</name` (any case) from `start`.
+        private func findClose(_ name: (Int, Int), from start: Int) -> Int? {
+            let length = name.1 - name.0
+            var index = start
+            while let open = find([60, 47], from: index) {
+                if open + 2 + length <= bytes.count {
+                    var same = true
+                    for offset in 0..<length where bytes[open + 2 + offset] | 0x20 != bytes[name.0 + offset] | 0x20 {
+                        same = false
+                        break
+                    }
+                    if same { return open }
+                }
+                index = open + 2
+            }
+            return nil
         }
 
         private enum RawKind { case script, style }
@@ -171,8 +216,10 @@ enum MarkupTrimmer {
                         let quote = at(index)
                         if quote == 34 || quote == 39 {
                             guard let close = findByte(quote, from: index + 1) else { return nil }
-                            // Only a <link>'s href is read; elsewhere it just needs to be there.
-                            if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart) {
+                            // Only a <link>'s href is read, and a link to an author's page; elsewhere it
+                            // just needs to be there.
+                            if !keepsHref && close > index + 1 && nameEnd - nameStart == 4 && matches("href", at: nameStart)
+                                && !mayLinkToAuthorPage(index + 1..<close) {
                                 drops.append(index + 1..<close)
                             }
                             index = close + 1
@@ -190,6 +237,19 @@ enum MarkupTrimmer {
             }
             guard index < count else { return nil }
             return bytes[index] == 62 ? (index + 1, false) : (index + 2, true)
+        }
+
+        /// Whether a link target has a path segment starting "/aut" ("/author/", "/autor/", "/auteur/"),
+        /// which `ElementAttributes.linksToAuthorPage` reads.
+        private func mayLinkToAuthorPage(_ range: Range<Int>) -> Bool {
+            var index = range.lowerBound
+            while index + 4 < range.upperBound {
+                if bytes[index] == 47 && bytes[index + 1] | 32 == 97 && bytes[index + 2] | 32 == 117 && bytes[index + 3] | 32 == 116 {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
 
         /// Whether `ElementAttributes` reads the attribute named by these bytes (any case): class,

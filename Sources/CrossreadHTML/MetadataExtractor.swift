@@ -68,19 +68,9 @@ struct MetadataExtractor {
             }
         }
 
-        // Authors: JSON-LD persons, meta tags, rel=author and itemprop=author, then visible bylines.
-        // The site's own name is never an author.
-        let siteNames = Set([metadata.publisher, facts.publisher, facts.siteName, meta["og:site_name"]]
-            .compactMap { $0.map(ContentSelector.comparable) }.filter { !$0.isEmpty })
-        func people(_ names: [String]) -> [String] {
-            names.filter { !siteNames.contains(ContentSelector.comparable($0)) }
-        }
-        var authors = people(facts.authors.flatMap { AuthorNames.clean($0, trusted: true) })
-        if authors.isEmpty { authors = people(metaAuthors.flatMap { AuthorNames.clean($0, trusted: true) }) }
-        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.authorProperty, .authorLink])) }
-        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.bylineHint])) }
-        if authors.isEmpty { authors = people(bylineBlockAuthors(page)) }
-        metadata.authors = dedupe(authors)
+        metadata.authors = dedupe(authors(page, facts: facts, metaAuthors: metaAuthors, siteNames: [
+            metadata.publisher, facts.publisher, facts.siteName, meta["og:site_name"],
+        ]))
 
         // Dates: JSON-LD, meta tags, <time>, the URL, then visible datelines.
         let canonical = canonicalURL(page, meta: meta, facts: facts, source: source)
@@ -108,7 +98,8 @@ struct MetadataExtractor {
     /// evening before where the page was written: a visible date of the day before wins then.
     func resolveDates(_ found: inout Found, page: PageModel, anchor: Int, source: String) {
         var metadata = found.metadata
-        let near = nearbyDate(page, anchor: anchor, preferMonthFirst: found.preferMonthFirst)
+        let shown = nearbyDates(page, anchor: anchor, preferMonthFirst: found.preferMonthFirst)
+        let near = shown.published
         if let published = metadata.published, published.utcOffsetMinutes == 0, let hour = published.hour,
            hour >= 22, published.minute == 0, published.second ?? 0 == 0 {
             // Local midnight in Central Europe written in UTC: the day is the next one.
@@ -117,7 +108,8 @@ struct MetadataExtractor {
                 ?? PublicationDate(year: published.year + 1, month: 1, day: 1)
         }
         if metadata.published == nil {
-            metadata.published = near ?? urlDate(metadata.url, source: source)
+            // No publication date anywhere: the page's last update is the best estimate of its date.
+            metadata.published = near ?? urlDate(metadata.url, source: source) ?? metadata.updated ?? shown.updated
         } else if let published = metadata.published, let near,
                   Self.isDayBefore(near, published) || Self.isDayBefore(published, near) {
             // A day apart: the time zone of the stored value differs from the page's; the page's date wins.
@@ -137,6 +129,32 @@ struct MetadataExtractor {
     }
 
     // MARK: Sources
+
+    /// A person first: JSON-LD persons, meta tags, rel=author and itemprop=author, links to an
+    /// author's page, then visible bylines. Only when no source names a person, the name the page
+    /// credits instead: the site's own name given as author (a personal site, a company blog), or an
+    /// organization, team or desk from JSON-LD or meta tags.
+    private func authors(_ page: PageModel, facts: JSONLDReader.Facts, metaAuthors: [String],
+                         siteNames: [String?]) -> [String] {
+        let siteKeys = Set(siteNames.compactMap { $0.map(ContentSelector.comparable) }.filter { !$0.isEmpty })
+        var credited: [String] = []
+        func people(_ names: [String]) -> [String] {
+            let persons = names.filter { !siteKeys.contains(ContentSelector.comparable($0)) }
+            if persons.isEmpty && credited.isEmpty { credited = names }
+            return persons
+        }
+        var authors = people(facts.authors.flatMap { AuthorNames.clean($0, trusted: true) })
+        if authors.isEmpty { authors = people(metaAuthors.flatMap { AuthorNames.clean($0, trusted: true) }) }
+        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.authorProperty, .authorLink])) }
+        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.authorPageLink])) }
+        if authors.isEmpty { authors = people(markedAuthors(page, kinds: [.bylineHint])) }
+        if authors.isEmpty { authors = people(bylineBlockAuthors(page)) }
+        if authors.isEmpty { authors = credited }
+        if authors.isEmpty {
+            authors = (facts.authorOrganizations + facts.authors + metaAuthors).compactMap(AuthorNames.collective).prefix(1).map { $0 }
+        }
+        return authors
+    }
 
     /// The first h1 that is not the site's logo (fully linked, or the site name).
     private func firstHeading(_ page: PageModel, siteName: String?) -> String? {
@@ -199,12 +217,20 @@ struct MetadataExtractor {
         return []
     }
 
+    /// Inside a related-stories, comments, ad or appeal box; a related, ad or appeal box holding most
+    /// of the page is a wrapper with a misleading class, not such a box (comments stay comments, however
+    /// long the thread).
     private func insideRelatedContent(_ page: PageModel, element: Int32) -> Bool {
         var index = Int(element)
         var steps = 0
+        let pageBlocks = page.blocks.count
         while index >= 0 && steps < 60 {
-            switch page.elements[index].hint {
-            case .related, .comments, .ad, .appeal: return true
+            let element = page.elements[index]
+            switch element.hint {
+            case .comments:
+                return true
+            case .related, .ad, .appeal:
+                if Int(element.endBlock - element.firstBlock) * 2 < pageBlocks { return true }
             default: break
             }
             index = Int(page.elements[index].parent)
@@ -230,26 +256,31 @@ struct MetadataExtractor {
     }
 
     /// The date nearest the article's start: `<time>` elements first, then marked datelines and
-    /// bylines, then short blocks with a date (a cue word like "Datum" or "Published" helps).
-    private func nearbyDate(_ page: PageModel, anchor: Int, preferMonthFirst: Bool) -> PublicationDate? {
+    /// bylines, then short blocks with a date (a cue word like "Datum" or "Published" helps). A line
+    /// that gives an update ("Updated ...") counts apart: the nearest one is returned as `updated`.
+    private func nearbyDates(_ page: PageModel, anchor: Int, preferMonthFirst: Bool)
+        -> (published: PublicationDate?, updated: PublicationDate?) {
         var best: (distance: Int, date: PublicationDate)?
-        func consider(_ date: PublicationDate?, at block: Int, bonus: Int) {
+        var bestUpdate: (distance: Int, date: PublicationDate)?
+        func consider(_ date: PublicationDate?, at block: Int, bonus: Int, isUpdate: Bool = false) {
             guard let date, DateFinder.plausible(date) else { return }
             // Dates before the article's start are closer than those after it (datelines sit above).
             let raw = block - anchor
             let distance = (raw < 0 ? -raw : raw * 2) - bonus
-            if best == nil || distance < best!.distance { best = (distance, date) }
+            if isUpdate {
+                if bestUpdate == nil || distance < bestUpdate!.distance { bestUpdate = (distance, date) }
+            } else if best == nil || distance < best!.distance {
+                best = (distance, date)
+            }
         }
         for mark in page.marks where mark.kind == .time {
             guard !insideComments(page, element: mark.element) else { continue }
             let text = page.string(mark)
-            let lower = text.lowercased()
-            if lower.containsASCII("updat") || lower.containsASCII("aktualisiert") || lower.containsASCII("modif") { continue }
             let date = mark.attribute.flatMap { DateFinder.parse($0, preferMonthFirst: preferMonthFirst) }
                 ?? DateFinder.parse(text, preferMonthFirst: preferMonthFirst)
-            consider(date, at: blockIndex(page, at: mark.start), bonus: 40)
+            consider(date, at: blockIndex(page, at: mark.start), bonus: 40, isUpdate: Self.beforeUpdateCue(in: text) != nil)
         }
-        if best != nil { return best?.date }
+        if best != nil { return (best?.date, bestUpdate?.date) }
         // A dateline opening the first paragraph: "25. Januar 2022 | Berlin – ...".
         if anchor < page.blocks.count {
             let head = String(page.string(page.blocks[anchor]).prefix(50))
@@ -268,12 +299,30 @@ struct MetadataExtractor {
             let lower = text.lowercased()
             let cue = Self.dateCues.contains { lower.containsASCII($0) }
             guard cue || abs(index - anchor) <= 80 else { continue }
-            if lower.containsASCII("updat") || lower.containsASCII("aktualisiert") || lower.containsASCII("©") { continue }
+            if lower.containsASCII("©") { continue }
             if block.element >= 0, insideComments(page, element: block.element) { continue }
+            // "Published on Oct 21, 2025 Updated on Mar 9, 2026": the part before the update is the date.
+            if let beforeUpdate = Self.beforeUpdateCue(in: text) {
+                let before = DateFinder.parse(beforeUpdate, preferMonthFirst: preferMonthFirst)
+                consider(before, at: index, bonus: cue ? 10 : 0)
+                if before == nil {
+                    consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: index, bonus: 0, isUpdate: true)
+                }
+                continue
+            }
             consider(DateFinder.parse(text, preferMonthFirst: preferMonthFirst), at: index, bonus: cue ? 10 : 0)
         }
-        return best?.date
+        return (best?.date, bestUpdate?.date)
     }
+
+    /// The text before a line's update cue ("Updated", "Last modified", "aktualisiert"), or nil
+    /// when the line has none.
+    private static func beforeUpdateCue(in text: String) -> String? {
+        guard let offset = text.firstOffsetOfASCII(anyOf: updateCues, caseInsensitive: true) else { return nil }
+        return String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+    }
+
+    private static let updateCues: [StaticString] = ["updat", "aktualisiert", "modif", "last edited"]
 
     private static let dateCues: [StaticString] = ["datum", "date", "published", "veröffentlicht", "erschienen",
                                                    "publié", "publicado", "posted", "opublikowano", "stand:", "vom "]

@@ -43,7 +43,8 @@ struct PageModel {
 
     /// A span of text belonging to an element metadata cares about.
     struct Mark {
-        enum Kind: UInt8 { case time, authorLink, authorProperty, bylineHint, datelineHint, h1, publisherProperty }
+        /// `authorPageLink`: a link to an author's page ("/author/jane-doe").
+        enum Kind: UInt8 { case time, authorLink, authorProperty, authorPageLink, bylineHint, datelineHint, h1, publisherProperty }
         var kind: Kind
         var element: Int32
         var start: Int32

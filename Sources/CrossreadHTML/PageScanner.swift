@@ -102,7 +102,7 @@ struct PageScanner {
         var captured: [UInt8] = []
         var captureLimit = 0
         var stopped = false
-        var hintCache: [UInt64: (hint: ContentHint, word: UInt64)] = [:]
+        var hintCache = ClassHintCache()
 
         init(maxElements: Int, maxDepth: Int) {
             self.maxElements = maxElements
@@ -253,7 +253,7 @@ struct PageScanner {
             case .pre: context.preDepth += 1
             case .figure, .figcaption, .caption: context.captionDepth += 1
             case .a:
-                if attributes.href != nil {
+                if attributes.hasHref {
                     open.isLink = true
                     context.linkDepth += 1
                 }
@@ -265,7 +265,8 @@ struct PageScanner {
             var markKind: PageModel.Mark.Kind?
             var markAttribute: String?
             let itemprop = attributes.itemprop?.lowercased()
-            if tag == .time {
+            // `<time>`, and any element with a `datetime` (`<local-time>`, `<relative-time>`).
+            if tag == .time || attributes.hasDatetime {
                 markKind = .time
                 markAttribute = attributes.datetime
             }
@@ -282,6 +283,7 @@ struct PageScanner {
                 }
             }
             if markKind == nil, let rel = attributes.rel, rel.lowercased().containsASCII("author") { markKind = .authorLink }
+            if markKind == nil, tag == .a, attributes.linksToAuthorPage { markKind = .authorPageLink }
             if markKind == nil, tag == .h1 { markKind = .h1 }
             if markKind == nil {
                 if hint == .byline { markKind = .bylineHint } else if hint == .dateline { markKind = .datelineHint }
@@ -327,10 +329,7 @@ struct PageScanner {
         }
 
         mutating func cachedHint(_ value: UnsafePointer<UInt8>, hash: UInt64) -> (hint: ContentHint, word: UInt64) {
-            if let known = hintCache[hash] { return known }
-            let found = ContentHint.ofWithWord(classOrID: value)
-            hintCache[hash] = found
-            return found
+            hintCache.entry(for: hash) { ContentHint.ofWithWord(classOrID: value) }
         }
 
         /// 64-bit FNV-1a hash of a NUL-terminated attribute value.

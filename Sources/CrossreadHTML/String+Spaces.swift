@@ -19,6 +19,35 @@ extension String {
         }
     }
 
+    /// The UTF-8 offset of the first occurrence of any of `needles`, compared byte for byte with
+    /// ASCII letters in any case (no Foundation, no locale); nil when none occurs.
+    func firstOffsetOfASCII(anyOf needles: [StaticString], caseInsensitive: Bool = false) -> Int? {
+        var copy = self
+        return copy.withUTF8 { bytes -> Int? in
+            @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+                caseInsensitive && byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            }
+            for start in 0..<bytes.count {
+                let first = fold(bytes[start])
+                for needle in needles {
+                    let count = needle.utf8CodeUnitCount
+                    let pattern = needle.utf8Start
+                    guard count > 0, first == pattern[0], start + count <= bytes.count else { continue }
+                    var index = 1
+                    while index < count && fold(bytes[start + index]) == pattern[index] { index += 1 }
+                    if index == count { return start }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The text before the first occurrence of any of `needles` (the whole text when none occurs).
+    func prefixBeforeASCII(anyOf needles: [StaticString]) -> String {
+        guard let offset = firstOffsetOfASCII(anyOf: needles) else { return self }
+        return String(decoding: utf8.prefix(offset), as: UTF8.self)
+    }
+
     /// Without leading and trailing white space (ASCII and no-break spaces).
     var trimmingSpaces: String {
         var copy = self

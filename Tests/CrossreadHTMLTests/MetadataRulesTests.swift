@@ -15,6 +15,12 @@ struct MetadataRulesTests {
         ("https://example.com/author/jane", []),
         ("Author", []),
         ("Jane Doe, Author", ["Jane Doe"]),
+        ("Dylan Bailey, MS, RD", ["Dylan Bailey, MS, RD"]),
+        ("By Sofia Gonzalez December 2, 2025", ["Sofia Gonzalez"]),
+        ("Meghan Neville, Content Marketing Coordinator", ["Meghan Neville"]),
+        ("Written By: Tom May", ["Tom May"]),
+        ("Help Net Security Sponsored", ["Help Net Security"]),
+        ("By April Fulton", ["April Fulton"]),
     ])
     func authorNames(_ raw: String, _ expected: [String]) {
         #expect(AuthorNames.clean(raw) == expected)
@@ -35,6 +41,7 @@ struct MetadataRulesTests {
         ("https://ex.org/2024/03/11/slug", "2024-03-11"),
         ("https://ex.org/news/2024-03-11-slug", "2024-03-11"),
         ("https://ex.org/a/20240311/slug.html", "2024-03-11"),
+        ("https://ex.org/news/2012-06/04/content_1.htm", "2012-06-04"),
         ("https://ex.org/2024/13/45/slug", nil),
         ("https://ex.org/id/1234567/slug", nil),
     ] as [(String, String?)])
@@ -86,5 +93,68 @@ struct PageMetadataTests {
         #expect(result.metadata.title == "Neue Brücke eröffnet")
         #expect(result.metadata.published?.day8601 == "2022-02-03")
         #expect(result.metadata.language == "de")
+    }
+
+    private func metadata(_ head: String, _ body: String, source: String = "https://site.example/a") throws -> DocumentMetadata {
+        let page = """
+        <html lang="en"><head>\(head)</head><body><article><h1>Harbour bridge reopens</h1>\(body)
+        <p>The harbour bridge reopened to walkers and cyclists this morning after two years of repairs to its deck.</p>
+        <p>The mayor called it a good day for the town, and the first cyclists rang their bells as they crossed.</p>
+        </article></body></html>
+        """
+        return try HTMLExtractor().clean(RawArticle(source: source, format: .html, content: page, original: [])).metadata
+    }
+
+    @Test func aPersonalSiteNamedAfterItsAuthorKeepsTheAuthor() throws {
+        let head = """
+        <meta property="og:site_name" content="Ida Berg"><script type="application/ld+json">
+        {"@type":"BlogPosting","headline":"Harbour bridge reopens","author":{"@type":"Person","name":"Ida Berg"}}</script>
+        """
+        #expect(try metadata(head, "").authors == ["Ida Berg"])
+    }
+
+    @Test func anOrganizationIsTheAuthorOnlyWhenNoPersonIsNamed() throws {
+        let head = """
+        <meta property="og:site_name" content="Harbour Tools"><script type="application/ld+json">
+        {"@type":"BlogPosting","headline":"Harbour bridge reopens","author":{"@type":"Organization","name":"Harbour Tools Team"}}</script>
+        """
+        #expect(try metadata(head, "").authors == ["Harbour Tools Team"])
+        #expect(try metadata(head, "<p class=\"byline\">By Lena Ahrens</p>").authors == ["Lena Ahrens"])
+    }
+
+    @Test func aLinkToAnAuthorPageNamesTheAuthor() throws {
+        let body = "<div><a href=\"/authors/trevor-jackins\">Trevor Jackins</a></div>"
+        #expect(try metadata("", body).authors == ["Trevor Jackins"])
+    }
+
+    @Test func theUpdateInADatelineIsNotThePublicationDate() throws {
+        let body = "<div>Published on Oct 21, 2025 Updated on Mar 9, 2026</div>"
+        #expect(try metadata("", body).published?.day8601 == "2025-10-21")
+    }
+
+    @Test func aPageThatOnlyShowsItsUpdateIsDatedByIt() throws {
+        #expect(try metadata("", "<div>Last updated: November 13, 2025</div>").published?.day8601 == "2025-11-13")
+    }
+
+    @Test func anElementWithADatetimeIsATime() throws {
+        let body = "<div>Last edited <local-time datetime=\"2025-02-23T08:00:00Z\">Feb 23</local-time></div>"
+        #expect(try metadata("", body).published?.day8601 == "2025-02-23")
+    }
+
+    @Test func aDateKeptOnlyInTheScriptsDataIsTheLastSource() throws {
+        let head = "<script>window.dataLayer = [{\"pageType\": \"article\", \"publishDate\": \"2025-05-27\"}];</script>"
+        #expect(try metadata(head, "").published?.day8601 == "2025-05-27")
+        let escaped = "<div data-meta=\"{&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}\"></div>"
+        #expect(try metadata("", escaped).published?.day8601 == "2025-11-17")
+        #expect(try metadata("<script>var publishDate = 'soon';</script>", "").published == nil)
+        // A key is a whole name: a CMS record's "_createdAt" is no publication date.
+        #expect(try metadata("<script>{\"footer\":{\"_createdAt\":\"2023-05-16T23:26:49Z\"}}</script>", "").published == nil)
+    }
+
+    @Test func aLongCommentThreadNamesNoAuthor() throws {
+        let names = ["Anna Berg", "Ben Carlsen", "Cora Diaz", "Dan Evers", "Eva Fischer", "Finn Gray", "Gia Hale", "Hugo Ito"]
+        let comments = names.map { "<div><span itemprop=\"author\">\($0)</span><p>I agree.</p></div>" }
+        let body = "<section id=\"comments\">" + comments.joined() + "</section>"
+        #expect(try metadata("", body).authors.isEmpty)
     }
 }

@@ -10,11 +10,13 @@ import Testing
 struct TrafilaturaEvalGateTests {
     /// When the floors were set (2026-12-06): snippet F1 0.9256, titles 0.7713, authors 0.4926,
     /// dates 0.8828; snippet F1 raised on 2026-12-07 to 0.9282 (thread posts, main content of pages
-    /// without an article).
+    /// without an article); authors to 0.5517 (a person first, then the organization or site the page
+    /// credits; post-nominal letters kept; links to an author's page); dates to 0.8897 (dates kept only
+    /// in the scripts' data, URLs with mixed separators).
     static let f1Floor = 0.928
     static let titleFloor = 0.771
-    static let authorFloor = 0.492
-    static let dateFloor = 0.882
+    static let authorFloor = 0.551
+    static let dateFloor = 0.889
 
     @Test func snippetF1AndMetadataStayAboveTheFloors() throws {
         guard let base = SharedCorpus.path("corpora/trafilatura-eval") else { return }

@@ -12,11 +12,15 @@ struct WCXBGateTests {
     /// On the gated pages when the floors were set (2026-12-06): F1 0.7751, articles (183) 0.9301,
     /// authors 0.5763, dates 0.8182 (release and debug agree); F1 and articles raised on 2026-12-07
     /// to 0.8268 and 0.9371 (thread posts, main content of pages without an article, layout words),
-    /// authors to 0.5819 ("Author" is a label, not a name); F1 to 0.8296 (boilerplate is no article).
+    /// authors to 0.5819 ("Author" is a label, not a name); F1 to 0.8296 (boilerplate is no article);
+    /// authors to 0.7345 and dates to 0.8503 (a person first, then the credited organization or site;
+    /// links to an author's page; the last update dates a page that shows no publication date); dates
+    /// to 0.8610 (dates kept only in the scripts' data, any element with a datetime); authors to 0.7401
+    /// (a long comment thread stays comments).
     static let f1Floor = 0.829
     static let articleF1Floor = 0.937
-    static let authorFloor = 0.581
-    static let dateFloor = 0.818
+    static let authorFloor = 0.740
+    static let dateFloor = 0.860
     static let stride = 4
 
     @Test func wordF1AndMetadataStayAboveTheFloors() throws {
