@@ -116,7 +116,8 @@ enum LibraryScaleBenchmark {
             clock = Date()
             let report = try await analyzer.update(library)
             added.append(["documents": extra, "annotateAndStoreSeconds": storing, "analysisSeconds": Date().timeIntervalSince(clock),
-                          "stages": report.seconds, "placed": report.placed, "compared": report.compared])
+                          "stages": report.seconds, "placed": report.placed, "compared": report.compared,
+                          "windowsRead": report.windowsRead])
         }
         output["added"] = added
 

@@ -30,7 +30,7 @@ import Testing
         }
 
         /// Waits until the server answers `/` (up to `timeout`).
-        func waitUntilReady(timeout: TimeInterval = 30) async throws {
+        func waitUntilReady(timeout: TimeInterval = 60) async throws {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 guard process.isRunning else { break }
